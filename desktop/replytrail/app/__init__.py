@@ -1,0 +1,1 @@
+"""Replytrail app package."""

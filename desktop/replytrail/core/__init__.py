@@ -1,0 +1,1 @@
+"""Replytrail core package."""

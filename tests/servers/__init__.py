@@ -1,0 +1,1 @@
+"""Real servers for the tests: Dovecot, SMTP relays, PostgreSQL, keyring, Xvfb."""
