@@ -1,0 +1,57 @@
+"""Qt translations for the whole program: the UI's ``tr()`` and the core's marked texts."""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from replytrail.core import i18n
+from replytrail.core.paths import resources_dir
+
+__all__ = ["choose_language", "install_cli_translator", "install_translators"]
+
+_installed: list[QTranslator] = []
+
+
+def choose_language(setting: str) -> str:
+    """'en' or 'de': the setting when set, else the system locale."""
+    if setting in ("en", "de"):
+        return setting
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    loc = locale.getlocale()[0] or QLocale.system().name()
+    return "de" if loc.lower().startswith("de") else "en"
+
+
+def install_translators(language: str) -> str:
+    """Load Replytrail's and Qt's own .qm files for *language*; route core texts through Qt."""
+    for t in _installed:
+        QCoreApplication.removeTranslator(t)
+    _installed.clear()
+    if language != "en":
+        mine = QTranslator()
+        if mine.load(f"replytrail_{language}", str(resources_dir() / "translations")):
+            QCoreApplication.installTranslator(mine)
+            _installed.append(mine)
+        qt = QTranslator()
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            QCoreApplication.installTranslator(qt)
+            _installed.append(qt)
+    i18n.install(QCoreApplication.translate)
+    return language
+
+
+def install_cli_translator(ctx: Any) -> None:
+    """The command line speaks the UI language too (setting, else the system locale)."""
+    try:
+        setting = str(ctx.settings.get("general.language"))
+    except Exception:  # noqa: BLE001 - a broken settings file is reported by the command itself
+        setting = ""
+    lang = choose_language(setting)
+    if lang != "en":
+        install_translators(lang)

@@ -1,0 +1,79 @@
+"""``replytrail doctor``: one line per check (keyring, settings, store, accounts); exit 1 on any failure."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from replytrail.commands.context import CliContext
+from replytrail.core.errors import KnownError
+from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
+from replytrail.core.mail.connect import test_imap, test_smtp
+
+__all__ = ["register"]
+
+CTX = "doctor"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("doctor", help="check keyring, store, settings and every account")
+    p.add_argument("--offline", action="store_true", help="skip the account logins")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    failures = 0
+
+    def check(label: str, fn: Callable[[], str]) -> None:
+        nonlocal failures
+        try:
+            detail = fn()
+            print(f"ok    {label}: {detail}", file=ctx.out)
+        except KnownError as e:
+            failures += 1
+            print(f"FAIL  {label}: {e.message}", file=ctx.out)
+
+    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "keyring")), ctx.credentials.check)
+
+    def settings() -> str:
+        ctx.settings.reload()
+        preset = ctx.preset.get("_path")
+        return f"{ctx.paths.settings_file}" + (f" (team preset {preset})" if preset else "")
+
+    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "settings")), settings)
+
+    def store() -> str:
+        result = ctx.store.integrity_check()
+        if result != "ok":
+            from replytrail.core.errors import StoreError
+
+            raise StoreError(path=ctx.paths.store_file, detail=result)
+        stats = ctx.store.stats()
+        removed = ctx.store.gc_blobs()
+        extra = f", {removed} orphaned files removed" if removed else ""
+        return (f"{ctx.paths.store_file} (schema {ctx.store.version}, {stats['emails']} emails, "
+                f"{stats['contacts']} contacts{extra})")
+
+    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "store")), store)
+    accounts = []
+    try:
+        accounts = ctx.accounts.all()
+    except KnownError as e:
+        failures += 1
+        print(f"FAIL  accounts: {e.message}", file=ctx.out)
+    for a in accounts:
+        if args.offline:
+            continue
+
+        def imap(a: Any = a) -> str:
+            rep = test_imap(a, ctx.credentials.get(a.credential_ref))
+            return f"{a.imap_host}:{a.imap_port}, TLS verified, IDLE {'yes' if rep.idle else 'no'}"
+
+        def smtp(a: Any = a) -> str:
+            test_smtp(a, ctx.credentials.get(a.credential_ref))
+            return f"{a.smtp_host}:{a.smtp_port}, TLS verified, login ok"
+
+        check(f"{a.email} IMAP", imap)
+        check(f"{a.email} SMTP", smtp)
+    return 1 if failures else 0

@@ -1,0 +1,77 @@
+"""Export logged emails as .eml files, an mbox or JSON (SPEC §9, §12)."""
+
+from __future__ import annotations
+
+import json
+import mailbox
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from pathlib import Path
+
+from replytrail.core.config import atomic_write
+from replytrail.core.models import LoggedEmail
+from replytrail.core.store.base import Store
+
+__all__ = ["eml_bytes", "eml_filename", "export_emails"]
+
+
+def eml_bytes(store: Store, e: LoggedEmail) -> bytes:
+    """The message as received/sent when its raw copy is kept, else rebuilt from the log."""
+    raw = store.raw_message(e.message_id)
+    if raw is not None:
+        return raw
+    msg = EmailMessage()
+    msg["Message-ID"] = e.message_id
+    msg["Date"] = format_datetime(e.date)
+    msg["From"] = formataddr((e.sender.name, e.sender.email))
+    if e.to:
+        msg["To"] = ", ".join(formataddr((a.name, a.email)) for a in e.to)
+    if e.cc:
+        msg["Cc"] = ", ".join(formataddr((a.name, a.email)) for a in e.cc)
+    msg["Subject"] = e.subject
+    if e.in_reply_to:
+        msg["In-Reply-To"] = e.in_reply_to
+    if e.references:
+        msg["References"] = " ".join(e.references)
+    msg.set_content(e.body_text or "")
+    for a in e.attachments:
+        maintype, _, subtype = a.content_type.partition("/")
+        msg.add_attachment(store.attachment_data(a.sha256), maintype=maintype or "application",
+                           subtype=subtype or "octet-stream", filename=a.filename)
+    return msg.as_bytes()
+
+
+def eml_filename(e: LoggedEmail, index: int) -> str:
+    from replytrail.core.mail.parse import sanitize_filename
+
+    stem = sanitize_filename(f"{e.date:%Y-%m-%d_%H%M} {e.subject or 'email'}")[:80]
+    return f"{index:04d} {stem}.eml"
+
+
+def export_emails(store: Store, emails: list[LoggedEmail], fmt: str, target: Path) -> Path:
+    """Write *emails* (oldest first in the file) as ``eml`` (a folder), ``mbox`` or ``json``."""
+    ordered = sorted(emails, key=lambda e: (e.date, e.id))
+    if fmt == "json":
+        atomic_write(target, json.dumps([e.to_json() for e in reversed(ordered)], indent=2,
+                                        ensure_ascii=False).encode(), mode=0o644)
+    elif fmt == "mbox":
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.unlink(missing_ok=True)
+        box = mailbox.mbox(tmp)
+        try:
+            for e in ordered:
+                box.add(mailbox.mboxMessage(eml_bytes(store, e)))
+            box.flush()
+        finally:
+            box.close()
+        tmp.replace(target)
+    elif fmt == "eml":
+        if len(ordered) == 1 and target.suffix.lower() == ".eml":
+            atomic_write(target, eml_bytes(store, ordered[0]), mode=0o644)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            for i, e in enumerate(ordered, 1):
+                atomic_write(target / eml_filename(e, i), eml_bytes(store, e), mode=0o644)
+    else:
+        raise ValueError(fmt)
+    return target

@@ -1,0 +1,249 @@
+"""Log in to IMAP and SMTP with verified TLS, mapping every failure to a KnownError (SPEC §4.2)."""
+
+from __future__ import annotations
+
+import errno
+import imaplib
+import logging
+import smtplib
+import socket
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from imapclient import IMAPClient
+from imapclient.exceptions import LoginError
+
+from replytrail.core.errors import (
+    AuthFailed,
+    ConnectionRefused,
+    HostNotFound,
+    ImapDisabled,
+    KnownError,
+    NeedsAppPassword,
+    NeedsOAuth,
+    NetworkTimeout,
+    Pop3Only,
+    ProtocolError,
+)
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.models import Account, Security
+from replytrail.core.tls import TlsPolicy, grab_certificate
+
+__all__ = ["ImapReport", "SmtpReport", "open_imap", "open_smtp", "policy_for", "test_imap",
+           "test_smtp"]
+
+log = logging.getLogger("replytrail.mail")
+
+POP3_PORTS = (995, 110)
+
+
+def policy_for(account: Account) -> TlsPolicy:
+    return TlsPolicy(ca_file=account.ca_file, pins=dict(account.pinned_sha256))
+
+
+@dataclass
+class ImapReport:
+    capabilities: list[str]
+    idle: bool
+    special_use: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SmtpReport:
+    extensions: list[str]
+    auth_mechanisms: list[str]
+    tls: str
+
+
+@contextmanager
+def _mapped(host: str, port: int, policy: TlsPolicy, starttls: str) -> Iterator[None]:
+    """Translate socket/TLS exceptions into the user's one-line reasons."""
+    try:
+        yield
+    except KnownError:
+        raise
+    except socket.gaierror:
+        raise HostNotFound(host=host) from None
+    except ConnectionRefusedError:
+        raise ConnectionRefused(host=host, port=port) from None
+    except (TimeoutError, socket.timeout):
+        raise NetworkTimeout(host=host, port=port) from None
+    except ssl.SSLCertVerificationError as e:
+        try:
+            der: bytes | None = grab_certificate(host, port, starttls=starttls, timeout=5)
+        except (OSError, ssl.SSLError):
+            der = None
+        raise policy.not_trusted(host, port, e, der) from None
+    except ssl.SSLError as e:
+        raise ProtocolError(host=host, detail=f"TLS failed ({e.reason or e})") from None
+    except OSError as e:
+        if e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            raise HostNotFound(host=host) from None
+        raise ProtocolError(host=host, detail=e.strerror or str(e)) from None
+
+
+def _pop3_greeting(host: str, port: int, timeout: float, tls: bool | None = None) -> bool:
+    """True when something on host:port greets like a POP3 server (implicit TLS or plain)."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
+    if tls is None:
+        tls = port != 110
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as raw:
+            raw.settimeout(timeout)
+            if not tls:
+                return raw.recv(64).startswith(b"+OK")
+            try:
+                with ctx.wrap_socket(raw, server_hostname=host) as tls:
+                    return tls.recv(64).startswith(b"+OK")
+            except ssl.SSLError:
+                return False
+    except OSError:
+        return False
+
+
+def _raise_if_pop3(account: Account, timeout: float) -> None:
+    for port in POP3_PORTS:
+        if _pop3_greeting(account.imap_host, port, min(timeout, 3.0)):
+            raise Pop3Only(host=account.imap_host, email=account.email)
+
+
+def _login_error(account: Account, text: str) -> KnownError:
+    low = text.lower()
+    if "application-specific password" in low or "app password" in low:
+        return NeedsAppPassword(provider=account.imap_host,
+                                url="https://myaccount.google.com/apppasswords")
+    if "basicauthblocked" in low or "oauth" in low:
+        return NeedsOAuth(provider=account.imap_host)
+    if "imap" in low and ("disabled" in low or "not enabled" in low or "enable" in low):
+        return ImapDisabled(url=account.imap_host)
+    return AuthFailed(user=account.login, host=account.imap_host)
+
+
+def open_imap(account: Account, secret: str, *, timeout: float = 30.0,
+              read_timeout: float | None = None) -> IMAPClient:
+    """A logged-in IMAPClient (TLS verified or pinned). Raises a KnownError on failure."""
+    host, port = account.imap_host, account.imap_port
+    policy = policy_for(account)
+    starttls = "imap" if account.imap_security is Security.STARTTLS else ""
+    from imapclient import SocketTimeout
+
+    client: IMAPClient | None = None
+    with _mapped(host, port, policy, starttls):
+        try:
+            to = SocketTimeout(connect=timeout, read=read_timeout or timeout)
+            if account.imap_security is Security.SSL:
+                client = IMAPClient(host, port=port, ssl=True, ssl_context=policy.context(host),
+                                    timeout=to)
+            else:
+                client = IMAPClient(host, port=port, ssl=False, timeout=to)
+                if b"STARTTLS" not in client.capabilities():
+                    raise ProtocolError(
+                        QT_TRANSLATE_NOOP("errors", "{host} does not offer STARTTLS on port "
+                                          "{port}; Replytrail never sends a password "
+                                          "unencrypted. Use port 993 with SSL/TLS."),
+                        host=host, port=port)
+                client.starttls(policy.context(host))
+        except (imaplib.IMAP4.error, imaplib.IMAP4.abort) as e:
+            # imaplib reads a POP3 "+OK" greeting as a continuation and fails with no text
+            if "+OK" in str(e) or _pop3_greeting(host, port, min(timeout, 5.0),
+                                                 tls=account.imap_security is Security.SSL):
+                raise Pop3Only(host=host, email=account.email) from None
+            raise ProtocolError(host=host, detail=str(e)[:200]) from None
+        except ConnectionRefusedError:
+            _raise_if_pop3(account, timeout)
+            raise
+        assert client is not None
+        policy.check_peer(host, client._imap.sock)  # noqa: SLF001 - the TLS socket imaplib holds
+        try:
+            if account.auth == "oauth2":
+                client.oauth2_login(account.login, secret)
+            else:
+                client.login(account.login, secret)
+        except LoginError as e:
+            client.shutdown()
+            raise _login_error(account, str(e)) from None
+    log.info("IMAP login to %s:%d as %s ok", host, port, account.login)
+    return client
+
+
+def test_imap(account: Account, secret: str, *, timeout: float = 20.0) -> ImapReport:
+    client = open_imap(account, secret, timeout=timeout)
+    try:
+        caps = sorted(c.decode() for c in client.capabilities())
+    finally:
+        try:
+            client.logout()
+        except (imaplib.IMAP4.error, OSError):
+            pass
+    report = ImapReport(capabilities=caps, idle="IDLE" in caps, special_use="SPECIAL-USE" in caps)
+    if not report.idle:
+        report.warnings.append(QT_TRANSLATE_NOOP(
+            "errors", "The server does not support IDLE: replies are found by polling every "
+            "minute instead of at once."))
+    return report
+
+
+def open_smtp(account: Account, secret: str, *, timeout: float = 30.0) -> smtplib.SMTP:
+    """A logged-in SMTP connection (implicit TLS or STARTTLS, never plain AUTH)."""
+    host, port = account.smtp_host, account.smtp_port
+    policy = policy_for(account)
+    starttls = "smtp" if account.smtp_security is Security.STARTTLS else ""
+    smtp: smtplib.SMTP
+    with _mapped(host, port, policy, starttls):
+        try:
+            if account.smtp_security is Security.SSL:
+                smtp = smtplib.SMTP_SSL(host, port, timeout=timeout,
+                                        context=policy.context(host))
+            else:
+                smtp = smtplib.SMTP(host, port, timeout=timeout)
+                smtp.ehlo()
+                if not smtp.has_extn("starttls"):
+                    smtp.close()
+                    raise ProtocolError(
+                        QT_TRANSLATE_NOOP("errors", "{host} does not offer STARTTLS on port "
+                                          "{port}; Replytrail never sends a password "
+                                          "unencrypted. Use port 465 with SSL/TLS."),
+                        host=host, port=port)
+                smtp.starttls(context=policy.context(host))
+            assert isinstance(smtp.sock, ssl.SSLSocket)
+            policy.check_peer(host, smtp.sock)
+            smtp.ehlo()
+        except smtplib.SMTPServerDisconnected as e:
+            raise ProtocolError(host=host, detail=str(e) or "connection closed") from None
+        except smtplib.SMTPResponseException as e:
+            raise ProtocolError(host=host, detail=f"{e.smtp_code} {e.smtp_error!r}") from None
+        try:
+            if account.auth == "oauth2":
+                token = f"user={account.login}\x01auth=Bearer {secret}\x01\x01"
+                smtp.auth("XOAUTH2", lambda _challenge=None: token, initial_response_ok=True)
+            else:
+                smtp.login(account.login, secret)
+        except smtplib.SMTPAuthenticationError as e:
+            smtp.close()
+            text = e.smtp_error.decode(errors="replace") if isinstance(e.smtp_error, bytes) else ""
+            err = _login_error(account, text)
+            if isinstance(err, AuthFailed):
+                err = AuthFailed(user=account.login, host=host)
+            raise err from None
+        except smtplib.SMTPNotSupportedError:
+            smtp.close()
+            raise ProtocolError(host=host, detail="the server offers no login (AUTH)") from None
+    log.info("SMTP login to %s:%d as %s ok", host, port, account.login)
+    return smtp
+
+
+def test_smtp(account: Account, secret: str, *, timeout: float = 20.0) -> SmtpReport:
+    smtp = open_smtp(account, secret, timeout=timeout)
+    try:
+        ext = sorted(smtp.esmtp_features)
+        mechs = smtp.esmtp_features.get("auth", "").split()
+    finally:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            pass
+    return SmtpReport(extensions=ext, auth_mechanisms=mechs, tls=str(account.smtp_security))

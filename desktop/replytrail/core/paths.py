@@ -1,0 +1,87 @@
+"""Where Replytrail keeps its state (SPEC §11.3), resolved once at start-up and passed in."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+__all__ = ["APP_NAME", "Paths", "resolve_paths", "resources_dir"]
+
+APP_NAME = "replytrail"
+HOME_ENV = "REPLYTRAIL_HOME"
+PRESET_ENV = "REPLYTRAIL_PRESET"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """All locations; with ``--data-dir``/``REPLYTRAIL_HOME`` they all live in one folder."""
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+    runtime_dir: Path
+    preset_files: tuple[Path, ...]
+    portable: bool = False
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.toml"
+
+    @property
+    def accounts_file(self) -> Path:
+        return self.config_dir / "accounts.toml"
+
+    @property
+    def store_file(self) -> Path:
+        return self.data_dir / "replytrail.sqlite3"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.data_dir / "drafts"
+
+    def ensure(self) -> None:
+        for d in (self.config_dir, self.data_dir, self.log_dir, self.runtime_dir):
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _preset_candidates(env: dict[str, str] | os._Environ[str]) -> tuple[Path, ...]:
+    explicit = env.get(PRESET_ENV)
+    if explicit:
+        return (Path(explicit),)
+    dirs = platformdirs.site_config_dir(APP_NAME, multipath=True).split(os.pathsep)
+    return tuple(Path(d) / "preset.toml" for d in dirs)
+
+
+def resolve_paths(data_dir: str | Path | None = None,
+                  env: dict[str, str] | os._Environ[str] = os.environ) -> Paths:
+    """``data_dir`` (``--data-dir``) beats ``REPLYTRAIL_HOME`` beats the platform directories."""
+    chosen = data_dir or env.get(HOME_ENV)
+    presets = _preset_candidates(env)
+    if chosen:
+        root = Path(chosen).expanduser().resolve()
+        return Paths(config_dir=root, data_dir=root, log_dir=root / "logs",
+                     runtime_dir=root / "run", preset_files=presets, portable=True)
+    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    return Paths(
+        config_dir=Path(dirs.user_config_dir),
+        data_dir=Path(dirs.user_data_dir),
+        log_dir=Path(dirs.user_log_dir),
+        runtime_dir=Path(dirs.user_runtime_dir),
+        preset_files=presets,
+    )
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside ``desktop/`` in a checkout, inside the package when installed."""
+    here = Path(__file__).resolve().parent.parent
+    for cand in (here / "resources", here.parent.parent / "resources"):
+        if cand.is_dir():
+            return cand
+    raise FileNotFoundError("Replytrail's resources folder is missing from this installation")

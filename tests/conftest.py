@@ -1,0 +1,100 @@
+"""Fixtures shared by all tests: real Dovecot, PostgreSQL, Secret Service; the CLI as a child."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from servers.cli import Cli  # noqa: E402
+from servers.keyring import SecretService  # noqa: E402
+from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def secret_service() -> Iterator[SecretService]:
+    """A real, unlocked GNOME Keyring on a private session bus, for the whole run."""
+    svc = SecretService()
+    svc.start()
+    old = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = svc.address
+    yield svc
+    if old is None:
+        os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    else:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = old
+    svc.stop()
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    """IMAP(S)/POP3(S)/LMTP/submission(s) on 127.0.0.1 with a test CA (~0.1 s up); submission
+    relays into a sink that delivers over LMTP, so mail sent to a local user arrives."""
+    relay_port = free_port()
+    d = Dovecot(relay_port=relay_port)
+    d.start()
+    ctrl, _handler = start_lmtp_relay(d, relay_port)
+    try:
+        yield d
+    finally:
+        ctrl.stop()
+        d.cleanup()
+
+
+@pytest.fixture
+def pop3_only() -> Iterator[Dovecot]:
+    """A provider that offers only POP3 (LMTP kept for delivery; clients don't see it)."""
+    with Dovecot(protocols="pop3 lmtp") as d:
+        yield d
+
+
+@pytest.fixture
+def mail_stack() -> Iterator[Dovecot]:
+    """Dovecot on 127.0.0.2 (not 'secured': no plaintext login, like a real provider) with
+    submission relaying into a sink that hands mail to LMTP."""
+    relay_port = free_port()
+    d = Dovecot(listen="127.0.0.2", plaintext_auth=False, relay_port=relay_port)
+    d.start()
+    ctrl, _handler = start_lmtp_relay(d, relay_port)
+    try:
+        yield d
+    finally:
+        ctrl.stop()
+        d.cleanup()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Postgres]:
+    p = Postgres()
+    p.start()
+    yield p
+    p.cleanup()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def cli(data_dir: Path, secret_service: SecretService) -> Cli:
+    """The real command line on a fresh data dir, with the real keyring."""
+    return Cli(data_dir, env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": secret_service.address})
+
+
+def account_args(d: Dovecot, user: str = "alice@example.test", *, smtp_port: int | None = None,
+                 security: str = "ssl") -> list[str]:
+    """``account add`` options that point at a test Dovecot with its CA."""
+    imap_port = d.ports["imaps"] if security == "ssl" else d.ports["imap"]
+    args = ["account", "add", "--email", user, "--imap-host", d.listen, "--imap-port",
+            str(imap_port), "--imap-security", security, "--smtp-host", d.listen,
+            "--ca-file", str(d.certs[0]), "--no-discover", "--password-stdin"]
+    if smtp_port is not None:
+        args += ["--smtp-port", str(smtp_port), "--smtp-security", "starttls"]
+    return args
