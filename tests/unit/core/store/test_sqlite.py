@@ -1,0 +1,146 @@
+"""The local store on real SQLite files: exactly once, lookups, search, forget, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from replytrail.core.errors import StoreError
+from replytrail.core.models import Direction
+from replytrail.core.store.base import AttachmentBlob, SearchFilter
+from replytrail.core.store.sqlite import SQLiteStore, company_for
+
+from factories import BASE, record
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    s = SQLiteStore(tmp_path / "store.sqlite3")
+    yield s  # type: ignore[misc]
+    s.close()
+
+
+def test_wal_and_schema_version(store: SQLiteStore) -> None:
+    assert store._one("PRAGMA journal_mode")[0] == "wal"  # type: ignore[index]
+    assert store.version == 1
+
+
+def test_logged_once_and_tracked(store: SQLiteStore) -> None:
+    t = store.new_thread_id()
+    assert store.record(record(1, t, direction="out")) is not None
+    assert store.record(record(1, t, direction="out")) is None  # same Message-ID: once
+    assert store.stats()["emails"] == 1
+    assert store.thread_of_message_id("<m1@example.test>") == t
+    assert store.thread_of_message_id("<other@example.test>") is None
+
+
+def test_attachments_stored_once_by_hash(store: SQLiteStore, tmp_path: Path) -> None:
+    blob = AttachmentBlob("Angebot.pdf", "application/pdf", b"%PDF-1.4 same bytes")
+    t = store.new_thread_id()
+    store.record(record(1, t, attachments=[blob]))
+    store.record(record(2, t, attachments=[blob]))
+    files = list(store.blobs.all())
+    assert len(files) == 1
+    e = store.email("<m2@example.test>")
+    assert e is not None and e.attachments[0].filename == "Angebot.pdf"
+    assert store.attachment_data(e.attachments[0].sha256) == b"%PDF-1.4 same bytes"
+
+
+def test_contacts_timeline_newest_first(store: SQLiteStore) -> None:
+    t = store.new_thread_id()
+    for n in range(5):
+        store.record(record(n, t, direction="out" if n % 2 else "in"))
+    c = store.contact("kunde@firma.example")
+    assert c is not None and c.emails == 5 and c.company == "Firma"
+    tl = store.timeline("kunde@firma.example")
+    assert [e.message_id for e in tl] == [f"<m{n}@example.test>" for n in range(4, -1, -1)]
+    assert store.timeline_count("kunde@firma.example") == 5
+    assert [e.message_id for e in store.timeline("kunde@firma.example", limit=2, offset=2)] == [
+        "<m2@example.test>", "<m1@example.test>"]
+
+
+def test_full_text_search_with_filters(store: SQLiteStore) -> None:
+    t = store.new_thread_id()
+    store.record(record(1, t, body="Die Lieferung der Fräsmaschine verzögert sich"))
+    store.record(record(2, t, direction="out", subject="Preise", body="Preisliste anbei"))
+    hits = store.search("Frasmaschine")  # diacritics folded
+    assert [e.message_id for e in hits] == ["<m1@example.test>"]
+    assert store.search("kunde@firma.example", SearchFilter(direction=Direction.OUT))[0].message_id \
+        == "<m2@example.test>"
+    assert store.search("Preisliste", SearchFilter(since=BASE + timedelta(hours=3))) == []
+    assert store.search('"; DROP TABLE emails; --') == []
+    assert store.stats()["emails"] == 2
+
+
+def test_subject_lookup_needs_recent_participation(store: SQLiteStore) -> None:
+    t = store.new_thread_id()
+    store.record(record(1, t, direction="out", subject="Angebot"))
+    assert store.threads_with_subject("angebot", "kunde@firma.example", BASE) == [t]
+    assert store.threads_with_subject("angebot", "other@firma.example", BASE) == []
+    assert store.threads_with_subject("angebot", "kunde@firma.example",
+                                      BASE + timedelta(days=1)) == []
+
+
+def test_bounce_marks_original_and_contact(store: SQLiteStore) -> None:
+    t = store.new_thread_id()
+    store.record(record(1, t, direction="out"))
+    assert store.mark_bounced("<m1@example.test>", "kunde@firma.example", None)
+    e = store.email("<m1@example.test>")
+    assert e is not None and e.status == "bounced"
+    c = store.contact("kunde@firma.example")
+    assert c is not None and c.bounced
+    assert not store.mark_bounced("<unknown@example.test>", "x@y.example", None)
+
+
+def test_forget_contact_removes_everything(store: SQLiteStore, tmp_path: Path) -> None:
+    t = store.new_thread_id()
+    blob = AttachmentBlob("secret.pdf", "application/pdf", b"UNIQUE-ATTACHMENT-TOKEN")
+    store.record(record(1, t, body="UNIQUE-BODY-TOKEN", attachments=[blob],
+                        raw=b"Subject: x\r\n\r\nUNIQUE-RAW-TOKEN"))
+    store.record(record(2, store.new_thread_id(), contact="other@else.example", body="keep me"))
+    assert store.forget_contact("kunde@firma.example") == 1
+    assert store.contact("kunde@firma.example") is None
+    assert store.thread_of_message_id("<m1@example.test>") is None
+    assert store.search("UNIQUE") == []
+    assert store.contact("other@else.example") is not None
+    store.close()
+    for f in tmp_path.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            for token in (b"UNIQUE-BODY-TOKEN", b"UNIQUE-ATTACHMENT-TOKEN", b"UNIQUE-RAW-TOKEN"):
+                assert token not in data, f"{token!r} left in {f}"
+
+
+def test_checkpoints(store: SQLiteStore) -> None:
+    from replytrail.core.models import Checkpoint
+
+    assert store.checkpoint("a@x.example", "INBOX") is None
+    store.set_checkpoint(Checkpoint("a@x.example", "INBOX", 7, 42))
+    store.set_checkpoint(Checkpoint("a@x.example", "INBOX", 7, 43))
+    assert store.checkpoint("a@x.example", "INBOX") == Checkpoint("a@x.example", "INBOX", 7, 43)
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "s.sqlite3"
+    SQLiteStore(p).close()
+    with sqlite3.connect(p) as db:
+        db.execute("PRAGMA user_version=99")
+    with pytest.raises(StoreError, match="newer Replytrail"):
+        SQLiteStore(p)
+
+
+def test_not_a_database_is_one_line_error(tmp_path: Path) -> None:
+    p = tmp_path / "s.sqlite3"
+    p.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError) as e:
+        SQLiteStore(p)
+    assert "\n" not in e.value.message
+
+
+def test_company_derivation() -> None:
+    assert company_for("a@mueller-maschinenbau.de") == "Mueller Maschinenbau"
+    assert company_for("a@gmail.com") == ""
+    assert company_for("a@sales.acme.co.uk") == "Acme"
