@@ -30,12 +30,12 @@ class PresetError(ValueError):
 def preset_section(preset: Mapping[str, Any]) -> Mapping[str, Any]:
     """The discovery part of a team preset.
 
-    Accepts the whole preset (uses its ``[providers]`` table, else ``[server]``) or that
-    section itself (it has ``domains`` and/or ``default``).
+    Accepts the whole preset (uses its ``[servers]`` table, else ``[providers]``, else
+    ``[server]``) or that section itself (it has ``domains`` and/or ``default``).
     """
     if "domains" in preset or "default" in preset:
         return preset
-    for key in ("providers", "server"):
+    for key in ("servers", "providers", "server"):
         section = preset.get(key)
         if isinstance(section, Mapping):
             return section
@@ -84,7 +84,7 @@ def settings_from_preset(
 
     The shape (TOML shown; any ``Mapping`` of the same shape works)::
 
-        [providers.domains."example.com"]   # one table per mail domain of the team
+        [servers.domains."example.com"]   # one table per mail domain of the team
         imap_host = "imap.example.com"
         imap_port = 993                     # optional: 993 for ssl, 143 for starttls
         imap_security = "ssl"               # "ssl" (implicit TLS) | "starttls"
@@ -98,7 +98,7 @@ def settings_from_preset(
         enable_imap_url = ""                # optional help pages
         app_password_url = ""
 
-        [providers.default]                 # optional: for every other domain
+        [servers.default]                  # optional: for every other domain
         imap_host = "mail.example.net"
         ...
 

@@ -1,0 +1,1 @@
+"""End-to-end discovery tests in a network namespace."""
