@@ -21,8 +21,8 @@ __all__ = ["register", "render", "run"]
 CTX = "discover"
 
 _SECURITY = {
-    "ssl": QT_TRANSLATE_NOOP(CTX, "SSL/TLS"),
-    "starttls": QT_TRANSLATE_NOOP(CTX, "STARTTLS"),
+    "ssl": QT_TRANSLATE_NOOP("discover", "SSL/TLS"),
+    "starttls": QT_TRANSLATE_NOOP("discover", "STARTTLS"),
 }
 
 
@@ -60,7 +60,9 @@ def register(sub: SubParsers) -> None:
 def _server_line(label: str, s: ServerSettings) -> str:
     line = translate(
         CTX,
-        QT_TRANSLATE_NOOP(CTX, "{label}: {protocol} {host}:{port} ({security}), user {user}"),
+        QT_TRANSLATE_NOOP(
+            "discover", "{label}: {protocol} {host}:{port} ({security}), user {user}"
+        ),
         label=label,
         protocol=s.protocol.upper(),
         host=s.host,
@@ -71,7 +73,9 @@ def _server_line(label: str, s: ServerSettings) -> str:
     if s.tls_trusted is False:
         line += "\n  " + translate(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "certificate NOT trusted ({reason}); SHA-256 {fingerprint}"),
+            QT_TRANSLATE_NOOP(
+                "discover", "certificate NOT trusted ({reason}); SHA-256 {fingerprint}"
+            ),
             reason=s.tls_error,
             fingerprint=s.fingerprint,
         )
@@ -83,15 +87,17 @@ def render(result: DiscoveryResult) -> str:
     lines: list[str] = []
     if result.incoming:
         lines.append(
-            _server_line(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Incoming")), result.incoming)
+            _server_line(translate(CTX, QT_TRANSLATE_NOOP("discover", "Incoming")), result.incoming)
         )
     if result.outgoing:
         lines.append(
-            _server_line(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Outgoing")), result.outgoing)
+            _server_line(translate(CTX, QT_TRANSLATE_NOOP("discover", "Outgoing")), result.outgoing)
         )
     else:
-        lines.append(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Outgoing: not found")))
-    found_by = translate(CTX, QT_TRANSLATE_NOOP(CTX, "Found by: {source}"), source=result.source)
+        lines.append(translate(CTX, QT_TRANSLATE_NOOP("discover", "Outgoing: not found")))
+    found_by = translate(
+        CTX, QT_TRANSLATE_NOOP("discover", "Found by: {source}"), source=result.source
+    )
     if result.provider:
         found_by += f" ({result.provider.name})"
     lines.append(found_by)
@@ -101,7 +107,9 @@ def render(result: DiscoveryResult) -> str:
             lines.append(
                 translate(
                     CTX,
-                    QT_TRANSLATE_NOOP(CTX, "Sign-in: with {provider} (no passwords over IMAP)"),
+                    QT_TRANSLATE_NOOP(
+                        "discover", "Sign-in: with {provider} (no passwords over IMAP)"
+                    ),
                     provider=p.name,
                 )
             )
@@ -109,7 +117,7 @@ def render(result: DiscoveryResult) -> str:
             lines.append(
                 translate(
                     CTX,
-                    QT_TRANSLATE_NOOP(CTX, "Sign-in: an app password ({url})"),
+                    QT_TRANSLATE_NOOP("discover", "Sign-in: an app password ({url})"),
                     url=p.app_password_url or p.name,
                 )
             )
@@ -125,7 +133,7 @@ def run(args: argparse.Namespace, ctx: DiscoverContext) -> int:
         print(
             translate(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "replytrail: “{email}” is not an email address"),
+                QT_TRANSLATE_NOOP("discover", "replytrail: “{email}” is not an email address"),
                 email=args.email,
             ),
             file=ctx.err,
@@ -152,7 +160,7 @@ def run(args: argparse.Namespace, ctx: DiscoverContext) -> int:
             translate(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "discover",
                     "replytrail: no mail server found for {domain} (tried {steps}); enter the "
                     "settings by hand (replytrail account add --imap-host ...)",
                 ),

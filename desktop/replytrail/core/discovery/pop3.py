@@ -22,46 +22,46 @@ POP3_PORTS = (110, 995)
 _IMPLICIT_TLS = (995, 993, 465)
 
 # Translators: the language code of your translation ("de"); it picks the provider's steps.
-_LANGUAGE = QT_TRANSLATE_NOOP(CTX, "en")
+_LANGUAGE = QT_TRANSLATE_NOOP("pop3", "en")
 
-_VERDICT_HOST = QT_TRANSLATE_NOOP(CTX, "{host} offers only POP3, not IMAP.")
-_VERDICT = QT_TRANSLATE_NOOP(CTX, "This account is set up for POP3, not IMAP.")
+_VERDICT_HOST = QT_TRANSLATE_NOOP("pop3", "{host} offers only POP3, not IMAP.")
+_VERDICT = QT_TRANSLATE_NOOP("pop3", "This account is set up for POP3, not IMAP.")
 _DIFFERENCE = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "POP3 and IMAP are two ways for a mail program to fetch your email. POP3 downloads the "
     "emails to one device and usually removes them from the server, so they are then only on "
     "that device. IMAP keeps every email on the server and shows the same mailbox on every "
     "device: computer, phone and web mail.",
 )
 _WHY = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "Replytrail must see your mailbox on the server to notice replies to your emails as they "
     "arrive. With POP3 the replies may already have been taken off the server by another "
     "device, so Replytrail needs IMAP.",
 )
-_ENABLE_AT = QT_TRANSLATE_NOOP(CTX, "1. Switch IMAP on at {provider}:")
-_ENABLE_GENERIC = QT_TRANSLATE_NOOP(CTX, "1. Switch IMAP on at your provider:")
+_ENABLE_AT = QT_TRANSLATE_NOOP("pop3", "1. Switch IMAP on at {provider}:")
+_ENABLE_GENERIC = QT_TRANSLATE_NOOP("pop3", "1. Switch IMAP on at your provider:")
 _GENERIC_STEPS = (
     QT_TRANSLATE_NOOP(
-        CTX,
+        "pop3",
         "Sign in to your provider's web mail and look in the settings for “POP3/IMAP”, "
         "“IMAP access” or “Mail programs”; allow IMAP access and save.",
     ),
     QT_TRANSLATE_NOOP(
-        CTX,
+        "pop3",
         "Many providers have IMAP switched on already: then only your mail program has to be "
         "set up again with IMAP (next step). If in doubt, ask your provider or IT team for the "
         "IMAP server name.",
     ),
 )
-_MORE_HELP = QT_TRANSLATE_NOOP(CTX, "Help page: {url}")
+_MORE_HELP = QT_TRANSLATE_NOOP("pop3", "Help page: {url}")
 _SWITCH = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "2. Switch your mail program from POP3 to IMAP without losing mail. Emails that POP3 has "
     "already downloaded exist only on your computer, so copy them back to the server first:",
 )
 _OUTLOOK = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "Outlook: add your address again as a new IMAP account (File › Add Account › Advanced "
     "options › Let me set up my account manually › IMAP). Keep the POP3 account for now. Drag "
     "the folders with your old emails from the POP3 data file into the IMAP account and wait "
@@ -69,7 +69,7 @@ _OUTLOOK = QT_TRANSLATE_NOOP(
     "Settings › Remove).",
 )
 _THUNDERBIRD = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "Thunderbird: add the account again with IMAP (Account Settings › Account Actions › Add "
     "Mail Account, then “Configure manually” and choose IMAP). Keep the POP3 account for now. "
     "Copy the folders you want to keep from the POP3 account or Local Folders to the IMAP "
@@ -77,14 +77,14 @@ _THUNDERBIRD = QT_TRANSLATE_NOOP(
     "Account).",
 )
 _APPLE_MAIL = QT_TRANSLATE_NOOP(
-    CTX,
+    "pop3",
     "Apple Mail: add the account again as IMAP (Mail › Settings › Accounts › +, “Other Mail "
     "Account”, account type IMAP). Keep the POP3 account for now. Drag the emails from the "
     "POP3 account's mailboxes into the IMAP account's mailboxes and wait until they are "
     "uploaded. Then switch the POP3 account off or remove it.",
 )
 _CHECK_AGAIN = QT_TRANSLATE_NOOP(
-    CTX, "3. When IMAP is on, choose “Check again” (or run “replytrail discover” again)."
+    "pop3", "3. When IMAP is on, choose “Check again” (or run “replytrail discover” again)."
 )
 
 

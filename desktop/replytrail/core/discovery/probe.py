@@ -192,14 +192,17 @@ def _unverified() -> ssl.SSLContext:
     return ctx
 
 
-def probe_service(host: str, port: int, timeout: float = 3.0) -> ProbeHit | None:
+def probe_service(
+    host: str, port: int, timeout: float = 3.0, *, implicit: bool | None = None
+) -> ProbeHit | None:
     """What answers on *host*:*port*, or ``None`` (closed, not mail, no TLS offered).
 
     The certificate is verified against the system trust store; when that fails the
     service is probed again without verification to report ``tls_trusted=False``, the
     verification error and the fingerprint. No credentials are ever sent.
     """
-    implicit = PROBE_PORTS.get(port, port in (993, 995, 465))
+    if implicit is None:  # standard ports: 993/995/465 implicit TLS, 143/110/587 STARTTLS
+        implicit = PROBE_PORTS.get(port, False)
     trusted, error = True, ""
     try:
         try:
