@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import dns.exception
 import dns.resolver
 
 from replytrail.core.discovery.providers import ProviderDB
@@ -101,6 +100,3 @@ def lookup_mx(domain: str, timeout: float) -> list[str]:
 def provider_from_mx(mx_hosts: Sequence[str], db: ProviderDB) -> tuple[Provider, str] | None:
     """The known provider behind these MX hosts (e.g. ``aspmx.l.google.com`` -> Gmail)."""
     return db.by_mx(mx_hosts)
-
-
-DnsError = dns.exception.DNSException
