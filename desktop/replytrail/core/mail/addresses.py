@@ -157,8 +157,8 @@ def parse_address_list(values: list[str]) -> list[Address]:
         shielded.append(_ENCODED_WORD.sub(shield, _WS_BETWEEN_WORDS.sub("", text)))
     try:
         pairs = email.utils.getaddresses(shielded)
-    except Exception:  # the stdlib parser has had crash bugs on hostile input
-        log.debug("address list unparseable", exc_info=True)
+    except Exception as exc:  # the stdlib parser has had crash bugs on hostile input
+        log.debug("address list unparseable (%s)", type(exc).__name__)
         return []
     result: list[Address] = []
     for name, addr in pairs:

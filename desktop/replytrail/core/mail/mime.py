@@ -213,8 +213,9 @@ def leaf_parts(msg: Message) -> list[Message]:
         part, depth = stack.pop()
         payload = part.get_payload()
         is_message = part.get_content_maintype() == "message" and part is not msg
-        if isinstance(payload, list) and not is_message and depth < _MAX_DEPTH:
-            stack.extend((sub, depth + 1) for sub in reversed(payload) if isinstance(sub, Message))
+        if isinstance(payload, list) and not is_message:
+            if depth < _MAX_DEPTH:  # deeper multiparts are dropped, not flattened
+                stack.extend((s, depth + 1) for s in reversed(payload) if isinstance(s, Message))
         else:
             leaves.append(part)
     return leaves

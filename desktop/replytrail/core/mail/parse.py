@@ -51,30 +51,11 @@ log = logging.getLogger("replytrail.mail")
 #: fetched with ``BODY.PEEK[HEADER.FIELDS (...)]`` for every new message (X-GM-THRID is a
 #: FETCH item, not a header, and is passed to :func:`parse_headers` separately)
 HEADER_FIELDS: tuple[str, ...] = (
-    "Message-ID",
-    "In-Reply-To",
-    "References",
-    "Thread-Index",
-    "Thread-Topic",
-    "From",
-    "Sender",
-    "Reply-To",
-    "To",
-    "Cc",
-    "Delivered-To",
-    "X-Original-To",
-    "Date",
-    "Subject",
-    "Auto-Submitted",
-    "X-Autoreply",
-    "X-Autorespond",
-    "Precedence",
-    "X-Auto-Response-Suppress",
-    "Content-Type",
-    "Return-Path",
-    "List-Id",
-    "List-Unsubscribe",
-)
+    "Message-ID", "In-Reply-To", "References", "Thread-Index", "Thread-Topic",
+    "From", "Sender", "Reply-To", "To", "Cc", "Delivered-To", "X-Original-To",
+    "Date", "Subject", "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+    "X-Auto-Response-Suppress", "Content-Type", "Return-Path", "List-Id", "List-Unsubscribe",
+)  # fmt: skip
 
 # Fields the originator writes (not transport-added ones such as Delivered-To or
 # Return-Path), so that the synthetic id of a message without Message-ID is the same for
@@ -285,8 +266,9 @@ def parse_headers(
     try:
         msg = BytesHeaderParser(policy=compat32).parsebytes(block)
         return _headers_from(msg, block, internal_date, gm_thrid)
-    except Exception:  # hostile input must never stop the watcher (SPEC §13)
-        log.warning("unparseable header block (%d bytes); using a synthetic id", len(raw))
+    except Exception as exc:  # hostile input must never stop the watcher (SPEC §13)
+        # only the exception type: its text could quote header or body bytes
+        log.warning("unparseable header block (%d bytes, %s)", len(raw), type(exc).__name__)
         return _fallback_headers(raw, internal_date, gm_thrid)
 
 
@@ -309,8 +291,8 @@ def _fill(full: FullMessage, msg: Message) -> None:
             index = len(full.attachments) + 1
             name = sanitize_filename(filename) if filename else generated_filename(ctype, index)
             full.attachments.append(AttachmentPart(name, ctype, data))
-        except Exception:  # one broken part must not lose the rest of the message
-            log.warning("skipped an unreadable MIME part", exc_info=True)
+        except Exception as exc:  # one broken part must not lose the rest of the message
+            log.warning("skipped an unreadable MIME part (%s)", type(exc).__name__)
     full.body_html = "\n".join(markup)
     text = "\n".join(plain) if plain else html_to_text(full.body_html)
     full.body_text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -329,8 +311,8 @@ def parse_message(
     full.raw = raw
     try:
         _fill(full, BytesParser(policy=compat32).parsebytes(raw))
-    except Exception:  # hostile input must never stop the watcher (SPEC §13)
-        log.warning("unparseable message body (%d bytes)", len(raw))
+    except Exception as exc:  # hostile input must never stop the watcher (SPEC §13)
+        log.warning("unparseable message body (%d bytes, %s)", len(raw), type(exc).__name__)
     return full
 
 
@@ -403,6 +385,6 @@ def parse_bounce(message: FullMessage | bytes) -> BounceInfo | None:
         if not _is_bounce_like(full.headers):
             return None
         return _guess(full, original)
-    except Exception:  # hostile input must never stop the watcher (SPEC §13)
-        log.warning("unreadable bounce (%d bytes)", len(full.raw))
+    except Exception as exc:  # hostile input must never stop the watcher (SPEC §13)
+        log.warning("unreadable bounce (%d bytes, %s)", len(full.raw), type(exc).__name__)
         return None
