@@ -1,0 +1,213 @@
+"""Small visual pieces of the timeline: colours, badges, dates, attachment chips, empty states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QWidget
+
+from replytrail.core.models import Attachment, Direction, Kind, LoggedEmail, MatchReason
+
+__all__ = [
+    "AttachmentChip",
+    "Badge",
+    "EmptyState",
+    "attachment_label",
+    "badges_for",
+    "format_size",
+    "paint_badge",
+    "short_date",
+]
+
+#: the palette: calm neutrals, one accent, pastel badges with dark text (readable, AA contrast)
+INK = QColor("#1f2933")
+MUTED = QColor("#616e7c")
+FAINT = QColor("#9aa5b1")
+LINE = QColor("#e4e7eb")
+ACCENT = QColor("#2f6fde")
+SELECTED = QColor("#e6efff")
+OUT_COLOUR = QColor("#2f6fde")
+IN_COLOUR = QColor("#1f8a5b")
+
+_STYLES: dict[str, tuple[str, str]] = {  # name -> (background, text)
+    "auto": ("#e8eef7", "#35507a"),
+    "bounce": ("#fde8e8", "#a61b1b"),
+    "amber": ("#fff1cc", "#7a4d00"),
+    "neutral": ("#eef0f3", "#4a5563"),
+    "green": ("#e3f5ec", "#17623f"),
+    "chip": ("#f1f3f5", "#3e4c59"),
+}
+
+
+@dataclass(frozen=True)
+class Badge:
+    text: str
+    tooltip: str
+    style: str  # a key of _STYLES
+
+    @property
+    def colours(self) -> tuple[QColor, QColor]:
+        bg, fg = _STYLES.get(self.style, _STYLES["neutral"])
+        return QColor(bg), QColor(fg)
+
+
+def badges_for(e: LoggedEmail) -> list[Badge]:
+    """Kind, match-reason and delivery badges of one email, most important first."""
+    out: list[Badge] = []
+    if e.kind is Kind.BOUNCE:
+        out.append(Badge(QCoreApplication.translate("Badges", "Bounce"), QCoreApplication.translate(
+            "Badges", "A delivery failure report: the original email did not reach the "
+            "recipient."), "bounce"))
+    elif e.kind is Kind.AUTO_REPLY:
+        out.append(Badge(QCoreApplication.translate("Badges", "Auto-reply"),
+                         QCoreApplication.translate(
+                             "Badges", "An automatic answer (for example out of office); it is "
+                             "not counted as a reply."), "auto"))
+    if e.match is MatchReason.SUBJECT:
+        out.append(Badge(QCoreApplication.translate("Badges", "Subject match?"),
+                         QCoreApplication.translate(
+                             "Badges", "Low confidence: logged only because its subject matches a "
+                             "tracked thread and the sender took part in it recently. It may not "
+                             "be a reply to your email."), "amber"))
+    elif e.match is MatchReason.BCC:
+        out.append(Badge(QCoreApplication.translate("Badges", "via Bcc"),
+                         QCoreApplication.translate(
+                             "Badges", "Logged because you sent it with your logging address in "
+                             "Bcc."), "neutral"))
+    elif e.match is MatchReason.THREAD_INDEX:
+        out.append(Badge(QCoreApplication.translate("Badges", "Outlook thread"),
+                         QCoreApplication.translate(
+                             "Badges", "Matched by Outlook's conversation id (the reply had no "
+                             "References)."), "neutral"))
+    elif e.match is MatchReason.GM_THRID:
+        out.append(Badge(QCoreApplication.translate("Badges", "Gmail thread"),
+                         QCoreApplication.translate(
+                             "Badges", "Matched by Gmail's thread id."), "neutral"))
+    if e.direction is Direction.OUT:
+        if e.status == "failed":
+            out.append(Badge(QCoreApplication.translate("Badges", "Not sent"),
+                             QCoreApplication.translate(
+                                 "Badges", "Sending failed; the email did not leave your "
+                                 "computer."), "bounce"))
+        elif e.status == "pending":
+            out.append(Badge(QCoreApplication.translate("Badges", "Sending…"),
+                             QCoreApplication.translate(
+                                 "Badges", "Recorded, not yet confirmed by the mail server."),
+                             "neutral"))
+        elif e.status == "bounced":
+            out.append(Badge(QCoreApplication.translate("Badges", "Bounced"),
+                             QCoreApplication.translate(
+                                 "Badges", "A recipient's mail server reported that this email "
+                                 "could not be delivered."), "bounce"))
+    return out
+
+
+def format_size(size: int) -> str:
+    """A short human size: 812 B, 14 KB, 2.3 MB."""
+    if size < 1024:
+        return QCoreApplication.translate("Badges", "{n} B").format(n=size)
+    if size < 1024 * 1024:
+        return QCoreApplication.translate("Badges", "{n} KB").format(n=round(size / 1024))
+    return QCoreApplication.translate("Badges", "{n} MB").format(
+        n=QLocale().toString(size / (1024 * 1024), "f", 1))
+
+
+def attachment_label(a: Attachment) -> str:
+    return f"{a.filename}  ·  {format_size(a.size)}"
+
+
+def short_date(when: datetime | None, now: datetime | None = None) -> str:
+    """Time today, day and month this year, else the full date; in the user's locale."""
+    if when is None:
+        return ""
+    now = now or datetime.now(UTC)
+    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
+    local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp())).toLocalTime()
+    loc = QLocale()
+    if local.date() == local_now.date():
+        return loc.toString(local.time(), QLocale.FormatType.ShortFormat)
+    if local.date().year() == local_now.date().year():
+        return loc.toString(local.date(), "d MMM")
+    return loc.toString(local.date(), "d MMM yyyy")
+
+
+def long_date(when: datetime) -> str:
+    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
+    return QLocale().toString(local, "ddd d MMM yyyy, HH:mm")
+
+
+def badge_width(fm: QFontMetrics, text: str) -> int:
+    return fm.horizontalAdvance(text) + 14
+
+
+def paint_badge(p: QPainter, x: int, y: int, badge: Badge, font: QFont) -> int:
+    """Paint a rounded pill at (x, y); returns its width."""
+    fm = QFontMetrics(font)
+    w, h = badge_width(fm, badge.text), fm.height() + 4
+    bg, fg = badge.colours
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(bg)
+    p.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
+    p.setPen(fg)
+    p.setFont(font)
+    p.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, badge.text)
+    p.restore()
+    return w
+
+
+class BadgeLabel(QLabel):
+    """A badge as a widget (reading pane, contact header)."""
+
+    def __init__(self, badge: Badge, parent: QWidget | None = None) -> None:
+        super().__init__(badge.text, parent)
+        bg, fg = badge.colours
+        self.setToolTip(badge.tooltip)
+        self.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; "
+                           "border-radius: 9px; padding: 1px 8px; font-size: 11px; "
+                           "font-weight: 600; }")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class AttachmentChip(QToolButton):
+    """An attachment: click opens it, the menu offers Open and Save as….
+
+    Signals:
+        openRequested(Attachment): open with the system's application.
+        saveRequested(Attachment): save to a folder the user picks.
+    """
+
+    openRequested = Signal(object)  # noqa: N815 - Qt signal naming
+    saveRequested = Signal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, att: Attachment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attachment = att
+        self.setText("📎 " + attachment_label(att))
+        self.setToolTip(self.tr("{name} ({type}) — click to open").format(
+            name=att.filename, type=att.content_type))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(self.attachment))
+        menu.addAction(self.tr("Save as…"), lambda: self.saveRequested.emit(self.attachment))
+        self.setMenu(menu)
+        self.clicked.connect(lambda: self.openRequested.emit(self.attachment))
+        self.setStyleSheet("QToolButton { background: #f1f3f5; color: #3e4c59; border: 1px solid "
+                           "#e4e7eb; border-radius: 6px; padding: 3px 8px; }"
+                           "QToolButton:hover { background: #e6efff; border-color: #b8cdf5; }")
+
+
+class EmptyState(QLabel):
+    """A friendly centred message for an empty list or pane."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setMargin(24)
+        self.setStyleSheet("QLabel { color: #7b8794; font-size: 13px; }")
