@@ -1,0 +1,293 @@
+"""The composition root of the tray app: builds every object once and wires them together.
+
+Threads: the engine's watchers (their events reach the GUI through :class:`EngineAdapter`),
+a small job pool for one-shot network work (sending, connection tests), and the GUI
+thread. Store reads for the GUI happen on the GUI thread, on a read connection of its own
+(``gui_store``): they are paged queries (a page of a timeline, a contact list) that take
+milliseconds on SQLite in WAL mode, where readers never wait for the engine's writes — the
+engine writes through its own connection. docs/perf_tray.md has the figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from replytrail.app.autostart import Autostart, launch_command
+from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.first_run import open_setup
+from replytrail.app.i18n import choose_language, install_translators
+from replytrail.app.jobs import Jobs
+from replytrail.app.single_instance import SingleInstance, server_name
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.config import Settings, load_preset
+from replytrail.core.credentials import Credentials
+from replytrail.core.errors import KnownError
+from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.paths import Paths, resolve_paths
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.icons import app_icon
+from replytrail.ui.notify import Notifier
+from replytrail.ui.settings_dialog import SettingsDialog
+from replytrail.ui.timeline import TimelineWindow
+from replytrail.ui.tray import TrayIcon
+
+__all__ = ["TrayApp", "main"]
+
+log = logging.getLogger("replytrail.app")
+
+
+class TrayApp(QObject):
+    """Connects the tray, notifications, settings and windows to the engine (no signals)."""
+
+    def __init__(self, *, paths: Paths, settings: Settings, accounts: AccountRegistry,
+                 credentials: Credentials, gui_store: SQLiteStore, engine: EngineAdapter,
+                 jobs: Jobs, autostart: Autostart | None,
+                 quit_app: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths, self.settings, self.accounts = paths, settings, accounts
+        self.credentials, self.gui_store, self.engine, self.jobs = (credentials, gui_store,
+                                                                    engine, jobs)
+        self.autostart = autostart
+        self._quit_app = quit_app
+        self._timeline: TimelineWindow | None = None
+        self._settings_dialog: SettingsDialog | None = None
+        self._compose: list[QWidget] = []
+
+        self.tray = TrayIcon(self)
+        self.notifier = Notifier(
+            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self)
+        self.tray.openTimelineRequested.connect(self.open_timeline)
+        self.tray.composeRequested.connect(self.compose)
+        self.tray.pauseRequested.connect(engine.set_paused)
+        self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
+        self.tray.settingsRequested.connect(self.open_settings)
+        self.tray.quitRequested.connect(self.quit)
+        engine.stateChanged.connect(self.tray.update_account)
+        engine.progress.connect(self.tray.set_progress)
+        engine.pausedChanged.connect(self.tray.set_paused)
+        engine.accountStopped.connect(self._account_stopped)
+        engine.emailLogged.connect(self.notifier.email_logged)
+        self.notifier.openEmail.connect(self.open_email)
+        settings.on_change(self._setting_changed)
+
+    # ------------------------------------------------------------------ start / stop
+    def start(self) -> None:
+        accounts = self._enabled_accounts()
+        self.tray.set_states([AccountState(a, WatchState.CATCHING_UP) for a in accounts])
+        self.tray.show()
+        self.engine.start()
+        if accounts:
+            self.apply_autostart()
+        log.info("Replytrail started: %d account(s)", len(accounts))
+
+    def _enabled_accounts(self) -> list[str]:
+        try:
+            return [a.email for a in self.accounts.all() if a.enabled]
+        except KnownError as e:
+            log.warning("%s", e.message)
+            return []
+
+    @Slot()
+    def quit(self) -> None:
+        log.info("quitting")
+        self.tray.hide()
+        self.notifier.close()
+        self.engine.stop()
+        self.jobs.shutdown()
+        self._quit_app()
+
+    # ------------------------------------------------------------------ windows
+    @Slot()
+    def open_timeline(self) -> TimelineWindow:
+        if self._timeline is None:
+            self._timeline = TimelineWindow(self.gui_store)
+            self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
+            self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
+        w = self._timeline
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    @Slot(str)
+    def open_email(self, message_id: str) -> None:
+        self.open_timeline().show_email(message_id)
+
+    @Slot()
+    def compose(self, to: str = "", reply_to: str = "") -> None:
+        """A compose window (to a contact, or answering a logged email)."""
+        module: Any = importlib.import_module("replytrail.ui.compose")
+        dialog: QWidget = module.ComposeDialog(
+            engine=self.engine, accounts=self.accounts, store=self.gui_store,
+            settings=self.settings, to=to, reply_to=reply_to)
+        self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
+        dialog.show()
+
+    @Slot()
+    def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
+        if self._settings_dialog is None:
+            self._settings_dialog = SettingsDialog(
+                settings=self.settings, accounts=self.accounts, credentials=self.credentials,
+                jobs=self.jobs, add_account=self.add_account)
+            self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+        d = self._settings_dialog
+        d.load()
+        d.tabs.setCurrentIndex(0 if accounts_tab else 1)
+        d.show()
+        d.raise_()
+        d.activateWindow()
+        return d
+
+    def add_account(self, parent: QWidget | None) -> bool:
+        """The one seam to the set-up wizard."""
+        return open_setup(parent, accounts=self.accounts, credentials=self.credentials,
+                          settings=self.settings)
+
+    @Slot()
+    def first_run(self) -> None:
+        if self.add_account(None):
+            self.accounts_changed()
+            self.apply_autostart()
+
+    # ------------------------------------------------------------------ reactions
+    @Slot()
+    def accounts_changed(self) -> None:
+        self.engine.reload_accounts()
+        known = set(self._enabled_accounts())
+        self.tray.set_states([s for s in self.engine.states() if s.account in known]
+                             or [AccountState(a, WatchState.CATCHING_UP) for a in known])
+
+    @Slot(object)
+    def _account_stopped(self, event: AccountStopped) -> None:
+        self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "general.language":
+            lang = install_translators(choose_language(str(self.settings.get(key))))
+            log.info("language now %s", lang)
+        elif key == "general.start_at_login":
+            self.apply_autostart()
+
+    def apply_autostart(self) -> None:
+        if self.autostart is not None:
+            try:
+                self.autostart.set_enabled(bool(self.settings.get("general.start_at_login")))
+            except OSError as e:
+                log.warning("cannot change start at login: %s", e)
+
+
+@contextlib.contextmanager
+def _quit_on_signals(app: QApplication, on_quit: Callable[[], None]) -> Iterator[None]:
+    """SIGTERM/SIGINT end the app cleanly (the event loop wakes through a socket, no timer)."""
+    if sys.platform == "win32":  # pragma: no cover
+        yield
+        return
+    r, w = socket.socketpair()
+    r.setblocking(False)
+    w.setblocking(False)
+    old_fd = signal.set_wakeup_fd(w.fileno())
+    old = {s: signal.signal(s, lambda *_a: None) for s in (signal.SIGTERM, signal.SIGINT)}
+    notifier = QSocketNotifier(r.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woke() -> None:
+        with contextlib.suppress(OSError):
+            r.recv(64)
+        on_quit()
+
+    notifier.activated.connect(woke)
+    try:
+        yield
+    finally:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(old_fd)
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        r.close()
+        w.close()
+
+
+def _demo_dir() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="replytrail-demo-"))
+    try:
+        build: Any = importlib.import_module("replytrail.app.demo").build_demo_data
+    except ModuleNotFoundError:
+        log.warning("no demo data in this build: the demo starts empty")
+    else:
+        build(root)
+    return root
+
+
+def _engine_factory(store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials,
+                    settings: Settings) -> Callable[[EventSink], EngineLike]:
+    from replytrail.core.engine import Engine
+
+    def make(sink: EventSink) -> EngineLike:
+        return Engine(store=store, accounts=accounts, credentials=credentials,
+                      settings=settings, sink=sink)
+
+    return make
+
+
+def main(data_dir: str | None, demo: bool) -> int:
+    """Run the tray app until Quit; 0 also when another instance was asked to come forward."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    app.setApplicationName("Replytrail")
+    app.setDesktopFileName("replytrail")
+    app.setWindowIcon(app_icon())
+    demo_root = _demo_dir() if demo else None
+    paths = resolve_paths(demo_root or data_dir)
+    paths.ensure()
+    instance = SingleInstance(server_name(paths.data_dir, paths.runtime_dir))
+    if instance.notify_running():
+        return 0
+    instance.listen()
+    store: SQLiteStore | None = None
+    gui_store: SQLiteStore | None = None
+    try:
+        settings = Settings(paths.settings_file, load_preset(paths.preset_files))
+        install_translators(choose_language(str(settings.get("general.language"))))
+        accounts = AccountRegistry(paths.accounts_file)
+        credentials = Credentials()
+        store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+        gui_store = SQLiteStore(paths.store_file, paths.blob_dir)  # the GUI's (reads)
+        jobs = Jobs()
+        engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+        autostart = None if demo else Autostart(
+            launch_command(paths.data_dir if paths.portable else None))
+        tray_app = TrayApp(paths=paths, settings=settings, accounts=accounts,
+                           credentials=credentials, gui_store=gui_store, engine=engine,
+                           jobs=jobs, autostart=autostart, quit_app=app.quit)
+    except KnownError as e:
+        QMessageBox.critical(None, "Replytrail", e.message)
+        return 1
+    instance.activated.connect(tray_app.open_timeline)
+    tray_app.start()
+    if demo:
+        QTimer.singleShot(0, tray_app.open_timeline)
+    elif not accounts.all():
+        QTimer.singleShot(0, tray_app.first_run)
+    try:
+        with _quit_on_signals(app, tray_app.quit):
+            code = app.exec()
+    finally:
+        instance.close()
+        gui_store.close()
+        store.close()
+        if demo_root is not None:
+            shutil.rmtree(demo_root, ignore_errors=True)
+    return int(code)
