@@ -63,7 +63,7 @@ def _read_password(args: argparse.Namespace, ctx: CliContext) -> str:
         line = ctx.stdin.readline()
         pw = line.rstrip("\r\n")
     elif ctx.stdin.isatty():
-        pw = getpass.getpass(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Password: ")))
+        pw = getpass.getpass(translate(CTX, QT_TRANSLATE_NOOP("cli", "Password: ")))
     else:
         raise UsageError(QT_TRANSLATE_NOOP(
             "errors", "No password given: pass --password-stdin and write it to stdin."))
@@ -145,7 +145,7 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.accounts.save(account)
     if old and old.credential_ref and old.credential_ref != account.credential_ref:
         ctx.credentials.delete(old.credential_ref)
-    print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Added {email} (IMAP {imap}, SMTP {smtp}); the "
+    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Added {email} (IMAP {imap}, SMTP {smtp}); the "
                                            "password is in the system keyring."),
                     email=account.email, imap=f"{account.imap_host}:{account.imap_port}",
                     smtp=f"{account.smtp_host}:{account.smtp_port}"), file=ctx.out)
@@ -163,7 +163,7 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         print(file=ctx.out)
         return 0
     if not accounts:
-        print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "No accounts yet: replytrail account add "
+        print(translate(CTX, QT_TRANSLATE_NOOP("cli", "No accounts yet: replytrail account add "
                                                "--email YOU@EXAMPLE.COM")), file=ctx.out)
     for a in accounts:
         print(f"{a.email}  IMAP {a.imap_host}:{a.imap_port} ({a.imap_security})  "
@@ -181,13 +181,13 @@ def run_test(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             secret = ctx.credentials.get(a.credential_ref)
             imap = test_imap(a, secret)
-            print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "{email}: IMAP ok ({host}:{port}, IDLE "
+            print(translate(CTX, QT_TRANSLATE_NOOP("cli", "{email}: IMAP ok ({host}:{port}, IDLE "
                                                    "{idle})"), email=a.email, host=a.imap_host,
                             port=a.imap_port, idle="yes" if imap.idle else "no"), file=ctx.out)
             for w in imap.warnings:
                 print(f"{a.email}: {translate('errors', w)}", file=ctx.out)
             test_smtp(a, secret)
-            print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "{email}: SMTP ok ({host}:{port})"),
+            print(translate(CTX, QT_TRANSLATE_NOOP("cli", "{email}: SMTP ok ({host}:{port})"),
                             email=a.email, host=a.smtp_host, port=a.smtp_port), file=ctx.out)
         except KnownError as e:
             failed = e
@@ -205,6 +205,6 @@ def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     if account.credential_ref:
         ctx.credentials.delete(account.credential_ref)
     ctx.store.clear_checkpoints(account.email)
-    print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Removed {email}; its logged emails stay in the "
+    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Removed {email}; its logged emails stay in the "
                                            "store."), email=account.email), file=ctx.out)
     return 0

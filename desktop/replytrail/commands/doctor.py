@@ -34,14 +34,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             failures += 1
             print(f"FAIL  {label}: {e.message}", file=ctx.out)
 
-    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "keyring")), ctx.credentials.check)
+    check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "keyring")), ctx.credentials.check)
 
     def settings() -> str:
         ctx.settings.reload()
         preset = ctx.preset.get("_path")
         return f"{ctx.paths.settings_file}" + (f" (team preset {preset})" if preset else "")
 
-    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "settings")), settings)
+    check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "settings")), settings)
 
     def store() -> str:
         result = ctx.store.integrity_check()
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return (f"{ctx.paths.store_file} (schema {ctx.store.version}, {stats['emails']} emails, "
                 f"{stats['contacts']} contacts{extra})")
 
-    check(translate(CTX, QT_TRANSLATE_NOOP(CTX, "store")), store)
+    check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
     accounts = []
     try:
         accounts = ctx.accounts.all()

@@ -117,7 +117,7 @@ def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
     for e in emails:
         print(_line(e), file=ctx.out)
     if not emails:
-        print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Nothing found.")), file=ctx.err)
+        print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Nothing found.")), file=ctx.err)
     return 0
 
 
@@ -125,7 +125,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     contact = _contact(ctx, args.contact)
     emails = ctx.store.timeline(contact, limit=1_000_000)
     target = export_emails(ctx.store, emails, args.format, Path(args.output))
-    print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Exported {n} email(s) to {path}"),
+    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Exported {n} email(s) to {path}"),
                     n=len(emails), path=target), file=ctx.out)
     return 0
 
@@ -133,7 +133,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
     contact = _contact(ctx, args.contact)
     n = ctx.store.forget_contact(contact)
-    print(translate(CTX, QT_TRANSLATE_NOOP(CTX, "Forgot {contact}: {n} email(s) with their "
+    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Forgot {contact}: {n} email(s) with their "
                                            "attachments and tracked ids deleted."),
                     contact=contact, n=n), file=ctx.out)
     return 0

@@ -38,7 +38,7 @@ class KnownError(Exception):
 
     #: stable machine-readable code (used by the JSON outputs and the UI)
     code = "error"
-    template = QT_TRANSLATE_NOOP(CTX, "{detail}")
+    template = QT_TRANSLATE_NOOP("errors", "{detail}")
 
     def __init__(self, template: str | None = None, **params: object) -> None:
         self.text = Text(CTX, template or self.template, **params)
@@ -66,14 +66,14 @@ class NotFound(KnownError):
 class HostNotFound(KnownError):
     code = "host-not-found"
     template = QT_TRANSLATE_NOOP(
-        CTX, "Host {host} was not found: check the server name and your internet connection."
+        "errors", "Host {host} was not found: check the server name and your internet connection."
     )
 
 
 class ConnectionRefused(KnownError):
     code = "connection-refused"
     template = QT_TRANSLATE_NOOP(
-        CTX, "{host} refused the connection on port {port}: check the port, or whether the "
+        "errors", "{host} refused the connection on port {port}: check the port, or whether the "
         "provider offers this service."
     )
 
@@ -81,14 +81,14 @@ class ConnectionRefused(KnownError):
 class NetworkTimeout(KnownError):
     code = "timeout"
     template = QT_TRANSLATE_NOOP(
-        CTX, "{host} did not answer on port {port} in time: check the port and your network."
+        "errors", "{host} did not answer on port {port} in time: check the port and your network."
     )
 
 
 class TlsNotTrusted(KnownError):
     code = "tls-not-trusted"
     template = QT_TRANSLATE_NOOP(
-        CTX, "The certificate of {host} is not trusted ({reason}); SHA-256 fingerprint "
+        "errors", "The certificate of {host} is not trusted ({reason}); SHA-256 fingerprint "
         "{fingerprint}. Pin it for this host only if your administrator confirms it."
     )
 
@@ -96,7 +96,7 @@ class TlsNotTrusted(KnownError):
 class TlsPinMismatch(KnownError):
     code = "tls-pin-mismatch"
     template = QT_TRANSLATE_NOOP(
-        CTX, "Warning: the certificate of {host} changed (now {fingerprint}, pinned "
+        "errors", "Warning: the certificate of {host} changed (now {fingerprint}, pinned "
         "{pinned}); refusing to connect. Someone may be intercepting the connection."
     )
 
@@ -104,14 +104,14 @@ class TlsPinMismatch(KnownError):
 class AuthFailed(KnownError):
     code = "auth-failed"
     template = QT_TRANSLATE_NOOP(
-        CTX, "Wrong user name or password for {user} at {host}: check them and try again."
+        "errors", "Wrong user name or password for {user} at {host}: check them and try again."
     )
 
 
 class NeedsAppPassword(KnownError):
     code = "needs-app-password"
     template = QT_TRANSLATE_NOOP(
-        CTX, "{provider} refused the password: it needs an app password (create one in your "
+        "errors", "{provider} refused the password: it needs an app password (create one in your "
         "account's security settings: {url}) or sign-in with the provider."
     )
 
@@ -119,14 +119,14 @@ class NeedsAppPassword(KnownError):
 class NeedsOAuth(KnownError):
     code = "needs-oauth"
     template = QT_TRANSLATE_NOOP(
-        CTX, "{provider} does not accept passwords over IMAP: sign in with {provider} instead."
+        "errors", "{provider} does not accept passwords over IMAP: sign in with {provider} instead."
     )
 
 
 class ImapDisabled(KnownError):
     code = "imap-disabled"
     template = QT_TRANSLATE_NOOP(
-        CTX, "IMAP access is switched off for this mailbox: enable IMAP in your provider's "
+        "errors", "IMAP access is switched off for this mailbox: enable IMAP in your provider's "
         "settings ({url}) and check again."
     )
 
@@ -134,20 +134,20 @@ class ImapDisabled(KnownError):
 class Pop3Only(KnownError):
     code = "pop3-only"
     template = QT_TRANSLATE_NOOP(
-        CTX, "{host} offers POP3, not IMAP: Replytrail needs IMAP to see your mailbox on the "
+        "errors", "{host} offers POP3, not IMAP: Replytrail needs IMAP to see your mailbox on the "
         "server. Enable IMAP at your provider (replytrail discover {email} shows how)."
     )
 
 
 class ProtocolError(KnownError):
     code = "protocol"
-    template = QT_TRANSLATE_NOOP(CTX, "{host} answered in a way Replytrail did not expect: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "{host} answered in a way Replytrail did not expect: {detail}")
 
 
 class KeyringMissing(KnownError):
     code = "keyring-missing"
     template = QT_TRANSLATE_NOOP(
-        CTX, "No system keyring is available to keep the password safe ({detail}). Install and "
+        "errors", "No system keyring is available to keep the password safe ({detail}). Install and "
         "unlock GNOME Keyring or KWallet (Secret Service); Replytrail never stores passwords in "
         "files."
     )
@@ -155,9 +155,9 @@ class KeyringMissing(KnownError):
 
 class StoreError(KnownError):
     code = "store"
-    template = QT_TRANSLATE_NOOP(CTX, "The CRM store at {path} cannot be used: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The CRM store at {path} cannot be used: {detail}")
 
 
 class StoreUnreachable(KnownError):
     code = "store-unreachable"
-    template = QT_TRANSLATE_NOOP(CTX, "The team store {where} cannot be reached: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The team store {where} cannot be reached: {detail}")

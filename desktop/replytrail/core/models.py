@@ -41,6 +41,7 @@ class MatchReason(enum.StrEnum):
     THREAD_INDEX = "thread-index"
     GM_THRID = "gm-thrid"
     SUBJECT = "subject"
+    CONTACT = "contact"  # logging mode "every email with a known contact" (an extension)
 
     @property
     def low_confidence(self) -> bool:

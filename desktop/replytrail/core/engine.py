@@ -1,0 +1,231 @@
+"""The engine: watchers for every account, sending, pause/resume — driven by CLI and tray alike.
+
+It never calls a front end; it only emits :mod:`replytrail.core.events` to the sink it is
+given, from its worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from datetime import UTC, date, datetime, timedelta
+
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials
+from replytrail.core.errors import KnownError
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EmailLogged,
+    Event,
+    EventSink,
+    SendFailed,
+    StateChanged,
+    WatchState,
+)
+from replytrail.core.logbook import Logbook, Policy, Role
+from replytrail.core.mail.draft import Draft
+from replytrail.core.mail.sender import send_draft
+from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
+from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.store.sqlite import SQLiteStore
+
+__all__ = ["Engine", "watch_options"]
+
+log = logging.getLogger("replytrail.engine")
+
+ROLES: tuple[Role, ...] = ("inbox", "sent")
+#: worst first: the tray shows the worst state of all accounts
+_SEVERITY = [WatchState.ERROR, WatchState.OFFLINE, WatchState.CATCHING_UP, WatchState.PAUSED,
+             WatchState.WATCHING, WatchState.STOPPED]
+
+
+def watch_options(settings: Settings) -> WatchOptions:
+    since_text = str(settings.get("logging.since_date") or "")
+    since: date
+    try:
+        since = date.fromisoformat(since_text) if since_text else (
+            datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))).date()
+    except ValueError:
+        since = (datetime.now(UTC) - timedelta(days=30)).date()
+    return WatchOptions(
+        idle_refresh=float(settings.get("watch.idle_refresh")),
+        catchup_interval=float(settings.get("watch.catchup_interval")),
+        poll_interval=float(settings.get("watch.poll_interval")),
+        backoff_max=float(settings.get("watch.backoff_max")),
+        fetch_chunk=int(settings.get("watch.fetch_chunk")),
+        since=since,
+        policy=Policy(mode=str(settings.get("logging.mode")),
+                      never_log=tuple(settings.get("logging.never_log")),
+                      subject_rule=bool(settings.get("logging.subject_rule"))),
+    )
+
+
+@dataclass
+class _Run:
+    account: Account
+    halt: threading.Event = field(default_factory=threading.Event)
+    wake: threading.Event = field(default_factory=threading.Event)
+    watchers: list[FolderWatcher] = field(default_factory=list)
+    threads: list[threading.Thread] = field(default_factory=list)
+    error: str = ""
+
+
+class Engine:
+    """Starts one :class:`FolderWatcher` thread per watched folder of every enabled account."""
+
+    def __init__(self, *, store: SQLiteStore, accounts: AccountRegistry,
+                 credentials: Credentials, settings: Settings, sink: EventSink) -> None:
+        self.store, self.accounts, self.credentials = store, accounts, credentials
+        self.settings, self._sink = settings, sink
+        self.logbook = Logbook(store, self._emit)
+        self._runs: dict[str, _Run] = {}
+        self._lock = threading.RLock()
+        self._paused = False
+        self._stopped: set[str] = set()
+
+    def _emit(self, event: Event) -> None:
+        if isinstance(event, AccountStopped):
+            with self._lock:  # both folder watchers of an account may fail at once: say it once
+                if event.account.lower() in self._stopped:
+                    return
+                self._stopped.add(event.account.lower())
+        if isinstance(event, StateChanged):
+            run = self._runs.get(event.state.account.lower())
+            if run is not None and event.state.state is WatchState.ERROR:
+                run.error = event.state.detail
+        try:
+            self._sink(event)
+        except Exception:  # a front end's bug must not kill a watcher thread
+            log.exception("event sink failed")
+
+    # ------------------------------------------------------------------ lifecycle
+    def _start_account(self, account: Account) -> None:
+        self._stopped.discard(account.email.lower())
+        run = _Run(account)
+        for role in ROLES:
+            w = FolderWatcher(
+                account, role, secret=partial(self.credentials.get, account.credential_ref),
+                logbook=self.logbook, options=lambda: watch_options(self.settings),
+                sink=self._emit, stop=run.halt, account_stop=run.halt, wake=run.wake)
+            t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
+            run.watchers.append(w)
+            run.threads.append(t)
+        self._runs[account.email.lower()] = run
+        for t in run.threads:
+            t.start()
+
+    def start(self) -> None:
+        with self._lock:
+            self._paused = False
+            for account in self.accounts.all():
+                if account.enabled and account.email.lower() not in self._runs:
+                    self._start_account(account)
+
+    def _stop_runs(self, runs: list[_Run], timeout: float) -> None:
+        for run in runs:
+            run.halt.set()
+        deadline = time.monotonic() + timeout
+        for run in runs:
+            for t in run.threads:
+                t.join(max(0.0, deadline - time.monotonic()))
+
+    def stop(self, timeout: float = 2.0) -> None:
+        with self._lock:
+            runs = list(self._runs.values())
+            self._runs.clear()
+        self._stop_runs(runs, timeout)
+
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+            runs = list(self._runs.values())
+            self._runs.clear()
+        self._stop_runs(runs, 2.0)
+        for run in runs:
+            self._emit(StateChanged(AccountState(run.account.email, WatchState.PAUSED)))
+
+    def resume(self) -> None:
+        self.start()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def reconnect_now(self) -> None:
+        """The network came back or the machine woke: skip every backoff wait, re-check."""
+        with self._lock:
+            for run in self._runs.values():
+                run.wake.set()
+
+    def reload_accounts(self) -> None:
+        """Start watchers for new accounts, stop those of removed or changed ones."""
+        with self._lock:
+            current = {a.email.lower(): a for a in self.accounts.all() if a.enabled}
+            gone = [r for k, r in self._runs.items() if k not in current or r.account !=
+                    current[k]]
+            for r in gone:
+                self._runs.pop(r.account.email.lower(), None)
+        self._stop_runs(gone, 2.0)
+        if not self._paused:
+            self.start()
+
+    def restart_account(self, email: str) -> None:
+        with self._lock:
+            run = self._runs.pop(email.lower(), None)
+        if run is not None:
+            self._stop_runs([run], 2.0)
+        if not self._paused:
+            self.start()
+
+    def states(self) -> list[AccountState]:
+        out: list[AccountState] = []
+        with self._lock:
+            for run in self._runs.values():
+                states = [w.state for w in run.watchers]
+                worst = min(states, key=_SEVERITY.index) if states else WatchState.STOPPED
+                out.append(AccountState(run.account.email, worst, run.error))
+        if self._paused:
+            out = [AccountState(a.email, WatchState.PAUSED) for a in self.accounts.all()]
+        return out
+
+    def alive(self) -> bool:
+        with self._lock:
+            return any(t.is_alive() for r in self._runs.values() for t in r.threads)
+
+    # ------------------------------------------------------------------ one-shot work
+    def catch_up_once(self, only: str | None = None) -> list[tuple[str, KnownError]]:
+        """Catch every folder up once (``watch --once``); returns the accounts that failed."""
+        failures: list[tuple[str, KnownError]] = []
+        for account in self.accounts.all():
+            if only and account.email.lower() != only.lower():
+                continue
+            halt = threading.Event()
+            for role in ROLES:
+                w = FolderWatcher(
+                    account, role, secret=partial(self.credentials.get, account.credential_ref),
+                    logbook=self.logbook, options=lambda: watch_options(self.settings),
+                    sink=self._emit, stop=halt, account_stop=halt)
+                try:
+                    w.run_once()
+                except KnownError as e:
+                    failures.append((account.email, e))
+                    break
+        return failures
+
+    def send(self, draft: Draft) -> LoggedEmail:
+        """Send a tracked email (blocking: call from a worker thread)."""
+        account = self.accounts.get(draft.account)
+        try:
+            email = send_draft(account, self.credentials.get(account.credential_ref),
+                               self.store, draft)
+        except KnownError as e:
+            self._emit(SendFailed(account.email, "", e.message))
+            raise
+        contact = email.to[0].email if email.to else ""
+        self._emit(EmailLogged(email=email, contact=contact, folder=""))
+        return email

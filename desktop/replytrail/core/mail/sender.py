@@ -1,0 +1,141 @@
+"""Sending tracked email (SPEC §7): record first, SMTP second, Sent copy third."""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import mimetypes
+import smtplib
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+
+import imapclient
+from imapclient.imapclient import SENT
+
+from replytrail.core.errors import KnownError, ProtocolError, UsageError
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.mail.connect import open_imap, open_smtp
+from replytrail.core.mail.draft import Draft
+from replytrail.core.mail.parse import parse_headers
+from replytrail.core.matching.kinds import is_group_sender
+from replytrail.core.matching.subject import normalise_subject
+from replytrail.core.models import Account, Address, Direction, Kind, LoggedEmail, MatchReason
+from replytrail.core.store.base import AttachmentBlob, EmailRecord
+from replytrail.core.store.sqlite import SQLiteStore
+
+__all__ = ["Draft", "build_message", "send_draft"]
+
+log = logging.getLogger("replytrail.send")
+
+MAX_ATTACHMENTS_BYTES = 35 * 1024 * 1024  # most providers refuse more than 25-35 MB
+
+
+def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> EmailMessage:
+    if not draft.to:
+        raise UsageError(QT_TRANSLATE_NOOP("errors", "The email has no recipient."))
+    total = 0
+    msg = EmailMessage()
+    domain = account.email.rpartition("@")[2]
+    mid = make_msgid(domain=domain)
+    msg["Message-ID"] = mid
+    msg["X-Replytrail-Id"] = mid
+    msg["Date"] = format_datetime(datetime.now(UTC).astimezone())
+    msg["From"] = formataddr((sender_name, account.email))
+    msg["To"] = ", ".join(draft.to)
+    if draft.cc:
+        msg["Cc"] = ", ".join(draft.cc)
+    msg["Subject"] = draft.subject
+    if draft.in_reply_to:
+        msg["In-Reply-To"] = draft.in_reply_to
+        refs = [*draft.references, draft.in_reply_to] if draft.in_reply_to not in \
+            draft.references else draft.references
+        msg["References"] = " ".join(refs[-20:])
+    msg.set_content(draft.body or "")
+    for path in draft.attachments:
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise UsageError(QT_TRANSLATE_NOOP("errors", "The attachment {path} cannot be read: "
+                                               "{detail}"), path=path,
+                             detail=e.strerror) from None
+        total += len(data)
+        if total > MAX_ATTACHMENTS_BYTES:
+            raise UsageError(QT_TRANSLATE_NOOP("errors", "The attachments are larger than 35 MB;"
+                                               " most providers refuse such emails."))
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        maintype, _, subtype = ctype.partition("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+    return msg
+
+
+def _append_sent(account: Account, secret: str, raw: bytes) -> str:
+    """Append the copy to Sent unless the provider files SMTP mail itself (Gmail)."""
+    client = open_imap(account, secret, timeout=30)
+    try:
+        if b"X-GM-EXT-1" in client.capabilities():
+            return "provider"
+        folder = account.sent_folder or client.find_special_folder(SENT)
+        if not folder:
+            folder = "Sent"
+            if not client.folder_exists(folder):
+                client.create_folder(folder)
+        client.append(folder, raw, flags=[imapclient.SEEN])
+        return str(folder)
+    finally:
+        try:
+            client.logout()
+        except (imaplib.IMAP4.error, OSError):
+            pass
+
+
+def send_draft(account: Account, secret: str, store: SQLiteStore, draft: Draft, *,
+               sender_name: str = "") -> LoggedEmail:
+    """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
+    msg = build_message(account, draft, sender_name=sender_name)
+    raw = msg.as_bytes()
+    h = parse_headers(raw)
+    thread = (store.thread_of_message_id(draft.in_reply_to) if draft.in_reply_to else None) \
+        or store.new_thread_id()
+    own = {account.email.lower(), account.bcc_address.lower()}
+    contacts = [a for a in h.to + h.cc if a.email.lower() not in own and not is_group_sender(a)]
+    email = LoggedEmail(
+        message_id=h.message_id, thread_id=thread, direction=Direction.OUT, date=h.date,
+        sender=Address(account.email, sender_name), to=h.to, cc=h.cc, subject=draft.subject,
+        kind=Kind.EMAIL, match=MatchReason.SENT, account=account.email, body_text=draft.body,
+        status="pending", in_reply_to=draft.in_reply_to, references=h.references)
+    blobs = [AttachmentBlob(p.name, mimetypes.guess_type(p.name)[0] or
+                            "application/octet-stream", p.read_bytes())
+             for p in draft.attachments]
+    store.record(EmailRecord(email=email, contacts=contacts, blobs=blobs, raw=raw,
+                             subject_norm=normalise_subject(draft.subject)))
+    try:
+        smtp = open_smtp(account, secret)
+        try:
+            refused = smtp.send_message(msg)
+        finally:
+            try:
+                smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                pass
+        if refused:
+            log.warning("%d recipient(s) refused", len(refused))
+    except KnownError:
+        store.set_status(h.message_id, "failed")
+        raise
+    except smtplib.SMTPRecipientsRefused as e:
+        store.set_status(h.message_id, "failed")
+        raise ProtocolError(host=account.smtp_host,
+                            detail=f"all recipients refused: {', '.join(e.recipients)}") from None
+    except (smtplib.SMTPException, OSError) as e:
+        store.set_status(h.message_id, "failed")
+        raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None
+    store.set_status(h.message_id, "sent")
+    email.status = "sent"
+    try:
+        where = _append_sent(account, secret, raw)
+        log.info("sent %s; Sent copy: %s", h.message_id, where)
+    except KnownError as e:
+        # the email went out and is tracked; only the copy in Sent is missing
+        log.warning("sent %s but could not file the Sent copy: %s", h.message_id, e.message)
+    return email

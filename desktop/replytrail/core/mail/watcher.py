@@ -1,0 +1,319 @@
+"""The IDLE watcher (SPEC §6): one thread and one IMAP connection per watched folder.
+
+The loop is plain Python: connect → catch up by UID above the checkpoint → IDLE, re-issued
+every ``watch.idle_refresh`` seconds, with a safety catch-up every ``watch.catchup_interval``;
+on EXISTS, fetch only the new UIDs' header fields; a body only for a match. Connection loss
+→ reconnect with exponential backoff and jitter; an authentication failure stops the account.
+The folder is opened read-only (EXAMINE) and read with BODY.PEEK: \\Seen never changes.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import random
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import imapclient
+from imapclient.imapclient import SENT
+from imapclient.exceptions import IMAPClientError
+
+from replytrail.core.errors import (
+    AuthFailed,
+    ImapDisabled,
+    KnownError,
+    NeedsAppPassword,
+    NeedsOAuth,
+    NotFound,
+    Pop3Only,
+    TlsNotTrusted,
+    TlsPinMismatch,
+)
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EventSink,
+    ScanProgress,
+    StateChanged,
+    WatchState,
+)
+from replytrail.core.logbook import TRACKING_HEADER, Logbook, Policy, Role
+from replytrail.core.mail.connect import open_imap
+from replytrail.core.mail.parse import HEADER_FIELDS, parse_headers
+from replytrail.core.models import Account, Checkpoint
+
+__all__ = ["FETCH_FIELDS", "FolderWatcher", "WatchOptions", "Backoff"]
+
+log = logging.getLogger("replytrail.watch")
+
+#: failures that retrying cannot fix: the account stops and the user is told
+PERMANENT = (AuthFailed, NeedsAppPassword, NeedsOAuth, ImapDisabled, Pop3Only, TlsNotTrusted,
+             TlsPinMismatch, NotFound)
+#: the header fields fetched for every new message (SPEC §3: never more for a non-match)
+FETCH_FIELDS = (*HEADER_FIELDS, TRACKING_HEADER)
+_HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in FETCH_FIELDS) + ")]"
+TRANSIENT = (OSError, socket.timeout, ssl.SSLError, imaplib.IMAP4.abort, imaplib.IMAP4.error,
+             IMAPClientError, EOFError)
+
+
+@dataclass
+class WatchOptions:
+    """The watch.* and logging.* settings, read at every (re)connect."""
+
+    idle_refresh: float = 600.0
+    catchup_interval: float = 300.0
+    poll_interval: float = 60.0
+    backoff_max: float = 300.0
+    fetch_chunk: int = 500
+    since: date = field(default_factory=lambda: (datetime.now(UTC) - timedelta(days=30)).date())
+    policy: Policy = field(default_factory=Policy)
+
+    @property
+    def read_timeout(self) -> float:
+        """A little above the IDLE refresh, so a dead connection raises instead of hanging."""
+        return self.idle_refresh + min(60.0, max(5.0, self.idle_refresh * 0.1))
+
+
+class Backoff:
+    """Exponential backoff with jitter: 1 s, 2 s, 4 s … up to *maximum*, each × [0.5, 1]."""
+
+    def __init__(self, maximum: float = 300.0, base: float = 1.0) -> None:
+        self.maximum, self.base, self.attempt = maximum, base, 0
+
+    def next(self) -> float:
+        delay = min(self.maximum, self.base * 2.0 ** min(self.attempt, 30))
+        self.attempt += 1
+        return float(delay * random.uniform(0.5, 1.0))
+
+    def reset(self) -> None:
+        self.attempt = 0
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class FolderWatcher:
+    """Watches one folder of one account until ``stop`` is set (or the account must stop)."""
+
+    def __init__(self, account: Account, role: Role, *, secret: Callable[[], str],
+                 logbook: Logbook, options: Callable[[], WatchOptions], sink: EventSink,
+                 stop: threading.Event, account_stop: threading.Event,
+                 wake: threading.Event | None = None) -> None:
+        self.account, self.role = account, role
+        self._secret, self._logbook, self._options = secret, logbook, options
+        self._sink, self._stop, self._account_stop = sink, stop, account_stop
+        self._wake = wake or threading.Event()
+        self.folder = "INBOX" if role == "inbox" else ""
+        self.client: imapclient.IMAPClient | None = None
+        self.state = WatchState.STOPPED
+
+    # ------------------------------------------------------------------ state
+    def stopping(self) -> bool:
+        return self._stop.is_set() or self._account_stop.is_set()
+
+    def _set_state(self, state: WatchState, detail: str = "") -> None:
+        if state != self.state or detail:
+            self.state = state
+            self._sink(StateChanged(AccountState(self.account.email, state, detail)))
+
+    def _sleep(self, seconds: float) -> None:
+        """Wait, but return at once on stop or when the network is back (wake)."""
+        deadline = time.monotonic() + seconds
+        while not self.stopping() and time.monotonic() < deadline:
+            if self._wake.wait(min(0.2, max(0.0, deadline - time.monotonic()))):
+                self._wake.clear()
+                return
+
+    # ------------------------------------------------------------------ connection
+    def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
+        client = open_imap(self.account, self._secret(), timeout=30,
+                           read_timeout=opts.read_timeout)
+        if self.role == "sent" and not self.folder:
+            self.folder = self.account.sent_folder or str(
+                client.find_special_folder(SENT) or "")
+            if not self.folder:
+                client.logout()
+                raise NotFound(detail=f"{self.account.email}: no Sent folder found")
+        return client
+
+    def _close(self) -> None:
+        client, self.client = self.client, None
+        if client is None:
+            return
+        try:
+            client._sock.settimeout(1.0)  # noqa: SLF001 - don't wait long for a dead server
+            client.logout()
+        except (*TRANSIENT, AttributeError):
+            try:
+                client.shutdown()
+            except (*TRANSIENT, AttributeError):
+                pass
+
+    # ------------------------------------------------------------------ catch-up
+    def catch_up(self, client: imapclient.IMAPClient, opts: WatchOptions) -> int:
+        """Handle every message above the checkpoint (or since the log-since date)."""
+        info = client.select_folder(self.folder, readonly=True)
+        uidvalidity = int(info.get(b"UIDVALIDITY", 0))
+        uidnext = int(info.get(b"UIDNEXT", 0))
+        store = self._logbook.store
+        cp = store.checkpoint(self.account.email, self.folder)
+        if cp is None or cp.uidvalidity != uidvalidity:
+            if cp is not None:
+                log.info("%s %s: UIDVALIDITY changed, rescanning", self.account.email,
+                         self.folder)
+            uids = sorted(client.search(["SINCE", opts.since]))
+            last = 0
+        else:
+            last = cp.last_uid
+            uids = sorted(u for u in client.search(["UID", f"{last + 1}:*"]) if u > last)
+        total = len(uids)
+        if total:
+            self._set_state(WatchState.CATCHING_UP)
+        gmail = b"X-GM-EXT-1" in client.capabilities()
+        items = [_HEADER_ITEM, "INTERNALDATE"] + (["X-GM-THRID"] if gmail else [])
+        done = 0
+        for chunk in _chunks(uids, opts.fetch_chunk):
+            if self.stopping():
+                return done
+            fetched = client.fetch(chunk, items)
+            for uid in chunk:
+                data = fetched.get(uid)
+                if data is not None:
+                    self._handle(client, uid, data, opts)
+            done += len(chunk)
+            last = max(last, chunk[-1])
+            # the checkpoint moves only after the store committed every email of the chunk
+            store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity, last))
+            self._sink(ScanProgress(self.account.email, self.folder, done, total))
+        if uidnext and (cp is None or cp.uidvalidity != uidvalidity or last < uidnext - 1) \
+                and not uids:
+            store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity,
+                                            max(last, uidnext - 1)))
+        return done
+
+    def _handle(self, client: imapclient.IMAPClient, uid: int, data: dict[bytes, Any],
+                opts: WatchOptions) -> None:
+        raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+        internal = data.get(b"INTERNALDATE")
+        if isinstance(internal, datetime) and internal.tzinfo is None:
+            internal = internal.replace(tzinfo=UTC)
+        thrid = data.get(b"X-GM-THRID")
+
+        def fetch_full() -> bytes:
+            got = client.fetch([uid], ["BODY.PEEK[]"]).get(uid, {})
+            body = got.get(b"BODY[]")
+            if not isinstance(body, bytes):
+                raise ValueError("the server returned no message body")
+            return body
+
+        try:
+            h = parse_headers(raw, internal_date=internal if isinstance(internal, datetime)
+                              else None, gm_thrid=str(thrid) if thrid else None)
+            decision = self._logbook.handle(self.account, self.role, h, fetch_full,
+                                            policy=opts.policy, folder=self.folder,
+                                            raw_header=raw)
+            log.debug("%s %s UID %d: %s", self.account.email, self.folder, uid, decision.action)
+        except TRANSIENT:
+            raise
+        except KnownError as e:
+            if "store" in e.code:
+                raise
+            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid,
+                        e.message)
+        except Exception as e:  # noqa: BLE001 - one hostile message never stops the watcher
+            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid,
+                        type(e).__name__)
+
+    # ------------------------------------------------------------------ the loop
+    def run_once(self) -> int:
+        """Connect, catch up, disconnect (``replytrail watch --once``)."""
+        opts = self._options()
+        self.client = self._connect(opts)
+        try:
+            return self.catch_up(self.client, opts)
+        finally:
+            self._close()
+
+    def run(self) -> None:
+        """Until stopped: connect, catch up, IDLE (or poll); reconnect with backoff."""
+        opts = self._options()
+        backoff = Backoff(opts.backoff_max)
+        while not self.stopping():
+            opts = self._options()
+            try:
+                self.client = self._connect(opts)
+                self.catch_up(self.client, opts)
+                backoff.reset()
+                self._set_state(WatchState.WATCHING)
+                self._watch(self.client, opts)
+            except PERMANENT as e:
+                self._set_state(WatchState.ERROR, e.message)
+                self._sink(AccountStopped(self.account.email, e.message))
+                self._account_stop.set()
+                log.info("%s stopped (%s)", self.account.email, e.code)
+            except KnownError as e:
+                if self.stopping():
+                    break
+                self._set_state(WatchState.OFFLINE, e.message)
+                delay = backoff.next()
+                log.info("%s %s offline (%s); retrying in %.1f s", self.account.email,
+                         self.folder or self.role, e.code, delay)
+                self._close()
+                self._sleep(delay)
+            except TRANSIENT as e:
+                if self.stopping():
+                    break
+                self._set_state(WatchState.OFFLINE, type(e).__name__)
+                delay = backoff.next()
+                log.info("%s %s connection lost (%s); retrying in %.1f s", self.account.email,
+                         self.folder or self.role, type(e).__name__, delay)
+                self._close()
+                self._sleep(delay)
+            finally:
+                if self.stopping():
+                    self._close()
+        self._close()
+        if self.state is not WatchState.ERROR:
+            self._set_state(WatchState.STOPPED)
+
+    def _watch(self, client: imapclient.IMAPClient, opts: WatchOptions) -> None:
+        idle = b"IDLE" in client.capabilities()
+        last_catchup = time.monotonic()
+        while not self.stopping():
+            if not idle:
+                self._sleep(opts.poll_interval)
+                if self.stopping():
+                    return
+                client.noop()
+                self.catch_up(client, opts)
+                continue
+            client.idle()
+            started = time.monotonic()
+            new_mail = False
+            while not self.stopping() and not new_mail:
+                if self._wake.is_set():
+                    self._wake.clear()
+                    new_mail = True  # network back / machine woke: check at once
+                    break
+                now = time.monotonic()
+                if now - started >= opts.idle_refresh or now - last_catchup >= \
+                        opts.catchup_interval:
+                    break
+                for resp in client.idle_check(timeout=0.5):
+                    if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
+                        new_mail = True
+            client.idle_done()
+            if self.stopping():
+                return
+            if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:
+                self.catch_up(client, opts)
+                last_catchup = time.monotonic()
