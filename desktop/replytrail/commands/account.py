@@ -36,6 +36,9 @@ def register(sub: Any) -> None:
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of stdin")
     add.add_argument("--ca-file", metavar="PEM", help="trust this CA besides the system's")
+    add.add_argument("--pin-sha256", metavar="FP", action="append", default=[],
+                     help="trust exactly this certificate (SHA-256 fingerprint, as shown when "
+                          "it was not trusted) for the IMAP and SMTP host; repeatable")
     add.add_argument("--no-discover", action="store_true",
                      help="don't look the server settings up; use the options given")
     add.add_argument("--no-test", action="store_true",
@@ -121,9 +124,18 @@ def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
             raise UsageError(QT_TRANSLATE_NOOP("errors", "The CA file {path} does not exist."),
                              path=ca)
         ca_file = str(ca)
+    smtp_host = args.smtp_host or found.get("smtp_host") or imap_host
+    pins: dict[str, str] = {}
+    for fp in args.pin_sha256:
+        clean = fp.replace(":", "").strip().lower()
+        if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
+            raise UsageError(QT_TRANSLATE_NOOP("errors", "{value!r} is not a SHA-256 "
+                                               "fingerprint."), value=fp)
+        pins = {imap_host.lower(): clean, smtp_host.lower(): clean}
     return Account(
+        pinned_sha256=pins,
         email=email, imap_host=imap_host, imap_port=imap_port, imap_security=imap_sec,
-        smtp_host=args.smtp_host or found.get("smtp_host") or imap_host,
+        smtp_host=smtp_host,
         smtp_port=smtp_port, smtp_security=smtp_sec,
         username=args.username or found.get("username") or "",
         ca_file=ca_file, logging_address=args.logging_address or "")

@@ -102,3 +102,24 @@ def test_password_is_not_accepted_as_an_argument(cli: Cli, dovecot: Dovecot) -> 
     r = cli(*account_args(dovecot), "--password", "alicepw")
     assert r.code == 2  # usage error: secrets never travel in argv, where `ps` shows them
     assert not (cli.data_dir / "accounts.toml").exists()
+
+
+def test_pinned_certificate_is_trusted_for_that_host_and_a_changed_one_refused(
+        cli: Cli, dovecot: Dovecot) -> None:
+    import hashlib
+    import ssl
+
+    der = ssl.PEM_cert_to_DER_cert(Path(dovecot.certs[1]).read_text().split(
+        "-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")
+    fp = hashlib.sha256(der).hexdigest()
+    args = account_args(dovecot, smtp_port=dovecot.ports["submissions"])
+    i = args.index("--ca-file")
+    del args[i:i + 2]
+    args[args.index("--smtp-security") + 1] = "ssl"
+    cli.ok(*args, "--pin-sha256", ":".join(fp[j:j + 2] for j in range(0, 64, 2)),
+           input="alicepw\n")
+    cli.ok("account", "test")
+    wrong = "00" * 32
+    r = cli(*args, "--pin-sha256", wrong, input="alicepw\n")
+    assert r.code == 1
+    assert "certificate of 127.0.0.1 changed" in r.err and r.err.count("\n") == 1
