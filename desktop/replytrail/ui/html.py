@@ -76,16 +76,15 @@ def sanitize_html(html: str) -> str:
 
 
 def placeholder_image(size: int = 18) -> QImage:
-    """A small grey "image blocked" square: visible, so the reader sees something was held back."""
+    """A flat light-grey box in place of a blocked image: the layout stays, nothing is fetched."""
     img = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(QColor(0, 0, 0, 0))
     p = QPainter(img)
     try:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#9aa3ad"), 1.2))
+        p.setPen(QPen(QColor("#d3d9e0"), 1))
         p.setBrush(QColor("#eef1f4"))
-        p.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), 3, 3)
-        p.drawLine(4, size - 4, size - 4, 4)
+        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
     finally:
         p.end()
     return img
@@ -145,7 +144,9 @@ class SafeMailBrowser(QTextBrowser):
         if scheme == "data" and is_image:
             return super().loadResource(rtype, qurl)
         if scheme == "cid" and is_image:
-            data = self._cid.get(qurl.path()) or self._cid.get(qurl.toString()[4:])
+            cid = qurl.toString()[4:]
+            data = (self._cid.get(qurl.path()) or self._cid.get(cid)
+                    or self._cid.get(cid.partition("@")[0]))
             if data is not None:
                 img = QImage.fromData(QByteArray(data))
                 if not img.isNull():

@@ -174,7 +174,8 @@ class ReadingPane(QWidget):
 
     def _on_blocked(self, n: int) -> None:
         self.blocked_label.setText(
-            self.tr("%n remote image(s) blocked", "", n) if n else "")
+            "" if not n else self.tr("1 remote image blocked") if n == 1
+            else self.tr("{n} remote images blocked").format(n=n))
 
     def _reply(self) -> None:
         if self._email is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -121,6 +121,8 @@ class TimelineWindow(QMainWindow):
         self.contact_model = ContactListModel()
         self.contact_view = _list_view(self, ContactDelegate, "contactList")
         self.contact_view.setModel(self.contact_model)
+        self.contact_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(220)
         self.contacts_stack = QStackedWidget()
         self.contacts_stack.addWidget(self.contact_view)
         self.contacts_empty = EmptyState(self.tr("No contacts yet.\nThey appear here as soon as "
@@ -172,7 +174,7 @@ class TimelineWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([280, 470, 450])
+        self._sized = False
 
     def _wire(self) -> None:
         self._contact_timer = QTimer(self)
@@ -202,6 +204,15 @@ class TimelineWindow(QMainWindow):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(1200, 760)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._sized:  # proportions once the real width is known
+            self._sized = True
+            total = max(self.splitter.width(), 900)
+            left = max(250, total * 21 // 100)
+            middle = (total - left) // 2
+            self.splitter.setSizes([left, middle, total - left - middle])
 
     # ------------------------------------------------------------------ public API
     def show_contact(self, email: str) -> None:
@@ -353,7 +364,8 @@ class TimelineWindow(QMainWindow):
         self.results_model.set_emails(result)
         n = len(result)
         self.results_label.setText(
-            self.tr("%n email(s) found", "", n) if n < 500
+            self.tr("No emails found") if n == 0 else self.tr("1 email found") if n == 1
+            else self.tr("{n} emails found").format(n=n) if n < 500
             else self.tr("The 500 newest matches"))
         if n:
             self.results_view.setCurrentIndex(self.results_model.index(0))
@@ -379,8 +391,8 @@ class TimelineWindow(QMainWindow):
         self._status(self.tr("Exporting…"))
         self._jobs.submit(export_job(self._store, scope, key, fmt, target,
                                      self.timeline_model.total),
-                          lambda n: self._status(self.tr("Exported %n email(s) to {path}", "",
-                                                         int(str(n))).format(path=target)),
+                          lambda n: self._status(self.tr("Exported {n} emails to {path}").format(
+                              n=n, path=target)),
                           lambda m: self._status(self.tr("Export failed: {reason}").format(
                               reason=m)))
 
@@ -407,8 +419,8 @@ class TimelineWindow(QMainWindow):
                 self.header.set_contact(None, [])
                 self.reading.show_email(None)
                 self._update_empty()
-            self._status(self.tr("Forgot {email}: %n email(s) deleted.", "",
-                                 int(str(n))).format(email=email))
+            self._status(self.tr("Forgot {email}: {n} emails deleted.").format(
+                email=email, n=n))
             self.reload_contacts()
 
         self._jobs.submit(lambda: store.forget_contact(email), done,

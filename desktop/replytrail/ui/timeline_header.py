@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,9 +38,9 @@ class ContactHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactHeader")
-        lay = QHBoxLayout(self)
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 14, 14, 12)
-        lay.setSpacing(12)
+        lay.setSpacing(10)
         left = QVBoxLayout()
         left.setSpacing(3)
         row = QHBoxLayout()
@@ -59,7 +60,10 @@ class ContactHeader(QWidget):
         self.activity = QLabel()
         self.activity.setStyleSheet("color: #7b8794;")
         left.addWidget(self.activity)
-        lay.addLayout(left, 1)
+        for label in (self.address, self.activity):  # cut rather than widen the pane
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
+        lay.addLayout(left)
 
         self.compose_button = QPushButton(self.tr("New email"))
         self.compose_button.setObjectName("primary")
@@ -85,8 +89,12 @@ class ContactHeader(QWidget):
         self.forget_button.setObjectName("danger")
         self.forget_button.setToolTip(self.tr("Delete everything logged for this contact"))
         self.forget_button.clicked.connect(self.forgetClicked)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
         for b in (self.compose_button, self.export_button, self.forget_button):
-            lay.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
         self._contact: Contact | None = None
 
     @property
@@ -112,7 +120,8 @@ class ContactHeader(QWidget):
             return
         self.name.setText(c.name or c.email)
         self.address.setText(" · ".join(x for x in (c.email, c.company) if x))
-        count = self.tr("%n logged email(s)", "", c.emails)
+        count = (self.tr("1 logged email") if c.emails == 1
+                 else self.tr("{n} logged emails").format(n=c.emails))
         if c.last_activity is not None:
             self.activity.setText(self.tr("{count} · last contact {date} ({ago})").format(
                 count=count, date=long_date(c.last_activity), ago=self._ago(c.last_activity)))
@@ -140,4 +149,4 @@ class ContactHeader(QWidget):
             return self.tr("today")
         if days == 1:
             return self.tr("yesterday")
-        return self.tr("%n day(s) ago", "", days)
+        return self.tr("{n} days ago").format(n=days)

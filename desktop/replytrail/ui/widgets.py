@@ -5,9 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStyle, QToolButton, QWidget
 
 from replytrail.core.models import Attachment, Direction, Kind, LoggedEmail, MatchReason
 
@@ -139,23 +148,34 @@ def long_date(when: datetime) -> str:
     return QLocale().toString(local, "ddd d MMM yyyy, HH:mm")
 
 
-def badge_width(fm: QFontMetrics, text: str) -> int:
-    return fm.horizontalAdvance(text) + 14
+def badge_width(fm: QFontMetrics, text: str, icon: bool = False) -> int:
+    return fm.horizontalAdvance(text) + (26 if icon else 14)
 
 
 def paint_badge(p: QPainter, x: int, y: int, badge: Badge, font: QFont) -> int:
     """Paint a rounded pill at (x, y); returns its width."""
     fm = QFontMetrics(font)
-    w, h = badge_width(fm, badge.text), fm.height() + 4
+    chip = badge.style == "chip"
+    w, h = badge_width(fm, badge.text, chip), fm.height() + 4
     bg, fg = badge.colours
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
+    p.setPen(QColor("#dde2e8") if chip else Qt.PenStyle.NoPen)
     p.setBrush(bg)
-    p.drawRoundedRect(QRectF(x, y, w, h), h / 2, h / 2)
+    radius = 4 if chip else h / 2
+    p.drawRoundedRect(QRectF(x + 0.5, y + 0.5, w - 1, h - 1), radius, radius)
+    text_rect = QRect(x, y, w, h)
+    if chip:  # a small document glyph
+        p.setPen(fg)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        gx, gy = x + 7, y + (h - 10) // 2
+        p.drawPolyline([QPointF(gx + 5, gy), QPointF(gx, gy), QPointF(gx, gy + 10),
+                        QPointF(gx + 8, gy + 10), QPointF(gx + 8, gy + 3), QPointF(gx + 5, gy),
+                        QPointF(gx + 5, gy + 3), QPointF(gx + 8, gy + 3)])
+        text_rect = QRect(x + 12, y, w - 12, h)
     p.setPen(fg)
     p.setFont(font)
-    p.drawText(QRect(x, y, w, h), Qt.AlignmentFlag.AlignCenter, badge.text)
+    p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, badge.text)
     p.restore()
     return w
 
@@ -187,11 +207,12 @@ class AttachmentChip(QToolButton):
     def __init__(self, att: Attachment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attachment = att
-        self.setText("📎 " + attachment_label(att))
+        self.setText(attachment_label(att))
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setToolTip(self.tr("{name} ({type}) — click to open").format(
             name=att.filename, type=att.content_type))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(self.attachment))
         menu.addAction(self.tr("Save as…"), lambda: self.saveRequested.emit(self.attachment))

@@ -88,7 +88,8 @@ class ContactDelegate(QStyledItemDelegate):
                    fm.elidedText(name, Qt.TextElideMode.ElideRight,
                                  r.width() - rw - (x - r.left()) - 6))
         sub = c.company or c.email
-        count = self.tr("%n email(s)", "", c.emails)
+        count = (self.tr("1 email") if c.emails == 1
+                 else self.tr("{n} emails").format(n=c.emails))
         p.setFont(small)
         cw = fm_small.horizontalAdvance(count) + 2
         p.setPen(MUTED)
@@ -186,8 +187,8 @@ class TimelineDelegate(QStyledItemDelegate):
                 return
             x += paint_badge(p, x, r.top(), b, font) + 6
         for i, a in enumerate(e.attachments):
-            chip = Badge("📎 " + a.filename, "", "chip")
-            w = badge_width(fm, chip.text)
+            chip = Badge(a.filename, "", "chip")
+            w = badge_width(fm, chip.text, icon=True)
             if x + w > r.right():
                 if x + 40 < r.right():
                     more = Badge(f"+{len(e.attachments) - i}", "", "chip")
