@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages Replytrail's app and test suite need, without starting system daemons.
 # Idempotent: a second run with everything present takes well under a second.
-#   $1 = "run"  -> only what the desktop app needs (Qt's X11 libraries)
+#   $1 = "venv" -> only python3-venv (Debian's python3 has no ensurepip without it)
+#   $1 = "run"  -> what the desktop app needs (Qt's X11 libraries)
 #   $1 = "test" -> plus the real servers the tests start (Dovecot, PostgreSQL, Xvfb, a tray host,
 #                  gnome-keyring, dnsmasq for the discovery namespace)
 set -eu
@@ -20,6 +21,10 @@ TEST_PKGS="dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond postgre
  xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates"
 PKGS="$RUN_PKGS"
 [ "$what" = test ] && PKGS="$PKGS $TEST_PKGS"
+if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+    PKGS="$PKGS python3-venv"
+fi
+[ "$what" = venv ] && PKGS="python3-venv"
 
 # Package postinsts must not start system daemons (dovecot on 143/993, postgresql on 5432).
 if [ "$what" = test ] && [ ! -e /usr/sbin/policy-rc.d ]; then

@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-from servers.cli import Cli  # noqa: E402
-from servers.keyring import SecretService  # noqa: E402
-from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay  # noqa: E402
+from servers.cli import Cli
+from servers.keyring import SecretService
+from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay
 
 
 @pytest.fixture(scope="session")
@@ -88,13 +88,33 @@ def cli(data_dir: Path, secret_service: SecretService) -> Cli:
     return Cli(data_dir, env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": secret_service.address})
 
 
-def account_args(d: Dovecot, user: str = "alice@example.test", *, smtp_port: int | None = None,
-                 security: str = "ssl") -> list[str]:
+def account_args(
+    d: Dovecot,
+    user: str = "alice@example.test",
+    *,
+    smtp_port: int | None = None,
+    security: str = "ssl",
+) -> list[str]:
     """``account add`` options that point at a test Dovecot with its CA."""
     imap_port = d.ports["imaps"] if security == "ssl" else d.ports["imap"]
-    args = ["account", "add", "--email", user, "--imap-host", d.listen, "--imap-port",
-            str(imap_port), "--imap-security", security, "--smtp-host", d.listen,
-            "--ca-file", str(d.certs[0]), "--no-discover", "--password-stdin"]
+    args = [
+        "account",
+        "add",
+        "--email",
+        user,
+        "--imap-host",
+        d.listen,
+        "--imap-port",
+        str(imap_port),
+        "--imap-security",
+        security,
+        "--smtp-host",
+        d.listen,
+        "--ca-file",
+        str(d.certs[0]),
+        "--no-discover",
+        "--password-stdin",
+    ]
     if smtp_port is not None:
         args += ["--smtp-port", str(smtp_port), "--smtp-security", "starttls"]
     return args

@@ -8,9 +8,9 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,16 @@ def wait_for(pred: Callable[[], Any], timeout: float = 15.0, what: str = "condit
         time.sleep(0.05)
 
 
-def reply(to_msgid: str, *, sender: str = BOB, subject: str = "Re: Angebot",
-          body: str = "Danke, passt.", attachment: bytes | None = None,
-          msgid: str | None = None, extra: dict[str, str] | None = None) -> bytes:
+def reply(
+    to_msgid: str,
+    *,
+    sender: str = BOB,
+    subject: str = "Re: Angebot",
+    body: str = "Danke, passt.",
+    attachment: bytes | None = None,
+    msgid: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> bytes:
     m = EmailMessage()
     m["From"] = f"Bob Kunde <{sender}>"
     m["To"] = f"Alice <{ALICE}>"
@@ -48,8 +55,7 @@ def reply(to_msgid: str, *, sender: str = BOB, subject: str = "Re: Angebot",
         m[k] = v
     m.set_content(body)
     if attachment is not None:
-        m.add_attachment(attachment, maintype="application", subtype="pdf",
-                         filename="Auftrag.pdf")
+        m.add_attachment(attachment, maintype="application", subtype="pdf", filename="Auftrag.pdf")
     return m.as_bytes()
 
 
@@ -72,8 +78,10 @@ class Setup:
                 return []
 
     def logged(self) -> dict[str, tuple[str, str, str]]:
-        return {r[0]: (r[1], r[2], r[3]) for r in self.rows(
-            "SELECT message_id, direction, match, kind FROM emails")}
+        return {
+            r[0]: (r[1], r[2], r[3])
+            for r in self.rows("SELECT message_id, direction, match, kind FROM emails")
+        }
 
     def send(self, subject: str = "Angebot", to: str = BOB, **kw: str) -> str:
         args = ["send", "--to", to, "--subject", subject, "--body", kw.get("body", "Hallo Bob")]
@@ -92,5 +100,3 @@ def stop(p: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[str, str]
     p.send_signal(sig)
     out, err = p.communicate(timeout=10)
     return out, err
-
-

@@ -27,7 +27,7 @@ def _optional_modules() -> list[object]:
     """Command modules that other parts of the program add (engine, app) when present."""
     import importlib
 
-    found = []
+    found: list[object] = []
     for name in ("discover", "watch", "send", "app_cmd"):
         try:
             found.append(importlib.import_module(f"replytrail.commands.{name}"))
@@ -45,13 +45,18 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="replytrail", description="Logs customer replies to your tracked emails.")
-    p.add_argument("--data-dir", metavar="DIR",
-                   help="keep all state (settings, store, attachments) in DIR "
-                        "(also: REPLYTRAIL_HOME)")
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all state (settings, store, attachments) in DIR (also: REPLYTRAIL_HOME)",
+    )
     p.add_argument("--verbose", "-v", action="store_true", help="log what happens to stderr")
     p.add_argument("--version", action="version", version=f"replytrail {__version__}")
-    p.add_argument("--demo", action="store_true",
-                   help="open the app on a temporary data dir with sample threads")
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a temporary data dir with sample threads",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for mod in [*_MODULES, *_optional_modules()]:
         mod.register(sub)  # type: ignore[attr-defined]
@@ -61,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
     if args.command is None or args.demo:
         from replytrail.app.main import run_app  # imports Qt: only for the tray app
 

@@ -33,15 +33,31 @@ class Cli:
     def argv(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "replytrail", "--data-dir", str(self.data_dir), *args]
 
-    def __call__(self, *args: str, input: str | None = None, timeout: float = 120,
-                 env: dict[str, str] | None = None) -> Result:
-        r = subprocess.run(self.argv(*args), input=input, capture_output=True, text=True,
-                           timeout=timeout, env={**self.env, **(env or {})})
+    def __call__(
+        self,
+        *args: str,
+        input: str | None = None,
+        timeout: float = 120,
+        env: dict[str, str] | None = None,
+    ) -> Result:
+        r = subprocess.run(
+            self.argv(*args),
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**self.env, **(env or {})},
+        )
         return Result(r.returncode, r.stdout, r.stderr)
 
     def popen(self, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-        return subprocess.Popen(self.argv(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, env={**self.env, **(env or {})})
+        return subprocess.Popen(
+            self.argv(*args),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**self.env, **(env or {})},
+        )
 
     def ok(self, *args: str, input: str | None = None, timeout: float = 120) -> Result:
         r = self(*args, input=input, timeout=timeout)

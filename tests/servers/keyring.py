@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -32,7 +33,11 @@ class SecretService:
                 raise RuntimeError(f"{tool} missing: run .ci/install-system-deps.sh test")
         self._bus = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
         assert self._bus.stdout is not None
         self.address = self._bus.stdout.readline().strip()
         self._bus.stdout.close()
@@ -40,19 +45,30 @@ class SecretService:
             raise RuntimeError("dbus-daemon did not print its address")
         self._keyring = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=self.env, start_new_session=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=self.env,
+            start_new_session=True,
+        )
         assert self._keyring.stdin is not None
         self._keyring.stdin.write(b"replytrail-test")
         self._keyring.stdin.close()
         deadline = time.monotonic() + 15
-        probe = ("import keyring; keyring.set_password('replytrail-probe', 'u', 'p'); "
-                 "assert keyring.get_password('replytrail-probe', 'u') == 'p'")
+        probe = (
+            "import keyring; keyring.set_password('replytrail-probe', 'u', 'p'); "
+            "assert keyring.get_password('replytrail-probe', 'u') == 'p'"
+        )
         import sys
 
         while True:
-            r = subprocess.run([sys.executable, "-c", probe], env=self.env, capture_output=True,
-                               text=True, timeout=30)
+            r = subprocess.run(
+                [sys.executable, "-c", probe],
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
             if r.returncode == 0:
                 return
             if time.monotonic() > deadline:
@@ -62,10 +78,8 @@ class SecretService:
     def stop(self) -> None:
         for p in (self._keyring, self._bus):
             if p is not None and p.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(p.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
                 try:
                     p.wait(5)
                 except subprocess.TimeoutExpired:
@@ -86,6 +100,12 @@ def stored_secrets(svc: SecretService, service: str = "replytrail") -> list[str]
         f"items = coll.search_items({{'service': {service!r}}})\n"
         "print(json.dumps([i.get_secret().decode() for i in items]))\n"
     )
-    r = subprocess.run([sys.executable, "-c", code], env=svc.env, capture_output=True, text=True,
-                       timeout=30, check=True)
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        env=svc.env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
     return list(json.loads(r.stdout))

@@ -33,13 +33,14 @@ def install_translators(language: str) -> str:
     for t in _installed:
         QCoreApplication.removeTranslator(t)
     _installed.clear()
+    mine = QTranslator()  # English too: its .qm holds the plural forms of %n messages
+    if mine.load(f"replytrail_{language}", str(resources_dir() / "translations")):
+        QCoreApplication.installTranslator(mine)
+        _installed.append(mine)
     if language != "en":
-        mine = QTranslator()
-        if mine.load(f"replytrail_{language}", str(resources_dir() / "translations")):
-            QCoreApplication.installTranslator(mine)
-            _installed.append(mine)
         qt = QTranslator()
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir):
             QCoreApplication.installTranslator(qt)
             _installed.append(qt)
     i18n.install(QCoreApplication.translate)
@@ -50,7 +51,7 @@ def install_cli_translator(ctx: Any) -> None:
     """The command line speaks the UI language too (setting, else the system locale)."""
     try:
         setting = str(ctx.settings.get("general.language"))
-    except Exception:  # noqa: BLE001 - a broken settings file is reported by the command itself
+    except Exception:  # a broken settings file is reported by the command itself
         setting = ""
     lang = choose_language(setting)
     if lang != "en":

@@ -33,16 +33,28 @@ def register(sub: Any) -> None:
     add.add_argument("--smtp-port", type=int)
     add.add_argument("--smtp-security", choices=["ssl", "starttls"])
     add.add_argument("--username", help="login name when it is not the email address")
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of stdin")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin",
+    )
     add.add_argument("--ca-file", metavar="PEM", help="trust this CA besides the system's")
-    add.add_argument("--pin-sha256", metavar="FP", action="append", default=[],
-                     help="trust exactly this certificate (SHA-256 fingerprint, as shown when "
-                          "it was not trusted) for the IMAP and SMTP host; repeatable")
-    add.add_argument("--no-discover", action="store_true",
-                     help="don't look the server settings up; use the options given")
-    add.add_argument("--no-test", action="store_true",
-                     help="save without logging in first (e.g. while offline)")
+    add.add_argument(
+        "--pin-sha256",
+        metavar="FP",
+        action="append",
+        default=[],
+        help="trust exactly this certificate (SHA-256 fingerprint, as shown when "
+        "it was not trusted) for the IMAP and SMTP host; repeatable",
+    )
+    add.add_argument(
+        "--no-discover",
+        action="store_true",
+        help="don't look the server settings up; use the options given",
+    )
+    add.add_argument(
+        "--no-test", action="store_true", help="save without logging in first (e.g. while offline)"
+    )
     add.add_argument("--logging-address", help="Bcc logging address (default: local+log@domain)")
     add.set_defaults(func=run_add)
     lst = asub.add_parser("list", help="list the accounts")
@@ -68,8 +80,11 @@ def _read_password(args: argparse.Namespace, ctx: CliContext) -> str:
     elif ctx.stdin.isatty():
         pw = getpass.getpass(translate(CTX, QT_TRANSLATE_NOOP("cli", "Password: ")))
     else:
-        raise UsageError(QT_TRANSLATE_NOOP(
-            "errors", "No password given: pass --password-stdin and write it to stdin."))
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "errors", "No password given: pass --password-stdin and write it to stdin."
+            )
+        )
     if not pw:
         raise UsageError(QT_TRANSLATE_NOOP("errors", "The password is empty."))
     return pw
@@ -83,18 +98,27 @@ def _discovered(email: str, ctx: CliContext) -> dict[str, Any]:
     """Server settings found by discovery (SPEC §4.1), as account fields."""
     from replytrail.core.discovery import discover
 
-    result = discover(email, preset=ctx.preset.get("servers", {}),
-                      timeout=float(ctx.settings.get("discovery.timeout")))
+    result = discover(
+        email,
+        preset=ctx.preset.get("servers", {}),
+        timeout=float(ctx.settings.get("discovery.timeout")),
+    )
     if result.pop3_only:
         raise Pop3Only(host=result.incoming.host if result.incoming else email, email=email)
     out: dict[str, Any] = {}
     if result.incoming:
-        out.update(imap_host=result.incoming.host, imap_port=result.incoming.port,
-                   imap_security=Security(result.incoming.security),
-                   username=result.incoming.username)
+        out.update(
+            imap_host=result.incoming.host,
+            imap_port=result.incoming.port,
+            imap_security=Security(result.incoming.security),
+            username=result.incoming.username,
+        )
     if result.outgoing:
-        out.update(smtp_host=result.outgoing.host, smtp_port=result.outgoing.port,
-                   smtp_security=Security(result.outgoing.security))
+        out.update(
+            smtp_host=result.outgoing.host,
+            smtp_port=result.outgoing.port,
+            smtp_security=Security(result.outgoing.security),
+        )
     return out
 
 
@@ -105,40 +129,52 @@ def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
         found = _discovered(email, ctx)
     imap_host = args.imap_host or found.get("imap_host")
     if not imap_host:
-        raise UsageError(QT_TRANSLATE_NOOP("errors", "No IMAP server known for {email}: give "
-                                           "--imap-host."), email=email)
+        raise UsageError(
+            QT_TRANSLATE_NOOP("errors", "No IMAP server known for {email}: give --imap-host."),
+            email=email,
+        )
     if args.imap_port in POP3_PORTS:
         raise Pop3Only(host=imap_host, email=email)
     imap_sec = _security(args.imap_security, found.get("imap_security", Security.SSL))
-    imap_port = args.imap_port or found.get("imap_port") or (
-        993 if imap_sec is Security.SSL else 143)
+    imap_port = (
+        args.imap_port or found.get("imap_port") or (993 if imap_sec is Security.SSL else 143)
+    )
     smtp_sec = _security(args.smtp_security, found.get("smtp_security", Security.SSL))
-    smtp_port = args.smtp_port or found.get("smtp_port") or (
-        465 if smtp_sec is Security.SSL else 587)
+    smtp_port = (
+        args.smtp_port or found.get("smtp_port") or (465 if smtp_sec is Security.SSL else 587)
+    )
     ca_file = ""
     if args.ca_file:
         from pathlib import Path
 
         ca = Path(args.ca_file).expanduser().resolve()
         if not ca.is_file():
-            raise UsageError(QT_TRANSLATE_NOOP("errors", "The CA file {path} does not exist."),
-                             path=ca)
+            raise UsageError(
+                QT_TRANSLATE_NOOP("errors", "The CA file {path} does not exist."), path=ca
+            )
         ca_file = str(ca)
     smtp_host = args.smtp_host or found.get("smtp_host") or imap_host
     pins: dict[str, str] = {}
     for fp in args.pin_sha256:
         clean = fp.replace(":", "").strip().lower()
         if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
-            raise UsageError(QT_TRANSLATE_NOOP("errors", "{value!r} is not a SHA-256 "
-                                               "fingerprint."), value=fp)
+            raise UsageError(
+                QT_TRANSLATE_NOOP("errors", "{value!r} is not a SHA-256 fingerprint."), value=fp
+            )
         pins = {imap_host.lower(): clean, smtp_host.lower(): clean}
     return Account(
         pinned_sha256=pins,
-        email=email, imap_host=imap_host, imap_port=imap_port, imap_security=imap_sec,
+        email=email,
+        imap_host=imap_host,
+        imap_port=imap_port,
+        imap_security=imap_sec,
         smtp_host=smtp_host,
-        smtp_port=smtp_port, smtp_security=smtp_sec,
+        smtp_port=smtp_port,
+        smtp_security=smtp_sec,
         username=args.username or found.get("username") or "",
-        ca_file=ca_file, logging_address=args.logging_address or "")
+        ca_file=ca_file,
+        logging_address=args.logging_address or "",
+    )
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -157,30 +193,62 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.accounts.save(account)
     if old and old.credential_ref and old.credential_ref != account.credential_ref:
         ctx.credentials.delete(old.credential_ref)
-    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Added {email} (IMAP {imap}, SMTP {smtp}); the "
-                                           "password is in the system keyring."),
-                    email=account.email, imap=f"{account.imap_host}:{account.imap_port}",
-                    smtp=f"{account.smtp_host}:{account.smtp_port}"), file=ctx.out)
+    print(
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Added {email} (IMAP {imap}, SMTP {smtp}); the password is in the system keyring.",
+            ),
+            email=account.email,
+            imap=f"{account.imap_host}:{account.imap_port}",
+            smtp=f"{account.smtp_host}:{account.smtp_port}",
+        ),
+        file=ctx.out,
+    )
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     accounts = ctx.accounts.all()
     if args.json:
-        json.dump([{"email": a.email, "imap_host": a.imap_host, "imap_port": a.imap_port,
-                    "imap_security": str(a.imap_security), "smtp_host": a.smtp_host,
-                    "smtp_port": a.smtp_port, "smtp_security": str(a.smtp_security),
-                    "username": a.login, "logging_address": a.bcc_address,
-                    "enabled": a.enabled} for a in accounts], ctx.out, indent=2)
+        json.dump(
+            [
+                {
+                    "email": a.email,
+                    "imap_host": a.imap_host,
+                    "imap_port": a.imap_port,
+                    "imap_security": str(a.imap_security),
+                    "smtp_host": a.smtp_host,
+                    "smtp_port": a.smtp_port,
+                    "smtp_security": str(a.smtp_security),
+                    "username": a.login,
+                    "logging_address": a.bcc_address,
+                    "enabled": a.enabled,
+                }
+                for a in accounts
+            ],
+            ctx.out,
+            indent=2,
+        )
         print(file=ctx.out)
         return 0
     if not accounts:
-        print(translate(CTX, QT_TRANSLATE_NOOP("cli", "No accounts yet: replytrail account add "
-                                               "--email YOU@EXAMPLE.COM")), file=ctx.out)
+        print(
+            translate(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "cli", "No accounts yet: replytrail account add --email YOU@EXAMPLE.COM"
+                ),
+            ),
+            file=ctx.out,
+        )
     for a in accounts:
-        print(f"{a.email}  IMAP {a.imap_host}:{a.imap_port} ({a.imap_security})  "
-              f"SMTP {a.smtp_host}:{a.smtp_port} ({a.smtp_security})  Bcc {a.bcc_address}",
-              file=ctx.out)
+        print(
+            f"{a.email}  IMAP {a.imap_host}:{a.imap_port} ({a.imap_security})  "
+            f"SMTP {a.smtp_host}:{a.smtp_port} ({a.smtp_security})  Bcc {a.bcc_address}",
+            file=ctx.out,
+        )
     return 0
 
 
@@ -193,14 +261,30 @@ def run_test(args: argparse.Namespace, ctx: CliContext) -> int:
         try:
             secret = ctx.credentials.get(a.credential_ref)
             imap = test_imap(a, secret)
-            print(translate(CTX, QT_TRANSLATE_NOOP("cli", "{email}: IMAP ok ({host}:{port}, IDLE "
-                                                   "{idle})"), email=a.email, host=a.imap_host,
-                            port=a.imap_port, idle="yes" if imap.idle else "no"), file=ctx.out)
+            print(
+                translate(
+                    CTX,
+                    QT_TRANSLATE_NOOP("cli", "{email}: IMAP ok ({host}:{port}, IDLE {idle})"),
+                    email=a.email,
+                    host=a.imap_host,
+                    port=a.imap_port,
+                    idle="yes" if imap.idle else "no",
+                ),
+                file=ctx.out,
+            )
             for w in imap.warnings:
                 print(f"{a.email}: {translate('errors', w)}", file=ctx.out)
             test_smtp(a, secret)
-            print(translate(CTX, QT_TRANSLATE_NOOP("cli", "{email}: SMTP ok ({host}:{port})"),
-                            email=a.email, host=a.smtp_host, port=a.smtp_port), file=ctx.out)
+            print(
+                translate(
+                    CTX,
+                    QT_TRANSLATE_NOOP("cli", "{email}: SMTP ok ({host}:{port})"),
+                    email=a.email,
+                    host=a.smtp_host,
+                    port=a.smtp_port,
+                ),
+                file=ctx.out,
+            )
         except KnownError as e:
             failed = e
             if len(accounts) > 1:
@@ -217,6 +301,12 @@ def run_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     if account.credential_ref:
         ctx.credentials.delete(account.credential_ref)
     ctx.store.clear_checkpoints(account.email)
-    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Removed {email}; its logged emails stay in the "
-                                           "store."), email=account.email), file=ctx.out)
+    print(
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP("cli", "Removed {email}; its logged emails stay in the store."),
+            email=account.email,
+        ),
+        file=ctx.out,
+    )
     return 0

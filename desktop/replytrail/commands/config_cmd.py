@@ -57,8 +57,11 @@ def run_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = list(ctx.settings.items())
     if args.json:
-        json.dump({s.key: {"value": v, "source": src, "help": s.help} for s, v, src in rows},
-                  ctx.out, indent=2)
+        json.dump(
+            {s.key: {"value": v, "source": src, "help": s.help} for s, v, src in rows},
+            ctx.out,
+            indent=2,
+        )
         print(file=ctx.out)
         return 0
     width = max(len(s.key) for s, _, _ in rows)

@@ -1,4 +1,4 @@
-"""``replytrail doctor``: one line per check (keyring, settings, store, accounts); exit 1 on any failure."""
+"""``replytrail doctor``: one line per check (keyring, settings, store, accounts); 1 on failure."""
 
 from __future__ import annotations
 
@@ -52,8 +52,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         stats = ctx.store.stats()
         removed = ctx.store.gc_blobs()
         extra = f", {removed} orphaned files removed" if removed else ""
-        return (f"{ctx.paths.store_file} (schema {ctx.store.version}, {stats['emails']} emails, "
-                f"{stats['contacts']} contacts{extra})")
+        return (
+            f"{ctx.paths.store_file} (schema {ctx.store.version}, {stats['emails']} emails, "
+            f"{stats['contacts']} contacts{extra})"
+        )
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
     accounts = []

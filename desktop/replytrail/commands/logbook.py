@@ -73,16 +73,18 @@ def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
         last = f"{c.last_activity:%Y-%m-%d}" if c.last_activity else "-"
         name = f"{c.name} <{c.email}>" if c.name else c.email
         company = f"  {c.company}" if c.company else ""
-        print(f"{name}{company}  {c.emails} email(s), last {last}"
-              + ("  BOUNCED" if c.bounced else ""), file=ctx.out)
+        print(
+            f"{name}{company}  {c.emails} email(s), last {last}"
+            + ("  BOUNCED" if c.bounced else ""),
+            file=ctx.out,
+        )
     return 0
 
 
 def _contact(ctx: CliContext, who: str) -> str:
     c = ctx.store.contact(who)
     if c is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "No logged emails with {contact}."),
-                       contact=who)
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No logged emails with {contact}."), contact=who)
     return c.email
 
 
@@ -102,14 +104,18 @@ def _date(text: str | None) -> datetime | None:
     try:
         d = datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (YYYY-MM-DD)."),
-                         value=text) from None
+        raise UsageError(
+            QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (YYYY-MM-DD)."), value=text
+        ) from None
     return d if d.tzinfo else d.astimezone()
 
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
-    filt = SearchFilter(since=_date(args.since), until=_date(args.until),
-                        direction=Direction(args.direction) if args.direction else None)
+    filt = SearchFilter(
+        since=_date(args.since),
+        until=_date(args.until),
+        direction=Direction(args.direction) if args.direction else None,
+    )
     emails = ctx.store.search(args.query, filt, limit=args.limit)
     if args.json:
         _dump(ctx, [e.to_json() for e in emails])
@@ -125,15 +131,31 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     contact = _contact(ctx, args.contact)
     emails = ctx.store.timeline(contact, limit=1_000_000)
     target = export_emails(ctx.store, emails, args.format, Path(args.output))
-    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Exported {n} email(s) to {path}"),
-                    n=len(emails), path=target), file=ctx.out)
+    print(
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP("cli", "Exported {n} email(s) to {path}"),
+            n=len(emails),
+            path=target,
+        ),
+        file=ctx.out,
+    )
     return 0
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
     contact = _contact(ctx, args.contact)
     n = ctx.store.forget_contact(contact)
-    print(translate(CTX, QT_TRANSLATE_NOOP("cli", "Forgot {contact}: {n} email(s) with their "
-                                           "attachments and tracked ids deleted."),
-                    contact=contact, n=n), file=ctx.out)
+    print(
+        translate(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Forgot {contact}: {n} email(s) with their attachments and tracked ids deleted.",
+            ),
+            contact=contact,
+            n=n,
+        ),
+        file=ctx.out,
+    )
     return 0

@@ -26,8 +26,9 @@ def register(sub: Any) -> None:
     body.add_argument("--body-file", metavar="F")
     p.add_argument("--attach", action="append", default=[], metavar="F")
     p.add_argument("--account", metavar="E", help="send from this account (default: the first)")
-    p.add_argument("--in-reply-to", metavar="ID", default="",
-                   help="Message-ID of the email this answers")
+    p.add_argument(
+        "--in-reply-to", metavar="ID", default="", help="Message-ID of the email this answers"
+    )
     p.add_argument("--json", action="store_true", help="print the logged email as JSON")
     p.set_defaults(func=run)
 
@@ -35,15 +36,21 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     accounts = ctx.accounts.all()
     if not accounts:
-        raise UsageError(QT_TRANSLATE_NOOP("errors", "No account to send from: add one with "
-                                           "'replytrail account add'."))
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "errors", "No account to send from: add one with 'replytrail account add'."
+            )
+        )
     account = ctx.accounts.get(args.account) if args.account else accounts[0]
     if args.body_file:
         try:
             body = Path(args.body_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
-            raise UsageError(QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}"),
-                             path=args.body_file, detail=e) from None
+            raise UsageError(
+                QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {detail}"),
+                path=args.body_file,
+                detail=e,
+            ) from None
     else:
         body = args.body
     refs: list[str] = []
@@ -52,11 +59,23 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         refs = [*(original.references if original else []), args.in_reply_to]
     to = [a for v in args.to for a in v.split(",") if a.strip()]
     cc = [a for v in args.cc for a in v.split(",") if a.strip()]
-    draft = Draft(account=account.email, to=to, cc=cc, subject=args.subject, body=body,
-                  attachments=[Path(p) for p in args.attach], in_reply_to=args.in_reply_to,
-                  references=refs)
-    engine = Engine(store=ctx.store, accounts=ctx.accounts, credentials=ctx.credentials,
-                    settings=ctx.settings, sink=lambda _e: None)
+    draft = Draft(
+        account=account.email,
+        to=to,
+        cc=cc,
+        subject=args.subject,
+        body=body,
+        attachments=[Path(p) for p in args.attach],
+        in_reply_to=args.in_reply_to,
+        references=refs,
+    )
+    engine = Engine(
+        store=ctx.store,
+        accounts=ctx.accounts,
+        credentials=ctx.credentials,
+        settings=ctx.settings,
+        sink=lambda _e: None,
+    )
     email = engine.send(draft)
     if args.json:
         json.dump(email.to_json(), ctx.out, indent=2, ensure_ascii=False)

@@ -39,20 +39,30 @@ class _Printer:
             if isinstance(event, EmailLogged):
                 e = event.email
                 arrow = "<-" if e.direction is Direction.IN else "->"
-                print(f"logged {e.direction} {arrow} {event.contact} {e.message_id} "
-                      f"[{e.match}{'?' if e.low_confidence else ''}] [{e.kind}]",
-                      file=self.ctx.out, flush=True)
+                print(
+                    f"logged {e.direction} {arrow} {event.contact} {e.message_id} "
+                    f"[{e.match}{'?' if e.low_confidence else ''}] [{e.kind}]",
+                    file=self.ctx.out,
+                    flush=True,
+                )
             elif isinstance(event, AccountStopped):
                 self.stopped[event.account] = event.message
-                print(f"replytrail: {event.account}: {event.message}", file=self.ctx.err,
-                      flush=True)
+                print(
+                    f"replytrail: {event.account}: {event.message}", file=self.ctx.err, flush=True
+                )
             elif isinstance(event, StateChanged) and self.verbose:
                 s = event.state
-                print(f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),
-                      file=self.ctx.out, flush=True)
+                print(
+                    f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),
+                    file=self.ctx.out,
+                    flush=True,
+                )
             elif isinstance(event, ScanProgress) and self.verbose:
-                print(f"scan {event.account} {event.folder} {event.done}/{event.total}",
-                      file=self.ctx.out, flush=True)
+                print(
+                    f"scan {event.account} {event.folder} {event.done}/{event.total}",
+                    file=self.ctx.out,
+                    flush=True,
+                )
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -60,12 +70,20 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.account:
         accounts = [ctx.accounts.get(args.account)]
     if not accounts:
-        raise UsageError(QT_TRANSLATE_NOOP("errors", "No accounts to watch: add one with "
-                                           "'replytrail account add'."))
+        raise UsageError(
+            QT_TRANSLATE_NOOP(
+                "errors", "No accounts to watch: add one with 'replytrail account add'."
+            )
+        )
     ctx.credentials.check()
     printer = _Printer(ctx, verbose=bool(getattr(args, "verbose", False)))
-    engine = Engine(store=ctx.store, accounts=ctx.accounts, credentials=ctx.credentials,
-                    settings=ctx.settings, sink=printer)
+    engine = Engine(
+        store=ctx.store,
+        accounts=ctx.accounts,
+        credentials=ctx.credentials,
+        settings=ctx.settings,
+        sink=printer,
+    )
     if args.once:
         failures = engine.catch_up_once(args.account)
         for email, err in failures:

@@ -21,9 +21,10 @@ _FIELDS = {f.name for f in dataclasses.fields(Account)}
 def normalise_email(address: str) -> str:
     """Trimmed, lower-case domain (the local part keeps its case, as RFC 5321 allows)."""
     local, at, domain = address.strip().rpartition("@")
-    if not at or not local or "." not in domain and domain != "localhost":
-        raise SettingsError(QT_TRANSLATE_NOOP("errors", "{address!r} is not an email address."),
-                            address=address)
+    if not at or not local or ("." not in domain and domain != "localhost"):
+        raise SettingsError(
+            QT_TRANSLATE_NOOP("errors", "{address!r} is not an email address."), address=address
+        )
     return f"{local}@{domain.lower()}"
 
 
@@ -54,17 +55,23 @@ class AccountRegistry:
         try:
             return [_from_table(t) for t in tables]
         except (TypeError, ValueError) as e:
-            raise SettingsError(QT_TRANSLATE_NOOP("errors", "The accounts file {path} is "
-                                                  "broken: {detail}"), path=self.path,
-                                detail=e) from None
+            raise SettingsError(
+                QT_TRANSLATE_NOOP("errors", "The accounts file {path} is broken: {detail}"),
+                path=self.path,
+                detail=e,
+            ) from None
 
     def get(self, email: str) -> Account:
         key = email.strip().lower()
         for a in self.all():
             if a.email.lower() == key:
                 return a
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no account {email}; "
-                                         "'replytrail account list' shows them."), email=email)
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "errors", "There is no account {email}; 'replytrail account list' shows them."
+            ),
+            email=email,
+        )
 
     def save(self, account: Account) -> None:
         """Add or replace (by email) one account."""

@@ -58,55 +58,82 @@ class Setting:
         except ValueError:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("errors", "{key} expects a {kind} value, not {value!r}."),
-                key=self.key, kind=self.kind.__name__, value=raw) from None
+                key=self.key,
+                kind=self.kind.__name__,
+                value=raw,
+            ) from None
         self.validate(value)
         return value
 
     def validate(self, value: object) -> None:
         ok_type = isinstance(value, self.kind) and not (
-            isinstance(value, bool) and not isinstance(self.default, bool))
-        if isinstance(self.default, float) and isinstance(value, int) and not isinstance(value, bool):
+            isinstance(value, bool) and not isinstance(self.default, bool)
+        )
+        is_int = isinstance(value, int) and not isinstance(value, bool)
+        if isinstance(self.default, float) and is_int:
             ok_type = True
         if isinstance(self.default, list) and isinstance(value, list):
             ok_type = all(isinstance(v, str) for v in value)
         if not ok_type:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("errors", "{key} expects a {kind} value, not {value!r}."),
-                key=self.key, kind=self.kind.__name__, value=value)
+                key=self.key,
+                kind=self.kind.__name__,
+                value=value,
+            )
         if self.choices and value not in self.choices:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("errors", "{key} must be one of: {choices}."),
-                key=self.key, choices=", ".join(self.choices))
+                key=self.key,
+                choices=", ".join(self.choices),
+            )
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("errors", "{key} must be at least {minimum}."),
-                key=self.key, minimum=self.minimum)
+                key=self.key,
+                minimum=self.minimum,
+            )
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("general.language", "", "UI language: empty = system locale, 'en' or 'de'",
-            choices=("", "en", "de")),
+    Setting(
+        "general.language",
+        "",
+        "UI language: empty = system locale, 'en' or 'de'",
+        choices=("", "en", "de"),
+    ),
     Setting("general.start_at_login", True, "start the tray app when you log in"),
     Setting("general.notifications", True, "notify when a customer's reply was logged"),
-    Setting("logging.mode", "tracked",
-            "'tracked': replies to tracked emails; 'contacts': every email with a known contact",
-            choices=("tracked", "contacts")),
-    Setting("logging.since_days", 30, "the first scan of a mailbox goes back this many days",
-            minimum=0),
+    Setting(
+        "logging.mode",
+        "tracked",
+        "'tracked': replies to tracked emails; 'contacts': every email with a known contact",
+        choices=("tracked", "contacts"),
+    ),
+    Setting(
+        "logging.since_days", 30, "the first scan of a mailbox goes back this many days", minimum=0
+    ),
     Setting("logging.since_date", "", "or from this date (YYYY-MM-DD); overrides since_days"),
     Setting("logging.never_log", [], "addresses and domains that are never logged (comma list)"),
     Setting("logging.subject_rule", True, "also match replies by subject (low confidence)"),
     Setting("watch.idle_refresh", 600.0, "seconds before IDLE is re-issued", minimum=1),
-    Setting("watch.catchup_interval", 300.0, "seconds between safety catch-ups while idle",
-            minimum=1),
-    Setting("watch.poll_interval", 60.0, "seconds between polls when the server lacks IDLE",
-            minimum=1),
-    Setting("watch.backoff_max", 300.0, "longest wait between reconnect attempts (seconds)",
-            minimum=1),
+    Setting(
+        "watch.catchup_interval", 300.0, "seconds between safety catch-ups while idle", minimum=1
+    ),
+    Setting(
+        "watch.poll_interval", 60.0, "seconds between polls when the server lacks IDLE", minimum=1
+    ),
+    Setting(
+        "watch.backoff_max", 300.0, "longest wait between reconnect attempts (seconds)", minimum=1
+    ),
     Setting("watch.fetch_chunk", 500, "messages per FETCH during catch-up", minimum=1),
     Setting("discovery.timeout", 6.0, "seconds each discovery step may take", minimum=0.1),
-    Setting("store.backend", "sqlite", "'sqlite' (local) or 'postgres' (team store)",
-            choices=("sqlite", "postgres")),
+    Setting(
+        "store.backend",
+        "sqlite",
+        "'sqlite' (local) or 'postgres' (team store)",
+        choices=("sqlite", "postgres"),
+    ),
     Setting("store.team_dsn", "", "PostgreSQL connection string of the team store (no password)"),
     Setting("oauth.microsoft_client_id", "", "OAuth2 client id for Microsoft sign-in"),
     Setting("oauth.microsoft_tenant", "common", "Microsoft tenant for sign-in"),
@@ -123,12 +150,17 @@ def read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise SettingsError(QT_TRANSLATE_NOOP("errors", "The settings file {path} is broken: "
-                                              "{detail}"), path=path, detail=e) from None
+        raise SettingsError(
+            QT_TRANSLATE_NOOP("errors", "The settings file {path} is broken: {detail}"),
+            path=path,
+            detail=e,
+        ) from None
     except OSError as e:
-        raise SettingsError(QT_TRANSLATE_NOOP("errors", "The settings file {path} cannot be "
-                                              "read: {detail}"), path=path,
-                            detail=e.strerror) from None
+        raise SettingsError(
+            QT_TRANSLATE_NOOP("errors", "The settings file {path} cannot be read: {detail}"),
+            path=path,
+            detail=e.strerror,
+        ) from None
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -206,9 +238,12 @@ class Settings:
         try:
             return _BY_KEY[key]
         except KeyError:
-            raise SettingsError(QT_TRANSLATE_NOOP("errors", "Unknown setting {key}; "
-                                                  "'replytrail config list' shows them all."),
-                                key=key) from None
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Unknown setting {key}; 'replytrail config list' shows them all."
+                ),
+                key=key,
+            ) from None
 
     def get(self, key: str) -> Any:
         s = self._setting(key)

@@ -40,9 +40,10 @@ class Credentials:
     def check(self) -> str:
         """Raise KeyringMissing unless a real backend is usable; return its description."""
         b = self.backend
-        if isinstance(b, keyring.backends.fail.Keyring) or type(b).__name__ in (
-                "PlaintextKeyring", "Keyring") and type(b).__module__ in (
-                "keyrings.alt.file", "keyring.backends.null"):
+        if isinstance(b, keyring.backends.fail.Keyring) or (
+            type(b).__name__ in ("PlaintextKeyring", "Keyring")
+            and type(b).__module__ in ("keyrings.alt.file", "keyring.backends.null")
+        ):
             raise KeyringMissing(detail=self.describe())
         try:
             b.get_password(SERVICE, "__replytrail_probe__")
@@ -64,8 +65,10 @@ class Credentials:
         except keyring.errors.KeyringError as e:
             raise KeyringMissing(detail=_one_line(e)) from None
         if value is None:
-            raise NotFound(detail=f"no password for {ref.partition('#')[0]} in the keyring; "
-                           "add the account again")
+            raise NotFound(
+                detail=f"no password for {ref.partition('#')[0]} in the keyring; "
+                "add the account again"
+            )
         return value
 
     def delete(self, ref: str) -> None:

@@ -10,8 +10,8 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -40,16 +40,27 @@ log = logging.getLogger("replytrail.engine")
 
 ROLES: tuple[Role, ...] = ("inbox", "sent")
 #: worst first: the tray shows the worst state of all accounts
-_SEVERITY = [WatchState.ERROR, WatchState.OFFLINE, WatchState.CATCHING_UP, WatchState.PAUSED,
-             WatchState.WATCHING, WatchState.STOPPED]
+_SEVERITY = [
+    WatchState.ERROR,
+    WatchState.OFFLINE,
+    WatchState.CATCHING_UP,
+    WatchState.PAUSED,
+    WatchState.WATCHING,
+    WatchState.STOPPED,
+]
 
 
 def watch_options(settings: Settings) -> WatchOptions:
     since_text = str(settings.get("logging.since_date") or "")
     since: date
     try:
-        since = date.fromisoformat(since_text) if since_text else (
-            datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))).date()
+        since = (
+            date.fromisoformat(since_text)
+            if since_text
+            else (
+                datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))
+            ).date()
+        )
     except ValueError:
         since = (datetime.now(UTC) - timedelta(days=30)).date()
     return WatchOptions(
@@ -59,9 +70,11 @@ def watch_options(settings: Settings) -> WatchOptions:
         backoff_max=float(settings.get("watch.backoff_max")),
         fetch_chunk=int(settings.get("watch.fetch_chunk")),
         since=since,
-        policy=Policy(mode=str(settings.get("logging.mode")),
-                      never_log=tuple(settings.get("logging.never_log")),
-                      subject_rule=bool(settings.get("logging.subject_rule"))),
+        policy=Policy(
+            mode=str(settings.get("logging.mode")),
+            never_log=tuple(settings.get("logging.never_log")),
+            subject_rule=bool(settings.get("logging.subject_rule")),
+        ),
     )
 
 
@@ -78,8 +91,15 @@ class _Run:
 class Engine:
     """Starts one :class:`FolderWatcher` thread per watched folder of every enabled account."""
 
-    def __init__(self, *, store: SQLiteStore, accounts: AccountRegistry,
-                 credentials: Credentials, settings: Settings, sink: EventSink) -> None:
+    def __init__(
+        self,
+        *,
+        store: SQLiteStore,
+        accounts: AccountRegistry,
+        credentials: Credentials,
+        settings: Settings,
+        sink: EventSink,
+    ) -> None:
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
         self.logbook = Logbook(store, self._emit)
@@ -109,9 +129,16 @@ class Engine:
         run = _Run(account)
         for role in ROLES:
             w = FolderWatcher(
-                account, role, secret=partial(self.credentials.get, account.credential_ref),
-                logbook=self.logbook, options=lambda: watch_options(self.settings),
-                sink=self._emit, stop=run.halt, account_stop=run.halt, wake=run.wake)
+                account,
+                role,
+                secret=partial(self.credentials.get, account.credential_ref),
+                logbook=self.logbook,
+                options=lambda: watch_options(self.settings),
+                sink=self._emit,
+                stop=run.halt,
+                account_stop=run.halt,
+                wake=run.wake,
+            )
             t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
             run.watchers.append(w)
             run.threads.append(t)
@@ -166,8 +193,7 @@ class Engine:
         """Start watchers for new accounts, stop those of removed or changed ones."""
         with self._lock:
             current = {a.email.lower(): a for a in self.accounts.all() if a.enabled}
-            gone = [r for k, r in self._runs.items() if k not in current or r.account !=
-                    current[k]]
+            gone = [r for k, r in self._runs.items() if k not in current or r.account != current[k]]
             for r in gone:
                 self._runs.pop(r.account.email.lower(), None)
         self._stop_runs(gone, 2.0)
@@ -207,9 +233,15 @@ class Engine:
             halt = threading.Event()
             for role in ROLES:
                 w = FolderWatcher(
-                    account, role, secret=partial(self.credentials.get, account.credential_ref),
-                    logbook=self.logbook, options=lambda: watch_options(self.settings),
-                    sink=self._emit, stop=halt, account_stop=halt)
+                    account,
+                    role,
+                    secret=partial(self.credentials.get, account.credential_ref),
+                    logbook=self.logbook,
+                    options=lambda: watch_options(self.settings),
+                    sink=self._emit,
+                    stop=halt,
+                    account_stop=halt,
+                )
                 try:
                     w.run_once()
                 except KnownError as e:
@@ -221,8 +253,9 @@ class Engine:
         """Send a tracked email (blocking: call from a worker thread)."""
         account = self.accounts.get(draft.account)
         try:
-            email = send_draft(account, self.credentials.get(account.credential_ref),
-                               self.store, draft)
+            email = send_draft(
+                account, self.credentials.get(account.credential_ref), self.store, draft
+            )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
             raise

@@ -73,8 +73,9 @@ class HostNotFound(KnownError):
 class ConnectionRefused(KnownError):
     code = "connection-refused"
     template = QT_TRANSLATE_NOOP(
-        "errors", "{host} refused the connection on port {port}: check the port, or whether the "
-        "provider offers this service."
+        "errors",
+        "{host} refused the connection on port {port}: check the port, or whether the "
+        "provider offers this service.",
     )
 
 
@@ -88,16 +89,18 @@ class NetworkTimeout(KnownError):
 class TlsNotTrusted(KnownError):
     code = "tls-not-trusted"
     template = QT_TRANSLATE_NOOP(
-        "errors", "The certificate of {host} is not trusted ({reason}); SHA-256 fingerprint "
-        "{fingerprint}. Pin it for this host only if your administrator confirms it."
+        "errors",
+        "The certificate of {host} is not trusted ({reason}); SHA-256 fingerprint "
+        "{fingerprint}. Pin it for this host only if your administrator confirms it.",
     )
 
 
 class TlsPinMismatch(KnownError):
     code = "tls-pin-mismatch"
     template = QT_TRANSLATE_NOOP(
-        "errors", "Warning: the certificate of {host} changed (now {fingerprint}, pinned "
-        "{pinned}); refusing to connect. Someone may be intercepting the connection."
+        "errors",
+        "Warning: the certificate of {host} changed (now {fingerprint}, pinned "
+        "{pinned}); refusing to connect. Someone may be intercepting the connection.",
     )
 
 
@@ -111,8 +114,9 @@ class AuthFailed(KnownError):
 class NeedsAppPassword(KnownError):
     code = "needs-app-password"
     template = QT_TRANSLATE_NOOP(
-        "errors", "{provider} refused the password: it needs an app password (create one in your "
-        "account's security settings: {url}) or sign-in with the provider."
+        "errors",
+        "{provider} refused the password: it needs an app password (create one in your "
+        "account's security settings: {url}) or sign-in with the provider.",
     )
 
 
@@ -126,30 +130,35 @@ class NeedsOAuth(KnownError):
 class ImapDisabled(KnownError):
     code = "imap-disabled"
     template = QT_TRANSLATE_NOOP(
-        "errors", "IMAP access is switched off for this mailbox: enable IMAP in your provider's "
-        "settings ({url}) and check again."
+        "errors",
+        "IMAP access is switched off for this mailbox: enable IMAP in your provider's "
+        "settings ({url}) and check again.",
     )
 
 
 class Pop3Only(KnownError):
     code = "pop3-only"
     template = QT_TRANSLATE_NOOP(
-        "errors", "{host} offers POP3, not IMAP: Replytrail needs IMAP to see your mailbox on the "
-        "server. Enable IMAP at your provider (replytrail discover {email} shows how)."
+        "errors",
+        "{host} offers POP3, not IMAP: Replytrail needs IMAP to see your mailbox on the "
+        "server. Enable IMAP at your provider (replytrail discover {email} shows how).",
     )
 
 
 class ProtocolError(KnownError):
     code = "protocol"
-    template = QT_TRANSLATE_NOOP("errors", "{host} answered in a way Replytrail did not expect: {detail}")
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{host} answered in a way Replytrail did not expect: {detail}"
+    )
 
 
 class KeyringMissing(KnownError):
     code = "keyring-missing"
     template = QT_TRANSLATE_NOOP(
-        "errors", "No system keyring is available to keep the password safe ({detail}). Install and "
-        "unlock GNOME Keyring or KWallet (Secret Service); Replytrail never stores passwords in "
-        "files."
+        "errors",
+        "No system keyring is available to keep the password safe ({detail}). Install and "
+        "unlock GNOME Keyring or KWallet (Secret Service); Replytrail never stores passwords "
+        "in files.",
     )
 
 

@@ -36,8 +36,12 @@ def eml_bytes(store: Store, e: LoggedEmail) -> bytes:
     msg.set_content(e.body_text or "")
     for a in e.attachments:
         maintype, _, subtype = a.content_type.partition("/")
-        msg.add_attachment(store.attachment_data(a.sha256), maintype=maintype or "application",
-                           subtype=subtype or "octet-stream", filename=a.filename)
+        msg.add_attachment(
+            store.attachment_data(a.sha256),
+            maintype=maintype or "application",
+            subtype=subtype or "octet-stream",
+            filename=a.filename,
+        )
     return msg.as_bytes()
 
 
@@ -52,8 +56,13 @@ def export_emails(store: Store, emails: list[LoggedEmail], fmt: str, target: Pat
     """Write *emails* (oldest first in the file) as ``eml`` (a folder), ``mbox`` or ``json``."""
     ordered = sorted(emails, key=lambda e: (e.date, e.id))
     if fmt == "json":
-        atomic_write(target, json.dumps([e.to_json() for e in reversed(ordered)], indent=2,
-                                        ensure_ascii=False).encode(), mode=0o644)
+        atomic_write(
+            target,
+            json.dumps(
+                [e.to_json() for e in reversed(ordered)], indent=2, ensure_ascii=False
+            ).encode(),
+            mode=0o644,
+        )
     elif fmt == "mbox":
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.unlink(missing_ok=True)

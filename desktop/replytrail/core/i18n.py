@@ -13,7 +13,12 @@ from collections.abc import Callable
 
 __all__ = ["QT_TRANSLATE_NOOP", "Text", "install", "translate"]
 
-_translator: Callable[[str, str], str] = lambda _context, text: text
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+_translator: Callable[[str, str], str] = _identity
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate recognises
@@ -24,7 +29,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupd
 
 def install(func: Callable[[str, str], str]) -> None:
     """Route :func:`translate` through *func* (context, source text) -> translated text."""
-    global _translator  # noqa: PLW0603 - the one process-wide seam, set once at start-up
+    global _translator
     _translator = func
 
 

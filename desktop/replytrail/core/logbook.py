@@ -94,44 +94,82 @@ class Logbook:
             key = a.email.lower()
             if key in own or not key or is_group_sender(a) or is_never_logged(a, policy.never_log):
                 continue
-            if key.rpartition("@")[0].split("+")[0] == account.email.lower().partition("@")[0] \
-                    and key.endswith("@" + account.email.lower().partition("@")[2]):
+            if key.rpartition("@")[0].split("+")[0] == account.email.lower().partition("@")[
+                0
+            ] and key.endswith("@" + account.email.lower().partition("@")[2]):
                 continue  # the user's own sub-addresses
             out.append(a)
         return out
 
-    def _record(self, full: FullMessage, account: Account, *, thread_id: str,
-                direction: Direction, match: MatchReason, kind: Kind,
-                contacts: list[Address]) -> EmailRecord:
+    def _record(
+        self,
+        full: FullMessage,
+        account: Account,
+        *,
+        thread_id: str,
+        direction: Direction,
+        match: MatchReason,
+        kind: Kind,
+        contacts: list[Address],
+    ) -> EmailRecord:
         h = full.headers
         sender = h.from_ or Address("", "")
         email = LoggedEmail(
-            message_id=h.message_id, thread_id=thread_id, direction=direction, date=h.date,
-            sender=sender, to=h.to, cc=h.cc, subject=h.subject, kind=kind, match=match,
-            account=account.email, body_text=full.body_text, body_html=full.body_html,
+            message_id=h.message_id,
+            thread_id=thread_id,
+            direction=direction,
+            date=h.date,
+            sender=sender,
+            to=h.to,
+            cc=h.cc,
+            subject=h.subject,
+            kind=kind,
+            match=match,
+            account=account.email,
+            body_text=full.body_text,
+            body_html=full.body_html,
             status="sent" if direction is Direction.OUT else "",
             in_reply_to=h.in_reply_to[0] if h.in_reply_to else "",
-            references=h.references[-50:])
+            references=h.references[-50:],
+        )
         return EmailRecord(
-            email=email, contacts=contacts,
+            email=email,
+            contacts=contacts,
             blobs=[AttachmentBlob(a.filename, a.content_type, a.data) for a in full.attachments],
-            raw=full.raw, subject_norm=normalise_subject(h.subject),
-            thread_guid=conversation_guid(h.thread_index), gm_thrid=h.gm_thrid)
+            raw=full.raw,
+            subject_norm=normalise_subject(h.subject),
+            thread_guid=conversation_guid(h.thread_index),
+            gm_thrid=h.gm_thrid,
+        )
 
     def _commit(self, rec: EmailRecord, folder: str, contact: str) -> Decision:
         email_id = self.store.record(rec)
         if email_id is None:
             return Decision("duplicate")
-        log.info("logged %s %s (%s, %s)", rec.email.direction, rec.email.message_id,
-                 rec.email.match, rec.email.kind)
+        log.info(
+            "logged %s %s (%s, %s)",
+            rec.email.direction,
+            rec.email.message_id,
+            rec.email.match,
+            rec.email.kind,
+        )
         if self.sink is not None:
             self.sink(EmailLogged(email=rec.email, contact=contact, folder=folder))
         return Decision("logged", str(rec.email.match), email_id)
 
     # ------------------------------------------------------------------ the decision
-    def handle(self, account: Account, role: Role, h: HeaderInfo,
-               fetch: Callable[[], bytes], *, policy: Policy, folder: str = "",
-               raw_header: bytes = b"", now: datetime | None = None) -> Decision:
+    def handle(
+        self,
+        account: Account,
+        role: Role,
+        h: HeaderInfo,
+        fetch: Callable[[], bytes],
+        *,
+        policy: Policy,
+        folder: str = "",
+        raw_header: bytes = b"",
+        now: datetime | None = None,
+    ) -> Decision:
         """Decide about one message; *fetch* downloads the whole message (BODY.PEEK[])."""
         if self.store.has_message(h.message_id):
             return Decision("duplicate")
@@ -155,8 +193,15 @@ class Logbook:
             if not recipients:
                 return Decision("ignored", "no external recipient")
             full = parse_message(fetch())
-            rec = self._record(full, account, thread_id=match.thread_id, direction=Direction.OUT,
-                               match=match.reason, kind=Kind.EMAIL, contacts=recipients)
+            rec = self._record(
+                full,
+                account,
+                thread_id=match.thread_id,
+                direction=Direction.OUT,
+                match=match.reason,
+                kind=Kind.EMAIL,
+                contacts=recipients,
+            )
             return self._commit(rec, folder, recipients[0].email)
 
         kind = classify(h)
@@ -164,26 +209,56 @@ class Logbook:
             return Decision("ignored", "never-log list")
         match = match_reply(h, self.store, subject_rule=policy.subject_rule, now=now)
         if kind is Kind.BOUNCE:
-            return self._bounce(account, h, fetch, match.thread_id if match else None,
-                                match.reason if match else None, folder)
+            return self._bounce(
+                account,
+                h,
+                fetch,
+                match.thread_id if match else None,
+                match.reason if match else None,
+                folder,
+            )
         if match is None:
-            if policy.mode == "contacts" and h.from_ is not None and not is_group_sender(h.from_) \
-                    and self.store.contact(h.from_.email) is not None:
+            if (
+                policy.mode == "contacts"
+                and h.from_ is not None
+                and not is_group_sender(h.from_)
+                and self.store.contact(h.from_.email) is not None
+            ):
                 full = parse_message(fetch())
-                rec = self._record(full, account, thread_id=self.store.new_thread_id(),
-                                   direction=Direction.IN, match=MatchReason.CONTACT, kind=kind,
-                                   contacts=self._contacts([h.from_, *h.cc], account, policy))
+                rec = self._record(
+                    full,
+                    account,
+                    thread_id=self.store.new_thread_id(),
+                    direction=Direction.IN,
+                    match=MatchReason.CONTACT,
+                    kind=kind,
+                    contacts=self._contacts([h.from_, *h.cc], account, policy),
+                )
                 return self._commit(rec, folder, h.from_.email)
             return Decision("ignored", "no tracked thread")
         contacts = self._contacts([h.from_] if h.from_ else [], account, policy)
         contacts += self._contacts(h.cc, account, policy)
         full = parse_message(fetch())
-        rec = self._record(full, account, thread_id=match.thread_id, direction=Direction.IN,
-                           match=match.reason, kind=kind, contacts=contacts)
+        rec = self._record(
+            full,
+            account,
+            thread_id=match.thread_id,
+            direction=Direction.IN,
+            match=match.reason,
+            kind=kind,
+            contacts=contacts,
+        )
         return self._commit(rec, folder, h.from_.email if h.from_ else "")
 
-    def _bcc(self, account: Account, h: HeaderInfo, fetch: Callable[[], bytes], policy: Policy,
-             folder: str, now: datetime) -> Decision:
+    def _bcc(
+        self,
+        account: Account,
+        h: HeaderInfo,
+        fetch: Callable[[], bytes],
+        policy: Policy,
+        folder: str,
+        now: datetime,
+    ) -> Decision:
         """SPEC §5.2: a copy to the logging address is an outgoing email; a forward logs the
         forwarded original where it can be recovered."""
         full = parse_message(fetch())
@@ -195,8 +270,15 @@ class Logbook:
             return Decision("ignored", "nothing to log in the forward")
         match = match_reply(h, self.store, subject_rule=False, now=now)
         thread = match.thread_id if match else self.store.new_thread_id()
-        rec = self._record(full, account, thread_id=thread, direction=Direction.OUT,
-                           match=MatchReason.BCC, kind=Kind.EMAIL, contacts=recipients)
+        rec = self._record(
+            full,
+            account,
+            thread_id=thread,
+            direction=Direction.OUT,
+            match=MatchReason.BCC,
+            kind=Kind.EMAIL,
+            contacts=recipients,
+        )
         return self._commit(rec, folder, recipients[0].email)
 
     def _forwarded_original(self, full: FullMessage) -> HeaderInfo | None:
@@ -205,26 +287,43 @@ class Logbook:
                 return parse_headers(a.data)
         return None
 
-    def _log_forwarded(self, account: Account, original: HeaderInfo, fwd: FullMessage,
-                       policy: Policy, folder: str) -> Decision:
+    def _log_forwarded(
+        self, account: Account, original: HeaderInfo, fwd: FullMessage, policy: Policy, folder: str
+    ) -> Decision:
         raw = next(a.data for a in fwd.attachments if a.content_type == "message/rfc822")
         full = parse_message(raw)
-        from_own = original.from_ is not None and original.from_.email.lower() in self._own(
-            account)
+        from_own = original.from_ is not None and original.from_.email.lower() in self._own(account)
         direction = Direction.OUT if from_own else Direction.IN
-        people = (original.to + original.cc) if from_own else (
-            [original.from_] if original.from_ else [])
+        people = (
+            (original.to + original.cc)
+            if from_own
+            else ([original.from_] if original.from_ else [])
+        )
         contacts = self._contacts(people, account, policy)
         if not contacts:
             return Decision("ignored", "forwarded original has no external party")
         match = match_reply(original, self.store, subject_rule=False, now=datetime.now(UTC))
         thread = match.thread_id if match else self.store.new_thread_id()
-        rec = self._record(full, account, thread_id=thread, direction=direction,
-                           match=MatchReason.BCC, kind=classify(original), contacts=contacts)
+        rec = self._record(
+            full,
+            account,
+            thread_id=thread,
+            direction=direction,
+            match=MatchReason.BCC,
+            kind=classify(original),
+            contacts=contacts,
+        )
         return self._commit(rec, folder, contacts[0].email)
 
-    def _bounce(self, account: Account, h: HeaderInfo, fetch: Callable[[], bytes],
-                thread: str | None, reason: MatchReason | None, folder: str) -> Decision:
+    def _bounce(
+        self,
+        account: Account,
+        h: HeaderInfo,
+        fetch: Callable[[], bytes],
+        thread: str | None,
+        reason: MatchReason | None,
+        folder: str,
+    ) -> Decision:
         """A delivery report is about the user's own mail: read it to find the returned id."""
         full = parse_message(fetch())
         info = parse_bounce(full)
@@ -239,8 +338,15 @@ class Logbook:
             for rcpt in failed:
                 self.store.mark_bounced(original, rcpt, None)
         contacts = [Address(r.lower(), "") for r in failed] or []
-        rec = self._record(full, account, thread_id=thread, direction=Direction.IN,
-                           match=reason, kind=Kind.BOUNCE, contacts=contacts)
+        rec = self._record(
+            full,
+            account,
+            thread_id=thread,
+            direction=Direction.IN,
+            match=reason,
+            kind=Kind.BOUNCE,
+            contacts=contacts,
+        )
         decision = self._commit(rec, folder, failed[0] if failed else "")
         if decision.action == "logged":
             return Decision("bounce-marked", ",".join(failed), decision.email_id)
@@ -252,4 +358,4 @@ def header_bytes(raw: bytes) -> bytes:
     end = raw.find(b"\r\n\r\n")
     if end < 0:
         end = raw.find(b"\n\n")
-    return raw if end < 0 else raw[:end + 2]
+    return raw if end < 0 else raw[: end + 2]

@@ -157,8 +157,12 @@ class LoggedEmail:
             "account": self.account,
             "body_text": self.body_text,
             "attachments": [
-                {"filename": a.filename, "size": a.size, "sha256": a.sha256,
-                 "content_type": a.content_type}
+                {
+                    "filename": a.filename,
+                    "size": a.size,
+                    "sha256": a.sha256,
+                    "content_type": a.content_type,
+                }
                 for a in self.attachments
             ],
         }

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from replytrail.core.discovery.resources import resources_dir
+
 __all__ = ["APP_NAME", "Paths", "resolve_paths", "resources_dir"]
 
 APP_NAME = "replytrail"
@@ -59,15 +61,22 @@ def _preset_candidates(env: dict[str, str] | os._Environ[str]) -> tuple[Path, ..
     return tuple(Path(d) / "preset.toml" for d in dirs)
 
 
-def resolve_paths(data_dir: str | Path | None = None,
-                  env: dict[str, str] | os._Environ[str] = os.environ) -> Paths:
+def resolve_paths(
+    data_dir: str | Path | None = None, env: dict[str, str] | os._Environ[str] = os.environ
+) -> Paths:
     """``data_dir`` (``--data-dir``) beats ``REPLYTRAIL_HOME`` beats the platform directories."""
     chosen = data_dir or env.get(HOME_ENV)
     presets = _preset_candidates(env)
     if chosen:
         root = Path(chosen).expanduser().resolve()
-        return Paths(config_dir=root, data_dir=root, log_dir=root / "logs",
-                     runtime_dir=root / "run", preset_files=presets, portable=True)
+        return Paths(
+            config_dir=root,
+            data_dir=root,
+            log_dir=root / "logs",
+            runtime_dir=root / "run",
+            preset_files=presets,
+            portable=True,
+        )
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
     return Paths(
         config_dir=Path(dirs.user_config_dir),
@@ -76,12 +85,3 @@ def resolve_paths(data_dir: str | Path | None = None,
         runtime_dir=Path(dirs.user_runtime_dir),
         preset_files=presets,
     )
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder: beside ``desktop/`` in a checkout, inside the package when installed."""
-    here = Path(__file__).resolve().parent.parent
-    for cand in (here / "resources", here.parent.parent / "resources"):
-        if cand.is_dir():
-            return cand
-    raise FileNotFoundError("Replytrail's resources folder is missing from this installation")

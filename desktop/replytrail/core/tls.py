@@ -20,7 +20,7 @@ def fingerprint(der: bytes) -> str:
 def format_fingerprint(hexdigest: str) -> str:
     """``AB:CD:…`` as browsers and ``openssl x509 -fingerprint`` show it."""
     h = hexdigest.upper()
-    return ":".join(h[i:i + 2] for i in range(0, len(h), 2))
+    return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class TlsPolicy:
 
     def context(self, host: str) -> ssl.SSLContext:
         if host.lower() in self.pins:
-            # A pinned host: the chain is not checked, the exact certificate is (after the handshake).
+            # A pinned host: no chain check; the exact certificate is checked after the handshake
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             ctx.check_hostname = False
             ctx.verify_mode = ssl.CERT_NONE
@@ -49,11 +49,15 @@ class TlsPolicy:
         der = sock.getpeercert(binary_form=True) or b""
         got = fingerprint(der)
         if got != pinned.lower().replace(":", ""):
-            raise TlsPinMismatch(host=host, fingerprint=format_fingerprint(got),
-                                 pinned=format_fingerprint(pinned.replace(":", "")))
+            raise TlsPinMismatch(
+                host=host,
+                fingerprint=format_fingerprint(got),
+                pinned=format_fingerprint(pinned.replace(":", "")),
+            )
 
-    def not_trusted(self, host: str, port: int, err: ssl.SSLCertVerificationError,
-                    der: bytes | None) -> TlsNotTrusted:
+    def not_trusted(
+        self, host: str, port: int, err: ssl.SSLCertVerificationError, der: bytes | None
+    ) -> TlsNotTrusted:
         fp = format_fingerprint(fingerprint(der)) if der else "?"
         reason = err.verify_message or err.reason or "verification failed"
         exc = TlsNotTrusted(host=host, reason=reason, fingerprint=fp)

@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from mailflow import ALICE, BOB, Setup, reply, stop, wait_for
 from imapclient import IMAPClient
+
+from mailflow import ALICE, BOB, Setup, reply, stop, wait_for
 
 pytestmark = pytest.mark.servers
 
@@ -19,8 +20,7 @@ def test_send_then_reply_is_logged_with_attachment(setup: Setup) -> None:
         msgid = setup.send()
         assert msgid.startswith("<") and msgid.endswith("@example.test>")
         assert setup.logged()[msgid] == ("out", "sent", "email")
-        assert setup.rows("SELECT status FROM emails WHERE message_id = ?", (msgid,)) == [
-            ("sent",)]
+        assert setup.rows("SELECT status FROM emails WHERE message_id = ?", (msgid,)) == [("sent",)]
         pdf = b"%PDF-1.4 Auftrag " + b"x" * 5000
         r = reply(msgid, attachment=pdf)
         setup.deliver(r)
@@ -36,8 +36,11 @@ def test_send_then_reply_is_logged_with_attachment(setup: Setup) -> None:
     assert "Danke, passt." in tl[0]["body_text"]
     assert f"logged in <- {BOB} {rid} [in-reply-to]" in out
     # the copy in Sent was appended by Replytrail (Dovecot does not file SMTP mail itself)
-    with IMAPClient(setup.dovecot.listen, port=setup.dovecot.ports["imaps"],
-                    ssl_context=setup.dovecot.ssl_context()) as c:
+    with IMAPClient(
+        setup.dovecot.listen,
+        port=setup.dovecot.ports["imaps"],
+        ssl_context=setup.dovecot.ssl_context(),
+    ) as c:
         c.login(ALICE, "alicepw")
         c.select_folder("Sent", readonly=True)
         assert len(c.search(["HEADER", "Message-ID", msgid])) == 1
@@ -47,15 +50,19 @@ def test_unrelated_mail_stores_nothing_and_keeps_seen_flags(setup: Setup) -> Non
     token = "UNMATCHED-BODY-TOKEN-7f3a9c"
     msgid = setup.send()
     setup.deliver(reply("", subject="Newsletter November", body=token, sender="x@other.example"))
-    setup.deliver(reply("<not-tracked@example.org>", subject="Re: Messe in Hannover",
-                        body=token + " again"))
+    setup.deliver(
+        reply("<not-tracked@example.org>", subject="Re: Messe in Hannover", body=token + " again")
+    )
     setup.cli.ok("watch", "--once")
     assert set(setup.logged()) == {msgid}
     for f in Path(setup.cli.data_dir).rglob("*"):
         if f.is_file():
             assert token.encode() not in f.read_bytes(), f"unmatched body leaked into {f}"
-    with IMAPClient(setup.dovecot.listen, port=setup.dovecot.ports["imaps"],
-                    ssl_context=setup.dovecot.ssl_context()) as c:
+    with IMAPClient(
+        setup.dovecot.listen,
+        port=setup.dovecot.ports["imaps"],
+        ssl_context=setup.dovecot.ssl_context(),
+    ) as c:
         c.login(ALICE, "alicepw")
         c.select_folder("INBOX", readonly=True)
         flags = c.get_flags(c.search("ALL"))
@@ -84,8 +91,13 @@ def test_watcher_killed_then_restarted_catches_up_exactly_once(setup: Setup) -> 
     setup.deliver(reply(msgid, msgid="<while-dead-2@example.test>"))
     w = setup.watch()
     try:
-        wait_for(lambda: {"<while-dead-1@example.test>", "<while-dead-2@example.test>"}
-                 <= set(setup.logged()), what="catch-up after restart")
+        wait_for(
+            lambda: (
+                {"<while-dead-1@example.test>", "<while-dead-2@example.test>"}
+                <= set(setup.logged())
+            ),
+            what="catch-up after restart",
+        )
     finally:
         stop(w)
     assert setup.rows("SELECT count(*) FROM emails") == [(4,)]
@@ -95,15 +107,20 @@ def test_dovecot_restart_mid_idle_reconnects(setup: Setup) -> None:
     msgid = setup.send()
     w = setup.watch()
     try:
-        wait_for(lambda: setup.rows("SELECT count(*) FROM checkpoints") == [(2,)],
-                 what="watcher connected")
+        wait_for(
+            lambda: setup.rows("SELECT count(*) FROM checkpoints") == [(2,)],
+            what="watcher connected",
+        )
         time.sleep(0.5)
         setup.dovecot.stop()
         time.sleep(1.0)
         setup.dovecot.start()
         setup.deliver(reply(msgid, msgid="<after-restart@example.test>"))
-        wait_for(lambda: "<after-restart@example.test>" in setup.logged(), timeout=30,
-                 what="reply after the server restart")
+        wait_for(
+            lambda: "<after-restart@example.test>" in setup.logged(),
+            timeout=30,
+            what="reply after the server restart",
+        )
     finally:
         out, _ = stop(w)
     assert "offline" in out  # the state was reported while the server was away
@@ -111,8 +128,9 @@ def test_dovecot_restart_mid_idle_reconnects(setup: Setup) -> None:
 
 def test_sigterm_stops_within_two_seconds(setup: Setup) -> None:
     w = setup.watch()
-    wait_for(lambda: setup.rows("SELECT count(*) FROM checkpoints") == [(2,)],
-             what="watcher connected")
+    wait_for(
+        lambda: setup.rows("SELECT count(*) FROM checkpoints") == [(2,)], what="watcher connected"
+    )
     t0 = time.monotonic()
     w.send_signal(signal.SIGTERM)
     w.communicate(timeout=10)
@@ -137,9 +155,12 @@ def test_wrong_password_stops_the_account_with_a_clear_message(setup: Setup) -> 
 def test_one_malformed_message_among_1000(setup: Setup) -> None:
     msgid = setup.send()
     msgs = [reply(msgid, msgid=f"<bulk-{i}@example.test>") for i in range(1000)]
-    msgs[500] = (b"From: \xff\xfe\x00garbage\r\nIn-Reply-To: " + msgid.encode() +
-                 b"\r\nContent-Type: multipart/mixed; boundary=\"\r\nMessage-ID: <bad@x>\r\n\r\n"
-                 + b"--\x00\x01" * 1000)
+    msgs[500] = (
+        b"From: \xff\xfe\x00garbage\r\nIn-Reply-To: "
+        + msgid.encode()
+        + b'\r\nContent-Type: multipart/mixed; boundary="\r\nMessage-ID: <bad@x>\r\n\r\n'
+        + b"--\x00\x01" * 1000
+    )
     setup.dovecot.seed_maildir(ALICE, msgs)
     r = setup.cli("watch", "--once")
     assert r.code == 0, r.err
@@ -152,11 +173,19 @@ def test_one_malformed_message_among_1000(setup: Setup) -> None:
 def test_own_reply_from_another_program_found_in_sent(setup: Setup) -> None:
     msgid = setup.send()
     setup.deliver(reply(msgid, msgid="<cust-1@example.test>"))
-    own = reply("<cust-1@example.test>", sender=ALICE, msgid="<own-cont@example.test>",
-                subject="Re: Angebot", body="Gerne, anbei.")
+    own = reply(
+        "<cust-1@example.test>",
+        sender=ALICE,
+        msgid="<own-cont@example.test>",
+        subject="Re: Angebot",
+        body="Gerne, anbei.",
+    )
     own = own.replace(b"To: Alice <alice@example.test>", b"To: Bob <bob@example.test>")
-    with IMAPClient(setup.dovecot.listen, port=setup.dovecot.ports["imaps"],
-                    ssl_context=setup.dovecot.ssl_context()) as c:
+    with IMAPClient(
+        setup.dovecot.listen,
+        port=setup.dovecot.ports["imaps"],
+        ssl_context=setup.dovecot.ssl_context(),
+    ) as c:
         c.login(ALICE, "alicepw")
         c.append("Sent", own)
     setup.cli.ok("watch", "--once")
@@ -177,14 +206,20 @@ def test_bcc_logging_address(setup: Setup) -> None:
 
 def test_auto_reply_and_bounce(setup: Setup) -> None:
     msgid = setup.send()
-    setup.deliver(reply(msgid, msgid="<ooo@example.test>", subject="Abwesenheitsnotiz: Angebot",
-                        extra={"Auto-Submitted": "auto-replied"}))
+    setup.deliver(
+        reply(
+            msgid,
+            msgid="<ooo@example.test>",
+            subject="Abwesenheitsnotiz: Angebot",
+            extra={"Auto-Submitted": "auto-replied"},
+        )
+    )
     dsn = (
         "From: Mail Delivery System <MAILER-DAEMON@example.test>\r\n"
         "To: alice@example.test\r\nSubject: Undelivered Mail Returned to Sender\r\n"
         "Message-ID: <dsn-1@example.test>\r\nDate: Thu, 26 Nov 2026 10:00:00 +0000\r\n"
         "MIME-Version: 1.0\r\n"
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="B"\r\n\r\n'
         "--B\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n"
         "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.test"
         "\r\n\r\nFinal-Recipient: rfc822; bob@example.test\r\nAction: failed\r\n"
@@ -197,8 +232,7 @@ def test_auto_reply_and_bounce(setup: Setup) -> None:
     logged = setup.logged()
     assert logged["<ooo@example.test>"][2] == "auto-reply"
     assert logged["<dsn-1@example.test>"][2] == "bounce"
-    assert setup.rows("SELECT status FROM emails WHERE message_id = ?", (msgid,)) == [
-        ("bounced",)]
+    assert setup.rows("SELECT status FROM emails WHERE message_id = ?", (msgid,)) == [("bounced",)]
     contacts = setup.cli.ok("contacts", "--json").json()
     assert [c["email"] for c in contacts] == [BOB]
     assert contacts[0]["bounced"] is True

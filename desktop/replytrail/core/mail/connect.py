@@ -9,7 +9,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from imapclient import IMAPClient
@@ -31,8 +31,15 @@ from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.models import Account, Security
 from replytrail.core.tls import TlsPolicy, grab_certificate
 
-__all__ = ["ImapReport", "SmtpReport", "open_imap", "open_smtp", "policy_for", "test_imap",
-           "test_smtp"]
+__all__ = [
+    "ImapReport",
+    "SmtpReport",
+    "open_imap",
+    "open_smtp",
+    "policy_for",
+    "test_imap",
+    "test_smtp",
+]
 
 log = logging.getLogger("replytrail.mail")
 
@@ -69,7 +76,7 @@ def _mapped(host: str, port: int, policy: TlsPolicy, starttls: str) -> Iterator[
         raise HostNotFound(host=host) from None
     except ConnectionRefusedError:
         raise ConnectionRefused(host=host, port=port) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise NetworkTimeout(host=host, port=port) from None
     except ssl.SSLCertVerificationError as e:
         try:
@@ -97,8 +104,8 @@ def _pop3_greeting(host: str, port: int, timeout: float, tls: bool | None = None
             if not tls:
                 return raw.recv(64).startswith(b"+OK")
             try:
-                with ctx.wrap_socket(raw, server_hostname=host) as tls:
-                    return tls.recv(64).startswith(b"+OK")
+                with ctx.wrap_socket(raw, server_hostname=host) as wrapped:
+                    return wrapped.recv(64).startswith(b"+OK")
             except ssl.SSLError:
                 return False
     except OSError:
@@ -114,8 +121,9 @@ def _raise_if_pop3(account: Account, timeout: float) -> None:
 def _login_error(account: Account, text: str) -> KnownError:
     low = text.lower()
     if "application-specific password" in low or "app password" in low:
-        return NeedsAppPassword(provider=account.imap_host,
-                                url="https://myaccount.google.com/apppasswords")
+        return NeedsAppPassword(
+            provider=account.imap_host, url="https://myaccount.google.com/apppasswords"
+        )
     if "basicauthblocked" in low or "oauth" in low:
         return NeedsOAuth(provider=account.imap_host)
     if "imap" in low and ("disabled" in low or "not enabled" in low or "enable" in low):
@@ -123,8 +131,9 @@ def _login_error(account: Account, text: str) -> KnownError:
     return AuthFailed(user=account.login, host=account.imap_host)
 
 
-def open_imap(account: Account, secret: str, *, timeout: float = 30.0,
-              read_timeout: float | None = None) -> IMAPClient:
+def open_imap(
+    account: Account, secret: str, *, timeout: float = 30.0, read_timeout: float | None = None
+) -> IMAPClient:
     """A logged-in IMAPClient (TLS verified or pinned). Raises a KnownError on failure."""
     host, port = account.imap_host, account.imap_port
     policy = policy_for(account)
@@ -136,28 +145,35 @@ def open_imap(account: Account, secret: str, *, timeout: float = 30.0,
         try:
             to = SocketTimeout(connect=timeout, read=read_timeout or timeout)
             if account.imap_security is Security.SSL:
-                client = IMAPClient(host, port=port, ssl=True, ssl_context=policy.context(host),
-                                    timeout=to)
+                client = IMAPClient(
+                    host, port=port, ssl=True, ssl_context=policy.context(host), timeout=to
+                )
             else:
                 client = IMAPClient(host, port=port, ssl=False, timeout=to)
                 if b"STARTTLS" not in client.capabilities():
                     raise ProtocolError(
-                        QT_TRANSLATE_NOOP("errors", "{host} does not offer STARTTLS on port "
-                                          "{port}; Replytrail never sends a password "
-                                          "unencrypted. Use port 993 with SSL/TLS."),
-                        host=host, port=port)
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "{host} does not offer STARTTLS on port "
+                            "{port}; Replytrail never sends a password "
+                            "unencrypted. Use port 993 with SSL/TLS.",
+                        ),
+                        host=host,
+                        port=port,
+                    )
                 client.starttls(policy.context(host))
         except (imaplib.IMAP4.error, imaplib.IMAP4.abort) as e:
             # imaplib reads a POP3 "+OK" greeting as a continuation and fails with no text
-            if "+OK" in str(e) or _pop3_greeting(host, port, min(timeout, 5.0),
-                                                 tls=account.imap_security is Security.SSL):
+            if "+OK" in str(e) or _pop3_greeting(
+                host, port, min(timeout, 5.0), tls=account.imap_security is Security.SSL
+            ):
                 raise Pop3Only(host=host, email=account.email) from None
             raise ProtocolError(host=host, detail=str(e)[:200]) from None
         except ConnectionRefusedError:
             _raise_if_pop3(account, timeout)
             raise
         assert client is not None
-        policy.check_peer(host, client._imap.sock)  # noqa: SLF001 - the TLS socket imaplib holds
+        policy.check_peer(host, client._imap.sock)
         try:
             if account.auth == "oauth2":
                 client.oauth2_login(account.login, secret)
@@ -175,15 +191,17 @@ def test_imap(account: Account, secret: str, *, timeout: float = 20.0) -> ImapRe
     try:
         caps = sorted(c.decode() for c in client.capabilities())
     finally:
-        try:
+        with suppress(imaplib.IMAP4.error, OSError):
             client.logout()
-        except (imaplib.IMAP4.error, OSError):
-            pass
     report = ImapReport(capabilities=caps, idle="IDLE" in caps, special_use="SPECIAL-USE" in caps)
     if not report.idle:
-        report.warnings.append(QT_TRANSLATE_NOOP(
-            "errors", "The server does not support IDLE: replies are found by polling every "
-            "minute instead of at once."))
+        report.warnings.append(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The server does not support IDLE: replies are found by polling every "
+                "minute instead of at once.",
+            )
+        )
     return report
 
 
@@ -196,18 +214,22 @@ def open_smtp(account: Account, secret: str, *, timeout: float = 30.0) -> smtpli
     with _mapped(host, port, policy, starttls):
         try:
             if account.smtp_security is Security.SSL:
-                smtp = smtplib.SMTP_SSL(host, port, timeout=timeout,
-                                        context=policy.context(host))
+                smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=policy.context(host))
             else:
                 smtp = smtplib.SMTP(host, port, timeout=timeout)
                 smtp.ehlo()
                 if not smtp.has_extn("starttls"):
                     smtp.close()
                     raise ProtocolError(
-                        QT_TRANSLATE_NOOP("errors", "{host} does not offer STARTTLS on port "
-                                          "{port}; Replytrail never sends a password "
-                                          "unencrypted. Use port 465 with SSL/TLS."),
-                        host=host, port=port)
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "{host} does not offer STARTTLS on port "
+                            "{port}; Replytrail never sends a password "
+                            "unencrypted. Use port 465 with SSL/TLS.",
+                        ),
+                        host=host,
+                        port=port,
+                    )
                 smtp.starttls(context=policy.context(host))
             assert isinstance(smtp.sock, ssl.SSLSocket)
             policy.check_peer(host, smtp.sock)
@@ -242,8 +264,6 @@ def test_smtp(account: Account, secret: str, *, timeout: float = 20.0) -> SmtpRe
         ext = sorted(smtp.esmtp_features)
         mechs = smtp.esmtp_features.get("auth", "").split()
     finally:
-        try:
+        with suppress(smtplib.SMTPException, OSError):
             smtp.quit()
-        except (smtplib.SMTPException, OSError):
-            pass
     return SmtpReport(extensions=ext, auth_mechanisms=mechs, tls=str(account.smtp_security))

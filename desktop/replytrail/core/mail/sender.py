@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
 import mimetypes
@@ -48,21 +49,30 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     msg["Subject"] = draft.subject
     if draft.in_reply_to:
         msg["In-Reply-To"] = draft.in_reply_to
-        refs = [*draft.references, draft.in_reply_to] if draft.in_reply_to not in \
-            draft.references else draft.references
+        refs = (
+            [*draft.references, draft.in_reply_to]
+            if draft.in_reply_to not in draft.references
+            else draft.references
+        )
         msg["References"] = " ".join(refs[-20:])
     msg.set_content(draft.body or "")
     for path in draft.attachments:
         try:
             data = path.read_bytes()
         except OSError as e:
-            raise UsageError(QT_TRANSLATE_NOOP("errors", "The attachment {path} cannot be read: "
-                                               "{detail}"), path=path,
-                             detail=e.strerror) from None
+            raise UsageError(
+                QT_TRANSLATE_NOOP("errors", "The attachment {path} cannot be read: {detail}"),
+                path=path,
+                detail=e.strerror,
+            ) from None
         total += len(data)
         if total > MAX_ATTACHMENTS_BYTES:
-            raise UsageError(QT_TRANSLATE_NOOP("errors", "The attachments are larger than 35 MB;"
-                                               " most providers refuse such emails."))
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The attachments are larger than 35 MB; most providers refuse such emails.",
+                )
+            )
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         maintype, _, subtype = ctype.partition("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
@@ -83,41 +93,61 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
         client.append(folder, raw, flags=[imapclient.SEEN])
         return str(folder)
     finally:
-        try:
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):
             client.logout()
-        except (imaplib.IMAP4.error, OSError):
-            pass
 
 
-def send_draft(account: Account, secret: str, store: SQLiteStore, draft: Draft, *,
-               sender_name: str = "") -> LoggedEmail:
+def send_draft(
+    account: Account, secret: str, store: SQLiteStore, draft: Draft, *, sender_name: str = ""
+) -> LoggedEmail:
     """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
     msg = build_message(account, draft, sender_name=sender_name)
     raw = msg.as_bytes()
     h = parse_headers(raw)
-    thread = (store.thread_of_message_id(draft.in_reply_to) if draft.in_reply_to else None) \
-        or store.new_thread_id()
+    thread = (
+        store.thread_of_message_id(draft.in_reply_to) if draft.in_reply_to else None
+    ) or store.new_thread_id()
     own = {account.email.lower(), account.bcc_address.lower()}
     contacts = [a for a in h.to + h.cc if a.email.lower() not in own and not is_group_sender(a)]
     email = LoggedEmail(
-        message_id=h.message_id, thread_id=thread, direction=Direction.OUT, date=h.date,
-        sender=Address(account.email, sender_name), to=h.to, cc=h.cc, subject=draft.subject,
-        kind=Kind.EMAIL, match=MatchReason.SENT, account=account.email, body_text=draft.body,
-        status="pending", in_reply_to=draft.in_reply_to, references=h.references)
-    blobs = [AttachmentBlob(p.name, mimetypes.guess_type(p.name)[0] or
-                            "application/octet-stream", p.read_bytes())
-             for p in draft.attachments]
-    store.record(EmailRecord(email=email, contacts=contacts, blobs=blobs, raw=raw,
-                             subject_norm=normalise_subject(draft.subject)))
+        message_id=h.message_id,
+        thread_id=thread,
+        direction=Direction.OUT,
+        date=h.date,
+        sender=Address(account.email, sender_name),
+        to=h.to,
+        cc=h.cc,
+        subject=draft.subject,
+        kind=Kind.EMAIL,
+        match=MatchReason.SENT,
+        account=account.email,
+        body_text=draft.body,
+        status="pending",
+        in_reply_to=draft.in_reply_to,
+        references=h.references,
+    )
+    blobs = [
+        AttachmentBlob(
+            p.name, mimetypes.guess_type(p.name)[0] or "application/octet-stream", p.read_bytes()
+        )
+        for p in draft.attachments
+    ]
+    store.record(
+        EmailRecord(
+            email=email,
+            contacts=contacts,
+            blobs=blobs,
+            raw=raw,
+            subject_norm=normalise_subject(draft.subject),
+        )
+    )
     try:
         smtp = open_smtp(account, secret)
         try:
             refused = smtp.send_message(msg)
         finally:
-            try:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
                 smtp.quit()
-            except (smtplib.SMTPException, OSError):
-                pass
         if refused:
             log.warning("%d recipient(s) refused", len(refused))
     except KnownError:
@@ -125,8 +155,9 @@ def send_draft(account: Account, secret: str, store: SQLiteStore, draft: Draft, 
         raise
     except smtplib.SMTPRecipientsRefused as e:
         store.set_status(h.message_id, "failed")
-        raise ProtocolError(host=account.smtp_host,
-                            detail=f"all recipients refused: {', '.join(e.recipients)}") from None
+        raise ProtocolError(
+            host=account.smtp_host, detail=f"all recipients refused: {', '.join(e.recipients)}"
+        ) from None
     except (smtplib.SMTPException, OSError) as e:
         store.set_status(h.message_id, "failed")
         raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None

@@ -22,8 +22,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import imapclient
-from imapclient.imapclient import SENT
 from imapclient.exceptions import IMAPClientError
+from imapclient.imapclient import SENT
 
 from replytrail.core.errors import (
     AuthFailed,
@@ -49,18 +49,33 @@ from replytrail.core.mail.connect import open_imap
 from replytrail.core.mail.parse import HEADER_FIELDS, parse_headers
 from replytrail.core.models import Account, Checkpoint
 
-__all__ = ["FETCH_FIELDS", "FolderWatcher", "WatchOptions", "Backoff"]
+__all__ = ["FETCH_FIELDS", "Backoff", "FolderWatcher", "WatchOptions"]
 
 log = logging.getLogger("replytrail.watch")
 
 #: failures that retrying cannot fix: the account stops and the user is told
-PERMANENT = (AuthFailed, NeedsAppPassword, NeedsOAuth, ImapDisabled, Pop3Only, TlsNotTrusted,
-             TlsPinMismatch, NotFound)
+PERMANENT = (
+    AuthFailed,
+    NeedsAppPassword,
+    NeedsOAuth,
+    ImapDisabled,
+    Pop3Only,
+    TlsNotTrusted,
+    TlsPinMismatch,
+    NotFound,
+)
 #: the header fields fetched for every new message (SPEC §3: never more for a non-match)
 FETCH_FIELDS = (*HEADER_FIELDS, TRACKING_HEADER)
 _HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in FETCH_FIELDS) + ")]"
-TRANSIENT = (OSError, socket.timeout, ssl.SSLError, imaplib.IMAP4.abort, imaplib.IMAP4.error,
-             IMAPClientError, EOFError)
+TRANSIENT = (
+    OSError,
+    socket.timeout,
+    ssl.SSLError,
+    imaplib.IMAP4.abort,
+    imaplib.IMAP4.error,
+    IMAPClientError,
+    EOFError,
+)
 
 
 @dataclass
@@ -98,16 +113,25 @@ class Backoff:
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 class FolderWatcher:
     """Watches one folder of one account until ``stop`` is set (or the account must stop)."""
 
-    def __init__(self, account: Account, role: Role, *, secret: Callable[[], str],
-                 logbook: Logbook, options: Callable[[], WatchOptions], sink: EventSink,
-                 stop: threading.Event, account_stop: threading.Event,
-                 wake: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        account: Account,
+        role: Role,
+        *,
+        secret: Callable[[], str],
+        logbook: Logbook,
+        options: Callable[[], WatchOptions],
+        sink: EventSink,
+        stop: threading.Event,
+        account_stop: threading.Event,
+        wake: threading.Event | None = None,
+    ) -> None:
         self.account, self.role = account, role
         self._secret, self._logbook, self._options = secret, logbook, options
         self._sink, self._stop, self._account_stop = sink, stop, account_stop
@@ -135,11 +159,9 @@ class FolderWatcher:
 
     # ------------------------------------------------------------------ connection
     def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
-        client = open_imap(self.account, self._secret(), timeout=30,
-                           read_timeout=opts.read_timeout)
+        client = open_imap(self.account, self._secret(), timeout=30, read_timeout=opts.read_timeout)
         if self.role == "sent" and not self.folder:
-            self.folder = self.account.sent_folder or str(
-                client.find_special_folder(SENT) or "")
+            self.folder = self.account.sent_folder or str(client.find_special_folder(SENT) or "")
             if not self.folder:
                 client.logout()
                 raise NotFound(detail=f"{self.account.email}: no Sent folder found")
@@ -150,7 +172,7 @@ class FolderWatcher:
         if client is None:
             return
         try:
-            client._sock.settimeout(1.0)  # noqa: SLF001 - don't wait long for a dead server
+            client._sock.settimeout(1.0)
             client.logout()
         except (*TRANSIENT, AttributeError):
             try:
@@ -168,8 +190,7 @@ class FolderWatcher:
         cp = store.checkpoint(self.account.email, self.folder)
         if cp is None or cp.uidvalidity != uidvalidity:
             if cp is not None:
-                log.info("%s %s: UIDVALIDITY changed, rescanning", self.account.email,
-                         self.folder)
+                log.info("%s %s: UIDVALIDITY changed, rescanning", self.account.email, self.folder)
             uids = sorted(client.search(["SINCE", opts.since]))
             last = 0
         else:
@@ -194,14 +215,19 @@ class FolderWatcher:
             # the checkpoint moves only after the store committed every email of the chunk
             store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity, last))
             self._sink(ScanProgress(self.account.email, self.folder, done, total))
-        if uidnext and (cp is None or cp.uidvalidity != uidvalidity or last < uidnext - 1) \
-                and not uids:
-            store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity,
-                                            max(last, uidnext - 1)))
+        if (
+            uidnext
+            and (cp is None or cp.uidvalidity != uidvalidity or last < uidnext - 1)
+            and not uids
+        ):
+            store.set_checkpoint(
+                Checkpoint(self.account.email, self.folder, uidvalidity, max(last, uidnext - 1))
+            )
         return done
 
-    def _handle(self, client: imapclient.IMAPClient, uid: int, data: dict[bytes, Any],
-                opts: WatchOptions) -> None:
+    def _handle(
+        self, client: imapclient.IMAPClient, uid: int, data: dict[bytes, Any], opts: WatchOptions
+    ) -> None:
         raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"") or b""
         internal = data.get(b"INTERNALDATE")
         if isinstance(internal, datetime) and internal.tzinfo is None:
@@ -216,22 +242,31 @@ class FolderWatcher:
             return body
 
         try:
-            h = parse_headers(raw, internal_date=internal if isinstance(internal, datetime)
-                              else None, gm_thrid=str(thrid) if thrid else None)
-            decision = self._logbook.handle(self.account, self.role, h, fetch_full,
-                                            policy=opts.policy, folder=self.folder,
-                                            raw_header=raw)
+            h = parse_headers(
+                raw,
+                internal_date=internal if isinstance(internal, datetime) else None,
+                gm_thrid=str(thrid) if thrid else None,
+            )
+            decision = self._logbook.handle(
+                self.account,
+                self.role,
+                h,
+                fetch_full,
+                policy=opts.policy,
+                folder=self.folder,
+                raw_header=raw,
+            )
             log.debug("%s %s UID %d: %s", self.account.email, self.folder, uid, decision.action)
         except TRANSIENT:
             raise
         except KnownError as e:
             if "store" in e.code:
                 raise
-            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid,
-                        e.message)
-        except Exception as e:  # noqa: BLE001 - one hostile message never stops the watcher
-            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid,
-                        type(e).__name__)
+            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid, e.message)
+        except Exception as e:
+            log.warning(
+                "%s %s UID %d skipped: %s", self.account.email, self.folder, uid, type(e).__name__
+            )
 
     # ------------------------------------------------------------------ the loop
     def run_once(self) -> int:
@@ -265,8 +300,13 @@ class FolderWatcher:
                     break
                 self._set_state(WatchState.OFFLINE, e.message)
                 delay = backoff.next()
-                log.info("%s %s offline (%s); retrying in %.1f s", self.account.email,
-                         self.folder or self.role, e.code, delay)
+                log.info(
+                    "%s %s offline (%s); retrying in %.1f s",
+                    self.account.email,
+                    self.folder or self.role,
+                    e.code,
+                    delay,
+                )
                 self._close()
                 self._sleep(delay)
             except TRANSIENT as e:
@@ -274,8 +314,13 @@ class FolderWatcher:
                     break
                 self._set_state(WatchState.OFFLINE, type(e).__name__)
                 delay = backoff.next()
-                log.info("%s %s connection lost (%s); retrying in %.1f s", self.account.email,
-                         self.folder or self.role, type(e).__name__, delay)
+                log.info(
+                    "%s %s connection lost (%s); retrying in %.1f s",
+                    self.account.email,
+                    self.folder or self.role,
+                    type(e).__name__,
+                    delay,
+                )
                 self._close()
                 self._sleep(delay)
             finally:
@@ -305,8 +350,10 @@ class FolderWatcher:
                     new_mail = True  # network back / machine woke: check at once
                     break
                 now = time.monotonic()
-                if now - started >= opts.idle_refresh or now - last_catchup >= \
-                        opts.catchup_interval:
+                if (
+                    now - started >= opts.idle_refresh
+                    or now - last_catchup >= opts.catchup_interval
+                ):
                     break
                 for resp in client.idle_check(timeout=0.5):
                     if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):

@@ -39,11 +39,46 @@ __all__ = ["SQLiteStore", "company_for"]
 
 log = logging.getLogger("replytrail.store")
 
-FREE_MAIL = frozenset("""gmail.com googlemail.com outlook.com hotmail.com hotmail.de live.com
-live.de msn.com yahoo.com yahoo.de ymail.com icloud.com me.com mac.com aol.com gmx.de gmx.net
-gmx.at gmx.ch gmx.com web.de t-online.de freenet.de posteo.de posteo.net mailbox.org
-protonmail.com proton.me arcor.de 1und1.de online.de mail.de zoho.com fastmail.com
-yandex.ru mail.ru""".split())
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.de",
+        "live.com",
+        "live.de",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.de",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.at",
+        "gmx.ch",
+        "gmx.com",
+        "web.de",
+        "t-online.de",
+        "freenet.de",
+        "posteo.de",
+        "posteo.net",
+        "mailbox.org",
+        "protonmail.com",
+        "proton.me",
+        "arcor.de",
+        "1und1.de",
+        "online.de",
+        "mail.de",
+        "zoho.com",
+        "fastmail.com",
+        "yandex.ru",
+        "mail.ru",
+    ]
+)
 
 _EMAIL_COLS = """e.id, e.message_id, e.thread_id, e.account, e.direction, e.date, e.from_email,
     e.from_name, e.to_json, e.cc_json, e.subject, e.body_text, e.body_html, e.kind, e.match,
@@ -81,8 +116,9 @@ class SQLiteStore:
         self._lock = threading.RLock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self._db = sqlite3.connect(path, timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
+            self._db = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
@@ -129,8 +165,10 @@ class SQLiteStore:
     def _migrate(self) -> None:
         current = self.version
         if current > len(SQLITE_MIGRATIONS):
-            raise StoreError(path=self.path, detail=f"made by a newer Replytrail (schema "
-                             f"{current}); update Replytrail")
+            raise StoreError(
+                path=self.path,
+                detail=f"made by a newer Replytrail (schema {current}); update Replytrail",
+            )
         for version in range(current, len(SQLITE_MIGRATIONS)):
             with self._write() as db:
                 for stmt in SQLITE_MIGRATIONS[version]:
@@ -159,52 +197,83 @@ class SQLiteStore:
             return None
         # Blobs first (atomic files): a crash before the commit leaves only orphans, which
         # gc_blobs() removes; never a row pointing at a missing file.
-        atts = [Attachment(b.filename, len(b.data), self.blobs.put(b.data), b.content_type)
-                for b in rec.blobs]
+        atts = [
+            Attachment(b.filename, len(b.data), self.blobs.put(b.data), b.content_type)
+            for b in rec.blobs
+        ]
         raw_sha = self.blobs.put(rec.raw) if rec.raw is not None else e.raw_sha256
         ts = int(e.date.timestamp())
         now = int(time.time())
-        participants = " ".join(
-            f"{a.name} {a.email}".strip() for a in [e.sender, *e.to, *e.cc])
+        participants = " ".join(f"{a.name} {a.email}".strip() for a in [e.sender, *e.to, *e.cc])
         with self._write() as db:
-            if db.execute("SELECT 1 FROM emails WHERE message_id = ?",
-                          (e.message_id,)).fetchone():
+            if db.execute("SELECT 1 FROM emails WHERE message_id = ?", (e.message_id,)).fetchone():
                 return None
             db.execute(
                 "INSERT INTO threads (id, subject_norm, thread_guid, gm_thrid, created_ts) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                 "thread_guid = coalesce(threads.thread_guid, excluded.thread_guid), "
                 "gm_thrid = coalesce(threads.gm_thrid, excluded.gm_thrid)",
-                (e.thread_id, rec.subject_norm, rec.thread_guid, rec.gm_thrid, now))
+                (e.thread_id, rec.subject_norm, rec.thread_guid, rec.gm_thrid, now),
+            )
             cur = db.execute(
                 "INSERT INTO emails (message_id, thread_id, account, direction, date, ts, "
                 "from_email, from_name, to_json, cc_json, participants, subject, body_text, "
                 "body_html, kind, match, status, in_reply_to, references_json, thread_index, "
                 "raw_sha256, logged_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (e.message_id, e.thread_id, e.account, str(e.direction), e.date.isoformat(), ts,
-                 e.sender.email, e.sender.name,
-                 json.dumps([[a.email, a.name] for a in e.to]),
-                 json.dumps([[a.email, a.name] for a in e.cc]), participants, e.subject,
-                 e.body_text, e.body_html, str(e.kind), str(e.match), e.status, e.in_reply_to,
-                 json.dumps(e.references), rec.thread_guid or "", raw_sha, now))
+                (
+                    e.message_id,
+                    e.thread_id,
+                    e.account,
+                    str(e.direction),
+                    e.date.isoformat(),
+                    ts,
+                    e.sender.email,
+                    e.sender.name,
+                    json.dumps([[a.email, a.name] for a in e.to]),
+                    json.dumps([[a.email, a.name] for a in e.cc]),
+                    participants,
+                    e.subject,
+                    e.body_text,
+                    e.body_html,
+                    str(e.kind),
+                    str(e.match),
+                    e.status,
+                    e.in_reply_to,
+                    json.dumps(e.references),
+                    rec.thread_guid or "",
+                    raw_sha,
+                    now,
+                ),
+            )
             email_id = int(cur.lastrowid or 0)
             for pos, a in enumerate(atts):
-                db.execute("INSERT INTO attachments (email_id, position, filename, content_type,"
-                           " size, sha256) VALUES (?,?,?,?,?,?)",
-                           (email_id, pos, a.filename, a.content_type, a.size, a.sha256))
+                db.execute(
+                    "INSERT INTO attachments (email_id, position, filename, content_type,"
+                    " size, sha256) VALUES (?,?,?,?,?,?)",
+                    (email_id, pos, a.filename, a.content_type, a.size, a.sha256),
+                )
             for addr in {a.email.lower(): a for a in rec.contacts}.values():
-                db.execute("INSERT INTO contacts (email, name, company, created_ts) "
-                           "VALUES (?,?,?,?) ON CONFLICT(email) DO UPDATE SET "
-                           "name = CASE WHEN excluded.name != '' THEN excluded.name "
-                           "ELSE contacts.name END",
-                           (addr.email, addr.name, company_for(addr.email), now))
-                cid = db.execute("SELECT id FROM contacts WHERE email = ?",
-                                 (addr.email,)).fetchone()[0]
-                db.execute("INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
-                           "VALUES (?,?,?)", (cid, email_id, ts))
+                db.execute(
+                    "INSERT INTO contacts (email, name, company, created_ts) "
+                    "VALUES (?,?,?,?) ON CONFLICT(email) DO UPDATE SET "
+                    "name = CASE WHEN excluded.name != '' THEN excluded.name "
+                    "ELSE contacts.name END",
+                    (addr.email, addr.name, company_for(addr.email), now),
+                )
+                cid = db.execute(
+                    "SELECT id FROM contacts WHERE email = ?", (addr.email,)
+                ).fetchone()[0]
+                db.execute(
+                    "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
+                    "VALUES (?,?,?)",
+                    (cid, email_id, ts),
+                )
             for mid in dict.fromkeys([e.message_id, *rec.track_ids]):
-                db.execute("INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id,"
-                           " created_ts) VALUES (?,?,?,?)", (mid, e.thread_id, email_id, now))
+                db.execute(
+                    "INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id,"
+                    " created_ts) VALUES (?,?,?,?)",
+                    (mid, e.thread_id, email_id, now),
+                )
         e.id, e.attachments, e.raw_sha256 = email_id, atts, raw_sha
         return email_id
 
@@ -214,20 +283,29 @@ class SQLiteStore:
 
     def add_tracked_id(self, message_id: str, thread_id: str, email_id: int | None) -> None:
         with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id, "
-                       "created_ts) VALUES (?,?,?,?)",
-                       (message_id, thread_id, email_id, int(time.time())))
+            db.execute(
+                "INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id, "
+                "created_ts) VALUES (?,?,?,?)",
+                (message_id, thread_id, email_id, int(time.time())),
+            )
 
     def mark_bounced(self, message_id: str, recipient: str, bounce_email_id: int | None) -> bool:
         with self._write() as db:
-            row = db.execute("SELECT e.id FROM tracked_ids t JOIN emails e ON e.id = t.email_id "
-                             "WHERE t.message_id = ?", (message_id,)).fetchone()
+            row = db.execute(
+                "SELECT e.id FROM tracked_ids t JOIN emails e ON e.id = t.email_id "
+                "WHERE t.message_id = ?",
+                (message_id,),
+            ).fetchone()
             if not row:
                 return False
-            db.execute("INSERT OR IGNORE INTO bounces (email_id, recipient, bounce_email_id) "
-                       "VALUES (?,?,?)", (row[0], recipient.lower(), bounce_email_id))
-            db.execute("UPDATE emails SET status = 'bounced' WHERE id = ? AND direction = 'out'",
-                       (row[0],))
+            db.execute(
+                "INSERT OR IGNORE INTO bounces (email_id, recipient, bounce_email_id) "
+                "VALUES (?,?,?)",
+                (row[0], recipient.lower(), bounce_email_id),
+            )
+            db.execute(
+                "UPDATE emails SET status = 'bounced' WHERE id = ? AND direction = 'out'", (row[0],)
+            )
             db.execute("UPDATE contacts SET bounced = 1 WHERE email = ?", (recipient,))
         return True
 
@@ -244,29 +322,35 @@ class SQLiteStore:
         row = self._one("SELECT id FROM threads WHERE gm_thrid = ? LIMIT 1", (thrid,))
         return str(row[0]) if row else None
 
-    def threads_with_subject(self, normalised_subject: str, participant: str,
-                             since: datetime) -> list[str]:
+    def threads_with_subject(
+        self, normalised_subject: str, participant: str, since: datetime
+    ) -> list[str]:
         if not normalised_subject:
             return []
         rows = self._q(
             "SELECT DISTINCT t.id FROM threads t JOIN emails e ON e.thread_id = t.id "
             "JOIN email_contacts ec ON ec.email_id = e.id JOIN contacts c ON c.id = ec.contact_id"
             " WHERE t.subject_norm = ? AND c.email = ? AND e.ts >= ?",
-            (normalised_subject, participant, int(since.timestamp())))
+            (normalised_subject, participant, int(since.timestamp())),
+        )
         return [str(r[0]) for r in rows]
 
     # ------------------------------------------------------------------ checkpoints
     def checkpoint(self, account: str, folder: str) -> Checkpoint | None:
-        row = self._one("SELECT uidvalidity, last_uid FROM checkpoints WHERE account = ? AND "
-                        "folder = ?", (account, folder))
+        row = self._one(
+            "SELECT uidvalidity, last_uid FROM checkpoints WHERE account = ? AND folder = ?",
+            (account, folder),
+        )
         return Checkpoint(account, folder, int(row[0]), int(row[1])) if row else None
 
     def set_checkpoint(self, cp: Checkpoint) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO checkpoints (account, folder, uidvalidity, last_uid) VALUES "
-                       "(?,?,?,?) ON CONFLICT(account, folder) DO UPDATE SET "
-                       "uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid",
-                       (cp.account, cp.folder, cp.uidvalidity, cp.last_uid))
+            db.execute(
+                "INSERT INTO checkpoints (account, folder, uidvalidity, last_uid) VALUES "
+                "(?,?,?,?) ON CONFLICT(account, folder) DO UPDATE SET "
+                "uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid",
+                (cp.account, cp.folder, cp.uidvalidity, cp.last_uid),
+            )
 
     def clear_checkpoints(self, account: str) -> None:
         with self._write() as db:
@@ -278,18 +362,32 @@ class SQLiteStore:
             "SELECT c.id, c.email, c.name, c.company, c.bounced, count(ec.email_id), max(ec.ts) "
             f"FROM contacts c LEFT JOIN email_contacts ec ON ec.contact_id = c.id {where} "
             "GROUP BY c.id ORDER BY max(ec.ts) DESC NULLS LAST, c.email LIMIT ?",
-            (*params, limit))
-        return [Contact(email=r[1], name=r[2], company=r[3], bounced=bool(r[4]), emails=r[5],
-                        last_activity=datetime.fromtimestamp(r[6], UTC) if r[6] else None,
-                        id=r[0]) for r in rows]
+            (*params, limit),
+        )
+        return [
+            Contact(
+                email=r[1],
+                name=r[2],
+                company=r[3],
+                bounced=bool(r[4]),
+                emails=r[5],
+                last_activity=datetime.fromtimestamp(r[6], UTC) if r[6] else None,
+                id=r[0],
+            )
+            for r in rows
+        ]
 
     def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]:
         if not query.strip():
             return self._contacts("", (), limit)
-        like = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
         return self._contacts(
             "WHERE c.email LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR "
-            "c.company LIKE ? ESCAPE '\\'", (like, like, like), limit)
+            "c.company LIKE ? ESCAPE '\\'",
+            (like, like, like),
+            limit,
+        )
 
     def contact(self, email: str) -> Contact | None:
         found = self._contacts("WHERE c.email = ?", (email.strip(),), 1)
@@ -298,54 +396,92 @@ class SQLiteStore:
     def _emails(self, rows: Iterable[tuple[Any, ...]]) -> list[LoggedEmail]:
         out: list[LoggedEmail] = []
         for r in rows:
-            out.append(LoggedEmail(
-                id=r[0], message_id=r[1], thread_id=r[2], account=r[3],
-                direction=Direction(r[4]), date=datetime.fromisoformat(r[5]),
-                sender=Address(r[6], r[7]), to=_addrs(r[8]), cc=_addrs(r[9]), subject=r[10],
-                body_text=r[11], body_html=r[12], kind=Kind(r[13]), match=MatchReason(r[14]),
-                status=r[15], in_reply_to=r[16], references=json.loads(r[17] or "[]"),
-                raw_sha256=r[18]))
+            out.append(
+                LoggedEmail(
+                    id=r[0],
+                    message_id=r[1],
+                    thread_id=r[2],
+                    account=r[3],
+                    direction=Direction(r[4]),
+                    date=datetime.fromisoformat(r[5]),
+                    sender=Address(r[6], r[7]),
+                    to=_addrs(r[8]),
+                    cc=_addrs(r[9]),
+                    subject=r[10],
+                    body_text=r[11],
+                    body_html=r[12],
+                    kind=Kind(r[13]),
+                    match=MatchReason(r[14]),
+                    status=r[15],
+                    in_reply_to=r[16],
+                    references=json.loads(r[17] or "[]"),
+                    raw_sha256=r[18],
+                )
+            )
         if out:
             by_id = {e.id: e for e in out}
             marks = ",".join("?" * len(by_id))
             for eid, fn, size, sha, ctype in self._q(
-                    f"SELECT email_id, filename, size, sha256, content_type FROM attachments "
-                    f"WHERE email_id IN ({marks}) ORDER BY email_id, position", list(by_id)):
+                f"SELECT email_id, filename, size, sha256, content_type FROM attachments "
+                f"WHERE email_id IN ({marks}) ORDER BY email_id, position",
+                list(by_id),
+            ):
                 by_id[eid].attachments.append(Attachment(fn, size, sha, ctype))
         return out
 
     def timeline(self, contact: str, limit: int = 200, offset: int = 0) -> list[LoggedEmail]:
-        return self._emails(self._q(
-            f"SELECT {_EMAIL_COLS} FROM contacts c JOIN email_contacts ec ON ec.contact_id = c.id"
-            " JOIN emails e ON e.id = ec.email_id WHERE c.email = ? "
-            "ORDER BY ec.ts DESC, e.id DESC LIMIT ? OFFSET ?", (contact.strip(), limit, offset)))
+        return self._emails(
+            self._q(
+                f"SELECT {_EMAIL_COLS} FROM contacts c "
+                "JOIN email_contacts ec ON ec.contact_id = c.id"
+                " JOIN emails e ON e.id = ec.email_id WHERE c.email = ? "
+                "ORDER BY ec.ts DESC, e.id DESC LIMIT ? OFFSET ?",
+                (contact.strip(), limit, offset),
+            )
+        )
 
     def timeline_count(self, contact: str) -> int:
-        row = self._one("SELECT count(*) FROM contacts c JOIN email_contacts ec ON "
-                        "ec.contact_id = c.id WHERE c.email = ?", (contact.strip(),))
+        row = self._one(
+            "SELECT count(*) FROM contacts c JOIN email_contacts ec ON "
+            "ec.contact_id = c.id WHERE c.email = ?",
+            (contact.strip(),),
+        )
         return int(row[0]) if row else 0
 
     def thread(self, thread_id: str) -> list[LoggedEmail]:
-        return self._emails(self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.thread_id = ? "
-                                    "ORDER BY e.ts DESC, e.id DESC", (thread_id,)))
+        return self._emails(
+            self._q(
+                f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.thread_id = ? "
+                "ORDER BY e.ts DESC, e.id DESC",
+                (thread_id,),
+            )
+        )
 
     def email(self, message_id: str) -> LoggedEmail | None:
-        found = self._emails(self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE "
-                                     "e.message_id = ?", (message_id,)))
+        found = self._emails(
+            self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.message_id = ?", (message_id,))
+        )
         return found[0] if found else None
 
     def email_by_id(self, email_id: int) -> LoggedEmail | None:
-        found = self._emails(self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.id = ?",
-                                     (email_id,)))
+        found = self._emails(
+            self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.id = ?", (email_id,))
+        )
         return found[0] if found else None
 
     def bounced_recipients(self, message_id: str) -> list[str]:
-        return [str(r[0]) for r in self._q(
-            "SELECT b.recipient FROM bounces b JOIN emails e ON e.id = b.email_id "
-            "WHERE e.message_id = ? ORDER BY b.recipient", (message_id,))]
+        return [
+            str(r[0])
+            for r in self._q(
+                "SELECT b.recipient FROM bounces b JOIN emails e ON e.id = b.email_id "
+                "WHERE e.message_id = ? ORDER BY b.recipient",
+                (message_id,),
+            )
+        ]
 
-    def search(self, query: str, filt: SearchFilter | None = None,
-               limit: int = 200) -> list[LoggedEmail]:
+    def search(
+        self, query: str, filt: SearchFilter | None = None, limit: int = 200
+    ) -> list[LoggedEmail]:
         filt = filt or SearchFilter()
         fts = _fts_query(query)
         where: list[str] = ["1 = 1"]
@@ -363,14 +499,20 @@ class SQLiteStore:
             where.append("e.direction = ?")
             params.append(str(filt.direction))
         if filt.contact:
-            where.append("e.id IN (SELECT ec.email_id FROM email_contacts ec JOIN contacts c ON "
-                         "c.id = ec.contact_id WHERE c.email = ?)")
+            where.append(
+                "e.id IN (SELECT ec.email_id FROM email_contacts ec JOIN contacts c ON "
+                "c.id = ec.contact_id WHERE c.email = ?)"
+            )
             params.append(filt.contact)
         if not fts and not (filt.since or filt.until or filt.direction or filt.contact):
             return []
-        return self._emails(self._q(
-            f"SELECT {_EMAIL_COLS} FROM emails e WHERE {' AND '.join(where)} "
-            "ORDER BY e.ts DESC, e.id DESC LIMIT ?", (*params, limit)))
+        return self._emails(
+            self._q(
+                f"SELECT {_EMAIL_COLS} FROM emails e WHERE {' AND '.join(where)} "
+                "ORDER BY e.ts DESC, e.id DESC LIMIT ?",
+                (*params, limit),
+            )
+        )
 
     def raw_message(self, message_id: str) -> bytes | None:
         row = self._one("SELECT raw_sha256 FROM emails WHERE message_id = ?", (message_id,))
@@ -385,8 +527,10 @@ class SQLiteStore:
         return self.blobs.get(sha256)
 
     def stats(self) -> dict[str, int]:
-        row = self._one("SELECT (SELECT count(*) FROM emails), (SELECT count(*) FROM contacts), "
-                        "(SELECT count(*) FROM tracked_ids), (SELECT count(*) FROM threads)")
+        row = self._one(
+            "SELECT (SELECT count(*) FROM emails), (SELECT count(*) FROM contacts), "
+            "(SELECT count(*) FROM tracked_ids), (SELECT count(*) FROM threads)"
+        )
         assert row is not None
         return {"emails": row[0], "contacts": row[1], "tracked_ids": row[2], "threads": row[3]}
 
@@ -398,26 +542,44 @@ class SQLiteStore:
             if not row:
                 return 0
             cid = row[0]
-            ids = [r[0] for r in db.execute(
-                "SELECT email_id FROM email_contacts WHERE contact_id = ?", (cid,))]
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT email_id FROM email_contacts WHERE contact_id = ?", (cid,)
+                )
+            ]
             shas: set[str] = set()
             for eid in ids:
-                shas.update(r[0] for r in db.execute(
-                    "SELECT sha256 FROM attachments WHERE email_id = ?", (eid,)))
-                shas.update(r[0] for r in db.execute(
-                    "SELECT raw_sha256 FROM emails WHERE id = ? AND raw_sha256 != ''", (eid,)))
+                shas.update(
+                    r[0]
+                    for r in db.execute("SELECT sha256 FROM attachments WHERE email_id = ?", (eid,))
+                )
+                shas.update(
+                    r[0]
+                    for r in db.execute(
+                        "SELECT raw_sha256 FROM emails WHERE id = ? AND raw_sha256 != ''", (eid,)
+                    )
+                )
                 thread = db.execute("SELECT thread_id FROM emails WHERE id = ?", (eid,)).fetchone()
                 db.execute("DELETE FROM tracked_ids WHERE email_id = ?", (eid,))
                 db.execute("DELETE FROM emails WHERE id = ?", (eid,))
-                if thread and not db.execute("SELECT 1 FROM emails WHERE thread_id = ?",
-                                             (thread[0],)).fetchone():
+                if (
+                    thread
+                    and not db.execute(
+                        "SELECT 1 FROM emails WHERE thread_id = ?", (thread[0],)
+                    ).fetchone()
+                ):
                     db.execute("DELETE FROM tracked_ids WHERE thread_id = ?", (thread[0],))
                     db.execute("DELETE FROM threads WHERE id = ?", (thread[0],))
             db.execute("DELETE FROM contacts WHERE id = ?", (cid,))
-            db.execute("DELETE FROM contacts WHERE id NOT IN "
-                       "(SELECT DISTINCT contact_id FROM email_contacts)")
-        still = {r[0] for r in self._q("SELECT sha256 FROM attachments UNION "
-                                       "SELECT raw_sha256 FROM emails")}
+            db.execute(
+                "DELETE FROM contacts WHERE id NOT IN "
+                "(SELECT DISTINCT contact_id FROM email_contacts)"
+            )
+        still = {
+            r[0]
+            for r in self._q("SELECT sha256 FROM attachments UNION SELECT raw_sha256 FROM emails")
+        }
         self.blobs.delete(shas - still)
         with self._lock:  # don't leave the deleted text in the write-ahead log
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -426,6 +588,8 @@ class SQLiteStore:
 
     def gc_blobs(self) -> int:
         """Remove blob files no row refers to (left by a crash between file and commit)."""
-        still = {r[0] for r in self._q("SELECT sha256 FROM attachments UNION "
-                                       "SELECT raw_sha256 FROM emails")}
+        still = {
+            r[0]
+            for r in self._q("SELECT sha256 FROM attachments UNION SELECT raw_sha256 FROM emails")
+        }
         return self.blobs.delete(sha for sha in list(self.blobs.all()) if sha not in still)

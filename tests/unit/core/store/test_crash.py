@@ -1,4 +1,4 @@
-"""A process killed with SIGKILL in the middle of a batch of store writes loses nothing committed."""
+"""A process killed with SIGKILL in the middle of a batch of store writes loses nothing."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ def test_sigkill_mid_batch_leaves_whole_transactions(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite3"
     here = Path(__file__).parents[3]
     for _round in range(3):
-        p = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(here)],
-                             stdout=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(here)], stdout=subprocess.PIPE, text=True
+        )
         assert p.stdout is not None
         assert p.stdout.readline().strip() == "running"
         time.sleep(0.3)

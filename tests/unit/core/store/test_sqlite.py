@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from factories import BASE, record
 from replytrail.core.errors import StoreError
 from replytrail.core.models import Direction
 from replytrail.core.store.base import AttachmentBlob, SearchFilter
 from replytrail.core.store.sqlite import SQLiteStore, company_for
-
-from factories import BASE, record
 
 
 @pytest.fixture
@@ -59,7 +58,9 @@ def test_contacts_timeline_newest_first(store: SQLiteStore) -> None:
     assert [e.message_id for e in tl] == [f"<m{n}@example.test>" for n in range(4, -1, -1)]
     assert store.timeline_count("kunde@firma.example") == 5
     assert [e.message_id for e in store.timeline("kunde@firma.example", limit=2, offset=2)] == [
-        "<m2@example.test>", "<m1@example.test>"]
+        "<m2@example.test>",
+        "<m1@example.test>",
+    ]
 
 
 def test_full_text_search_with_filters(store: SQLiteStore) -> None:
@@ -68,8 +69,8 @@ def test_full_text_search_with_filters(store: SQLiteStore) -> None:
     store.record(record(2, t, direction="out", subject="Preise", body="Preisliste anbei"))
     hits = store.search("Frasmaschine")  # diacritics folded
     assert [e.message_id for e in hits] == ["<m1@example.test>"]
-    assert store.search("kunde@firma.example", SearchFilter(direction=Direction.OUT))[0].message_id \
-        == "<m2@example.test>"
+    outgoing = store.search("kunde@firma.example", SearchFilter(direction=Direction.OUT))
+    assert [e.message_id for e in outgoing] == ["<m2@example.test>"]
     assert store.search("Preisliste", SearchFilter(since=BASE + timedelta(hours=3))) == []
     assert store.search('"; DROP TABLE emails; --') == []
     assert store.stats()["emails"] == 2
@@ -80,8 +81,9 @@ def test_subject_lookup_needs_recent_participation(store: SQLiteStore) -> None:
     store.record(record(1, t, direction="out", subject="Angebot"))
     assert store.threads_with_subject("angebot", "kunde@firma.example", BASE) == [t]
     assert store.threads_with_subject("angebot", "other@firma.example", BASE) == []
-    assert store.threads_with_subject("angebot", "kunde@firma.example",
-                                      BASE + timedelta(days=1)) == []
+    assert (
+        store.threads_with_subject("angebot", "kunde@firma.example", BASE + timedelta(days=1)) == []
+    )
 
 
 def test_bounce_marks_original_and_contact(store: SQLiteStore) -> None:
@@ -98,8 +100,15 @@ def test_bounce_marks_original_and_contact(store: SQLiteStore) -> None:
 def test_forget_contact_removes_everything(store: SQLiteStore, tmp_path: Path) -> None:
     t = store.new_thread_id()
     blob = AttachmentBlob("secret.pdf", "application/pdf", b"UNIQUE-ATTACHMENT-TOKEN")
-    store.record(record(1, t, body="UNIQUE-BODY-TOKEN", attachments=[blob],
-                        raw=b"Subject: x\r\n\r\nUNIQUE-RAW-TOKEN"))
+    store.record(
+        record(
+            1,
+            t,
+            body="UNIQUE-BODY-TOKEN",
+            attachments=[blob],
+            raw=b"Subject: x\r\n\r\nUNIQUE-RAW-TOKEN",
+        )
+    )
     store.record(record(2, store.new_thread_id(), contact="other@else.example", body="keep me"))
     assert store.forget_contact("kunde@firma.example") == 1
     assert store.contact("kunde@firma.example") is None
