@@ -44,7 +44,7 @@ class _Job(QRunnable):
             self._relay.failed.emit(self._ticket, e.message)
         except Exception as e:  # a bug in a job must not kill the worker thread
             log.exception("background job failed")
-            self._relay.failed.emit(self._ticket, f"{type(e).__name__}: {e}"[:300])
+            self._relay.failed.emit(self._ticket, (str(e) or type(e).__name__)[:300])
         else:
             self._relay.done.emit(self._ticket, result)
 

@@ -165,6 +165,7 @@ class TimelineWindow(QMainWindow):
         self.timeline_empty = EmptyState(self.tr(
             "No replies logged yet — send a tracked email or Bcc your logging address."))
         self.middle_stack.addWidget(self.timeline_empty)
+        self.middle_stack.setCurrentWidget(self.timeline_empty)
         mid_lay.addWidget(self.middle_stack, 1)
         self.splitter.addWidget(middle)
 
