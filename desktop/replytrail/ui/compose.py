@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from email.utils import formataddr, getaddresses
+from email.utils import getaddresses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,7 +32,7 @@ from replytrail.ui.compose_style import STYLE
 from replytrail.ui.models_jobs import JobRunner
 from replytrail.ui.widgets import format_size, long_date
 
-__all__ = ["ComposeDialog", "reply_subject"]
+__all__ = ["ComposeDialog", "format_address", "reply_subject"]
 
 log = logging.getLogger("replytrail.ui.compose")
 
@@ -45,9 +45,21 @@ def reply_subject(subject: str) -> str:
     return s if s.lower().startswith(_REPLY_PREFIXES) else f"Re: {s}"
 
 
+_SPECIALS = set('()<>@,;:\\".[]')
+
+
+def format_address(name: str, email: str) -> str:
+    """``Name <a@b>`` as typed (Unicode kept; the sender encodes headers), quoted if needed."""
+    if not name:
+        return email
+    if _SPECIALS & set(name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{email}>"
+
+
 def _split_addresses(text: str) -> list[str]:
     pairs = getaddresses([text.replace(";", ",")])
-    return [formataddr((n, a)) if n else a for n, a in pairs if a]
+    return [format_address(n, a) for n, a in pairs if a]
 
 
 class ComposeDialog(QDialog):
@@ -172,8 +184,7 @@ class ComposeDialog(QDialog):
         if reply_to is not None:
             target = (reply_to.sender if reply_to.direction is Direction.IN
                       else (reply_to.to[0] if reply_to.to else reply_to.sender))
-            self.to_edit.setText(formataddr((target.name, target.email)) if target.name
-                                 else target.email)
+            self.to_edit.setText(format_address(target.name, target.email))
             self.subject_edit.setText(reply_subject(reply_to.subject))
             who = reply_to.sender.name or reply_to.sender.email
             quoted = "\n".join("> " + line if line else ">"
