@@ -52,14 +52,28 @@ log = logging.getLogger("replytrail.app")
 class TrayApp(QObject):
     """Connects the tray, notifications, settings and windows to the engine (no signals)."""
 
-    def __init__(self, *, paths: Paths, settings: Settings, accounts: AccountRegistry,
-                 credentials: Credentials, gui_store: SQLiteStore, engine: EngineAdapter,
-                 jobs: Jobs, autostart: Autostart | None,
-                 quit_app: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        paths: Paths,
+        settings: Settings,
+        accounts: AccountRegistry,
+        credentials: Credentials,
+        gui_store: SQLiteStore,
+        engine: EngineAdapter,
+        jobs: Jobs,
+        autostart: Autostart | None,
+        quit_app: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths, self.settings, self.accounts = paths, settings, accounts
-        self.credentials, self.gui_store, self.engine, self.jobs = (credentials, gui_store,
-                                                                    engine, jobs)
+        self.credentials, self.gui_store, self.engine, self.jobs = (
+            credentials,
+            gui_store,
+            engine,
+            jobs,
+        )
         self.autostart = autostart
         self._quit_app = quit_app
         self._timeline: TimelineWindow | None = None
@@ -68,7 +82,8 @@ class TrayApp(QObject):
 
         self.tray = TrayIcon(self)
         self.notifier = Notifier(
-            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self)
+            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self
+        )
         self.tray.openTimelineRequested.connect(self.open_timeline)
         self.tray.composeRequested.connect(self.compose)
         self.tray.pauseRequested.connect(engine.set_paused)
@@ -131,8 +146,13 @@ class TrayApp(QObject):
         """A compose window (to a contact, or answering a logged email)."""
         module: Any = importlib.import_module("replytrail.ui.compose")
         dialog: QWidget = module.ComposeDialog(
-            engine=self.engine, accounts=self.accounts, store=self.gui_store,
-            settings=self.settings, to=to, reply_to=reply_to)
+            engine=self.engine,
+            accounts=self.accounts,
+            store=self.gui_store,
+            settings=self.settings,
+            to=to,
+            reply_to=reply_to,
+        )
         self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
         dialog.show()
 
@@ -140,8 +160,12 @@ class TrayApp(QObject):
     def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
         if self._settings_dialog is None:
             self._settings_dialog = SettingsDialog(
-                settings=self.settings, accounts=self.accounts, credentials=self.credentials,
-                jobs=self.jobs, add_account=self.add_account)
+                settings=self.settings,
+                accounts=self.accounts,
+                credentials=self.credentials,
+                jobs=self.jobs,
+                add_account=self.add_account,
+            )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
         d = self._settings_dialog
         d.load()
@@ -153,8 +177,9 @@ class TrayApp(QObject):
 
     def add_account(self, parent: QWidget | None) -> bool:
         """The one seam to the set-up wizard."""
-        return open_setup(parent, accounts=self.accounts, credentials=self.credentials,
-                          settings=self.settings)
+        return open_setup(
+            parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
+        )
 
     @Slot()
     def first_run(self) -> None:
@@ -167,8 +192,10 @@ class TrayApp(QObject):
     def accounts_changed(self) -> None:
         self.engine.reload_accounts()
         known = set(self._enabled_accounts())
-        self.tray.set_states([s for s in self.engine.states() if s.account in known]
-                             or [AccountState(a, WatchState.CATCHING_UP) for a in known])
+        self.tray.set_states(
+            [s for s in self.engine.states() if s.account in known]
+            or [AccountState(a, WatchState.CATCHING_UP) for a in known]
+        )
 
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
@@ -230,13 +257,15 @@ def _demo_dir() -> Path:
     return root
 
 
-def _engine_factory(store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials,
-                    settings: Settings) -> Callable[[EventSink], EngineLike]:
+def _engine_factory(
+    store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
+) -> Callable[[EventSink], EngineLike]:
     from replytrail.core.engine import Engine
 
     def make(sink: EventSink) -> EngineLike:
-        return Engine(store=store, accounts=accounts, credentials=credentials,
-                      settings=settings, sink=sink)
+        return Engine(
+            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+        )
 
     return make
 
@@ -267,11 +296,20 @@ def main(data_dir: str | None, demo: bool) -> int:
         gui_store = SQLiteStore(paths.store_file, paths.blob_dir)  # the GUI's (reads)
         jobs = Jobs()
         engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
-        autostart = None if demo else Autostart(
-            launch_command(paths.data_dir if paths.portable else None))
-        tray_app = TrayApp(paths=paths, settings=settings, accounts=accounts,
-                           credentials=credentials, gui_store=gui_store, engine=engine,
-                           jobs=jobs, autostart=autostart, quit_app=app.quit)
+        autostart = (
+            None if demo else Autostart(launch_command(paths.data_dir if paths.portable else None))
+        )
+        tray_app = TrayApp(
+            paths=paths,
+            settings=settings,
+            accounts=accounts,
+            credentials=credentials,
+            gui_store=gui_store,
+            engine=engine,
+            jobs=jobs,
+            autostart=autostart,
+            quit_app=app.quit,
+        )
     except KnownError as e:
         QMessageBox.critical(None, "Replytrail", e.message)
         return 1

@@ -27,7 +27,7 @@ ENTRY_NAME = "replytrail.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE_NAME = "Replytrail"
 LAUNCH_AGENT_LABEL = "com.replytrail.tray"
-_EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def launch_command(data_dir: Path | None = None) -> list[str]:
@@ -78,20 +78,28 @@ def windows_run_value(argv: Sequence[str]) -> tuple[str, str, str]:
 
 def launch_agent_plist(argv: Sequence[str]) -> bytes:
     """``~/Library/LaunchAgents/com.replytrail.tray.plist``."""
-    return plistlib.dumps({
-        "Label": LAUNCH_AGENT_LABEL,
-        "ProgramArguments": list(argv),
-        "RunAtLoad": True,
-        "KeepAlive": False,
-        "ProcessType": "Interactive",
-    })
+    return plistlib.dumps(
+        {
+            "Label": LAUNCH_AGENT_LABEL,
+            "ProgramArguments": list(argv),
+            "RunAtLoad": True,
+            "KeepAlive": False,
+            "ProcessType": "Interactive",
+        }
+    )
 
 
 class Autostart:
     """Writes or removes this platform's start-at-login entry for *argv*."""
 
-    def __init__(self, argv: Sequence[str], *, platform: str = sys.platform,
-                 home: Path | None = None, comment: str = "Logs customer replies") -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        platform: str = sys.platform,
+        home: Path | None = None,
+        comment: str = "Logs customer replies",
+    ) -> None:
         self.argv = list(argv)
         self.platform = platform
         self.home = home or Path.home()
@@ -114,8 +122,11 @@ class Autostart:
         if self.platform == "win32":
             self._win_write(enabled)
         elif enabled:
-            data = (launch_agent_plist(self.argv) if self.platform == "darwin"
-                    else desktop_entry(self.argv, self.comment).encode())
+            data = (
+                launch_agent_plist(self.argv)
+                if self.platform == "darwin"
+                else desktop_entry(self.argv, self.comment).encode()
+            )
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not self.path.is_file() or self.path.read_bytes() != data:
                 self.path.write_bytes(data)

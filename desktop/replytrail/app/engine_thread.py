@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
@@ -74,9 +74,16 @@ class EngineAdapter(QObject):
     pausedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
     _event = Signal(object)  # emitted on the engine's threads, delivered queued
 
-    def __init__(self, factory: Callable[[EventSink], EngineLike], jobs: Jobs,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        factory: Callable[[EventSink], EngineLike],
+        jobs: Jobs,
+        parent: QObject | None = None,
+        *,
+        system_bus: QDBusConnection | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._system_bus = system_bus
         self._jobs = jobs
         self._paused = False
         self._running = False
@@ -84,7 +91,7 @@ class EngineAdapter(QObject):
         self._event.connect(self._dispatch)
         self.engine = factory(self.sink)
         self._network: QNetworkInformation | None = None
-        self._sleep_watch = False
+        self.watching_sleep = False
 
     # -- from the engine's threads
     def sink(self, event: Event) -> None:
@@ -95,12 +102,20 @@ class EngineAdapter(QObject):
     @Slot(object)
     def _dispatch(self, event: Event) -> None:
         if isinstance(event, StateChanged):
-            log.info("account %s: %s %s", event.state.account, event.state.state.value,
-                     event.state.detail)
+            log.info(
+                "account %s: %s %s",
+                event.state.account,
+                event.state.state.value,
+                event.state.detail,
+            )
             self.stateChanged.emit(event.state)
         elif isinstance(event, EmailLogged):
-            log.info("logged %s email %s (%s)", event.email.direction.value,
-                     event.email.message_id, event.email.match.value)
+            log.info(
+                "logged %s email %s (%s)",
+                event.email.direction.value,
+                event.email.message_id,
+                event.email.match.value,
+            )
             self.emailLogged.emit(event)
         elif isinstance(event, ScanProgress):
             self.progress.emit(event)
@@ -151,6 +166,7 @@ class EngineAdapter(QObject):
 
     def send(self, draft: Draft) -> None:
         """Send on a worker thread; then ``sent`` or ``sendFailed`` on the GUI thread."""
+
         def failed(exc: BaseException) -> None:
             message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
             if not hasattr(exc, "message"):
@@ -161,8 +177,7 @@ class EngineAdapter(QObject):
 
     # -- network and sleep
     def _watch_network(self) -> None:
-        if not QNetworkInformation.loadBackendByFeatures(
-                QNetworkInformation.Feature.Reachability):
+        if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
             log.info("no network information backend: reconnects follow the backoff only")
             return
         info = QNetworkInformation.instance()
@@ -176,13 +191,13 @@ class EngineAdapter(QObject):
             self.reconnect_now("the network is back")
 
     def _watch_sleep(self) -> None:
-        bus = QDBusConnection.systemBus()
+        bus = self._system_bus or QDBusConnection.systemBus()
         if not bus.isConnected():
             log.info("no system D-Bus: waking from sleep is noticed by the read timeout only")
             return
         service, path, iface = LOGIND
-        self._sleep_watch = bus.connect(service, path, iface, "PrepareForSleep", self,
-                                        SLOT("_on_prepare_for_sleep(bool)").encode())
+        slot: Any = SLOT("_on_prepare_for_sleep(bool)")  # a str at run time (stubs: bytes)
+        self.watching_sleep = bus.connect(service, path, iface, "PrepareForSleep", self, slot)
 
     @Slot(bool)
     def _on_prepare_for_sleep(self, going_to_sleep: bool) -> None:

@@ -16,7 +16,7 @@ __all__ = ["open_setup", "wizard_available"]
 
 log = logging.getLogger("replytrail.app.setup")
 WIZARD_MODULE = "replytrail.ui.wizard"
-CLI_HINT = ("replytrail account add --email you@example.com --password-stdin")
+CLI_HINT = "replytrail account add --email you@example.com --password-stdin"
 
 
 def _wizard_class() -> type[QDialog] | None:
@@ -34,8 +34,13 @@ def wizard_available() -> bool:
     return _wizard_class() is not None
 
 
-def open_setup(parent: QWidget | None, *, accounts: AccountRegistry, credentials: Credentials,
-               settings: Settings) -> bool:
+def open_setup(
+    parent: QWidget | None,
+    *,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+) -> bool:
     """Let the user add an account; True when one was added (then reload the engine).
 
     The wizard is built as ``SetupWizard(accounts=..., credentials=..., settings=...,
@@ -45,17 +50,30 @@ def open_setup(parent: QWidget | None, *, accounts: AccountRegistry, credentials
     cls = _wizard_class()
     if cls is None:
         box = QMessageBox(
-            QMessageBox.Icon.Information, QCoreApplication.translate("Setup", "Add an account"),
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("Setup", "Add an account"),
             QCoreApplication.translate(
-                "Setup", "Replytrail needs your mail account to watch for replies."),
-            QMessageBox.StandardButton.Ok, parent)
-        box.setInformativeText(QCoreApplication.translate(
-            "Setup", "Add it from a terminal, then choose Accounts… again:") + "\n\n" + CLI_HINT)
+                "Setup", "Replytrail needs your mail account to watch for replies."
+            ),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Setup", "Add it from a terminal, then choose Accounts… again:"
+            )
+            + "\n\n"
+            + CLI_HINT
+        )
         box.setObjectName("setupHint")
         box.exec()
     else:
-        wizard = cls(accounts=accounts, credentials=credentials,  # type: ignore[call-arg]
-                     settings=settings, parent=parent)
+        wizard = cls(
+            accounts=accounts,
+            credentials=credentials,  # type: ignore[call-arg]
+            settings=settings,
+            parent=parent,
+        )
         wizard.exec()
     added = {a.email for a in accounts.all()} - before
     if added:

@@ -30,21 +30,27 @@ class Jobs(QObject):
         self._closed = False
         self.finished.connect(self._deliver)
 
-    def run(self, fn: Callable[[], T], on_done: Callable[[T], None],
-            on_error: Callable[[BaseException], None]) -> Future[T]:
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> Future[T]:
         """Run *fn* on the pool; then ``on_done(result)`` or ``on_error(exc)`` on this thread."""
         fut = self._pool.submit(fn)
         fut.add_done_callback(lambda f: self._emit((f, on_done, on_error)))
         return fut
 
-    def _emit(self, item: tuple[Future[Any], Callable[[Any], None],
-                                Callable[[BaseException], None]]) -> None:
+    def _emit(
+        self, item: tuple[Future[Any], Callable[[Any], None], Callable[[BaseException], None]]
+    ) -> None:
         if not self._closed:
             self.finished.emit(item)
 
     @Slot(object)
-    def _deliver(self, item: tuple[Future[Any], Callable[[Any], None],
-                                   Callable[[BaseException], None]]) -> None:
+    def _deliver(
+        self, item: tuple[Future[Any], Callable[[Any], None], Callable[[BaseException], None]]
+    ) -> None:
         fut, on_done, on_error = item
         if fut.cancelled():
             return

@@ -80,9 +80,10 @@ class SingleInstance(QObject):
     @Slot()
     def _on_connection(self) -> None:
         assert self._server is not None
+        # the sockets stay children of the server (one per later start; freed with it):
+        # deleteLater on a socket that its dying server also deletes crashes
         while (sock := self._server.nextPendingConnection()) is not None:
             sock.readyRead.connect(lambda s=sock: self._on_ready(s))
-            sock.disconnected.connect(sock.deleteLater)
             if sock.bytesAvailable():
                 self._on_ready(sock)
 

@@ -37,8 +37,9 @@ class DBusNotifications:
     given to :meth:`notify` (a Message-ID here).
     """
 
-    def __init__(self, app_name: str, on_action: Callable[[str], None],
-                 on_failed: Callable[[str], None]) -> None:
+    def __init__(
+        self, app_name: str, on_action: Callable[[str], None], on_failed: Callable[[str], None]
+    ) -> None:
         self.app_name = app_name
         self._on_action, self._on_failed = on_action, on_failed
         self._conn: Any = None
@@ -74,23 +75,31 @@ class DBusNotifications:
         for member in ("ActionInvoked", "NotificationClosed"):
             rule = MatchRule(type="signal", interface=BUS_NAME, member=member, path=OBJECT_PATH)
             conn.send(message_bus.AddMatch(rule))
-        self._thread = threading.Thread(target=self._receive, name="replytrail-notify",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._receive, name="replytrail-notify", daemon=True)
         self._thread.start()
         return True
 
-    def notify(self, key: str, summary: str, body: str, action_label: str,
-               icon: str = "") -> None:
+    def notify(self, key: str, summary: str, body: str, action_label: str, icon: str = "") -> None:
         """Send ``Notify``; its reply (the id) or an error arrives on the receiver thread."""
         conn = self._conn
         if conn is None or self.broken:
             self._on_failed(key)
             return
         msg = self._new_call(
-            self._address, "Notify", "susssasa{sv}i",
-            (self.app_name, 0, icon, summary, html.escape(body, quote=False),
-             ["default", action_label],
-             {"desktop-entry": ("s", "replytrail"), "category": ("s", "email.arrived")}, -1))
+            self._address,
+            "Notify",
+            "susssasa{sv}i",
+            (
+                self.app_name,
+                0,
+                icon,
+                summary,
+                html.escape(body, quote=False),
+                ["default", action_label],
+                {"desktop-entry": ("s", "replytrail"), "category": ("s", "email.arrived")},
+                -1,
+            ),
+        )
         with self._lock:
             serial = next(conn.outgoing_serial)
             self._pending[serial] = key
@@ -161,8 +170,13 @@ class Notifier(QObject):
     _action = Signal(str)  # from the D-Bus receiver thread
     _failed = Signal(str)
 
-    def __init__(self, tray: QSystemTrayIcon, enabled: Callable[[], bool],
-                 use_dbus: bool = True, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tray: QSystemTrayIcon,
+        enabled: Callable[[], bool],
+        use_dbus: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tray = tray
         self._enabled = enabled
@@ -207,8 +221,9 @@ class Notifier(QObject):
 
     def _tray_message(self, key: str, summary: str, body: str) -> None:
         self._last_tray_key = key
-        self._tray.showMessage(summary, body, QSystemTrayIcon.MessageIcon.Information,
-                               TRAY_MESSAGE_MS)
+        self._tray.showMessage(
+            summary, body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
+        )
         log.info("notification shown by the tray: %s", summary)
         self.shown.emit(summary, "tray")
 

@@ -52,16 +52,23 @@ LANGUAGES = (("en", "English"), ("de", "Deutsch"))
 
 class SettingsDialog(QDialog):
     """Signals:
-        accountsChanged(): an account was added or removed (reload the engine's watchers).
-        testFinished(str, bool, str): account, ok, the message shown.
+    accountsChanged(): an account was added or removed (reload the engine's watchers).
+    testFinished(str, bool, str): account, ok, the message shown.
     """
 
     accountsChanged = Signal()  # noqa: N815 - Qt signal naming
     testFinished = Signal(str, bool, str)  # noqa: N815 - Qt signal naming
 
-    def __init__(self, *, settings: Settings, accounts: AccountRegistry,
-                 credentials: Credentials, jobs: Jobs, add_account: Callable[[QWidget], bool],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        accounts: AccountRegistry,
+        credentials: Credentials,
+        jobs: Jobs,
+        add_account: Callable[[QWidget], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self._settings, self._accounts, self._credentials = settings, accounts, credentials
@@ -139,7 +146,8 @@ class SettingsDialog(QDialog):
         form.addRow("", self.subject_check)
         form.addRow(self.never_label, self.never_log)
         self.mode_combo.currentIndexChanged.connect(
-            lambda _i: self._set("logging.mode", str(self.mode_combo.currentData())))
+            lambda _i: self._set("logging.mode", str(self.mode_combo.currentData()))
+        )
         self.since_days.valueChanged.connect(self._since_changed)
         self.since_date.dateChanged.connect(self._since_changed)
         self.since_group.buttonToggled.connect(self._since_changed)
@@ -163,11 +171,13 @@ class SettingsDialog(QDialog):
         form.addRow("", self.notify_check)
         form.addRow(self.idle_label, self.idle_spin)
         self.language_combo.currentIndexChanged.connect(
-            lambda _i: self._set("general.language", str(self.language_combo.currentData())))
+            lambda _i: self._set("general.language", str(self.language_combo.currentData()))
+        )
         self.login_check.toggled.connect(lambda on: self._set("general.start_at_login", on))
         self.notify_check.toggled.connect(lambda on: self._set("general.notifications", on))
         self.idle_spin.valueChanged.connect(
-            lambda v: self._set("watch.idle_refresh", float(v * 60)))
+            lambda v: self._set("watch.idle_refresh", float(v * 60))
+        )
         return page
 
     def retranslate(self) -> None:
@@ -208,13 +218,17 @@ class SettingsDialog(QDialog):
             since = str(s.get("logging.since_date"))
             self.since_days.setValue(int(s.get("logging.since_days")))
             parsed = QDate.fromString(since, "yyyy-MM-dd") if since else QDate()
-            self.since_date.setDate(parsed if parsed.isValid() else QDate.currentDate().addDays(
-                -int(s.get("logging.since_days"))))
+            self.since_date.setDate(
+                parsed
+                if parsed.isValid()
+                else QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+            )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
             self.subject_check.setChecked(bool(s.get("logging.subject_rule")))
             self.never_log.setPlainText("\n".join(s.get("logging.never_log")))
             self.language_combo.setCurrentIndex(
-                max(0, self.language_combo.findData(s.get("general.language"))))
+                max(0, self.language_combo.findData(s.get("general.language")))
+            )
             self.login_check.setChecked(bool(s.get("general.start_at_login")))
             self.notify_check.setChecked(bool(s.get("general.notifications")))
             self.idle_spin.setValue(max(1, min(29, round(float(s.get("watch.idle_refresh")) / 60))))
@@ -292,9 +306,12 @@ class SettingsDialog(QDialog):
 
     def confirm_remove(self, email: str) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Remove account"),
-            self.tr("Stop watching %1 and forget its password? Logged emails stay in the "
-                    "store.").replace("%1", email))
+            self,
+            self.tr("Remove account"),
+            self.tr(
+                "Stop watching %1 and forget its password? Logged emails stay in the store."
+            ).replace("%1", email),
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
@@ -329,10 +346,14 @@ class SettingsDialog(QDialog):
             return report
 
         def done(report: ImapReport) -> None:
-            text = (self.tr("IMAP and SMTP work; the server pushes new mail (IDLE).")
-                    if report.idle else
-                    self.tr("IMAP and SMTP work; the server cannot push new mail, so "
-                            "Replytrail checks every minute."))
+            text = (
+                self.tr("IMAP and SMTP work; the server pushes new mail (IDLE).")
+                if report.idle
+                else self.tr(
+                    "IMAP and SMTP work; the server cannot push new mail, so "
+                    "Replytrail checks every minute."
+                )
+            )
             self._test_over(account.email, True, text)
 
         def failed(exc: BaseException) -> None:
@@ -350,4 +371,3 @@ class SettingsDialog(QDialog):
         self._update_buttons()
         self.test_result.setText(text)
         self.testFinished.emit(email, ok, text)
-

@@ -17,8 +17,14 @@ __all__ = ["TrayIcon", "summarise"]
 log = logging.getLogger("replytrail.ui.tray")
 
 # worst first: the tray shows the worst state of all accounts
-_SEVERITY = (WatchState.ERROR, WatchState.STOPPED, WatchState.OFFLINE, WatchState.CATCHING_UP,
-             WatchState.PAUSED, WatchState.WATCHING)
+_SEVERITY = (
+    WatchState.ERROR,
+    WatchState.STOPPED,
+    WatchState.OFFLINE,
+    WatchState.CATCHING_UP,
+    WatchState.PAUSED,
+    WatchState.WATCHING,
+)
 GEOMETRY_PROBES = 20  # startup only: look for the embedded icon's geometry this many times
 GEOMETRY_PROBE_MS = 250
 
@@ -141,8 +147,9 @@ class TrayIcon(QObject):
         self._tooltip = tooltip
         self.icon.setToolTip(self._tooltip)
         self.status_action.setText(self._tooltip.removeprefix("Replytrail — "))
-        self.pause_action.setText(self.tr("Resume watching") if self._paused
-                                  else self.tr("Pause watching"))
+        self.pause_action.setText(
+            self.tr("Resume watching") if self._paused else self.tr("Pause watching")
+        )
         if changed:
             log.info("tray state %s: %s", state.value, self._tooltip)
 
@@ -157,9 +164,13 @@ class TrayIcon(QObject):
         elif state is WatchState.CATCHING_UP:
             done = sum(p.done for p in self._progress.values())
             total = sum(p.total for p in self._progress.values())
-            text = (self.tr("catching up: %1 of %2 emails checked").replace(
-                        "%1", QLocale().toString(done)).replace("%2", QLocale().toString(total))
-                    if total else self.tr("catching up"))
+            text = (
+                self.tr("catching up: %1 of %2 emails checked")
+                .replace("%1", QLocale().toString(done))
+                .replace("%2", QLocale().toString(total))
+                if total
+                else self.tr("catching up")
+            )
         elif state is WatchState.OFFLINE:
             since = self._offline_since or QDateTime.currentDateTime()
             time = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
@@ -195,8 +206,10 @@ class TrayIcon(QObject):
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
-                      QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.openTimelineRequested.emit()
 
     # -- language

@@ -1,0 +1,54 @@
+"""The core never imports Qt (STYLE: core without Qt): an AST scan and a real import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[2] / "desktop" / "replytrail" / "core"
+QT = ("PySide6", "PyQt5", "PyQt6", "PySide2", "shiboken6")
+
+
+def _modules() -> list[str]:
+    root = CORE.parent.parent
+    return [
+        ".".join(p.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        for p in sorted(CORE.rglob("*.py"))
+    ]
+
+
+def test_no_qt_import_in_core_sources() -> None:
+    offenders = []
+    for path in sorted(CORE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [
+                f"{path.relative_to(CORE)}:{node.lineno} {n}"
+                for n in names
+                if n.split(".")[0] in QT
+            ]
+    assert offenders == []
+
+
+def test_importing_all_of_core_loads_no_qt() -> None:
+    modules = _modules()
+    assert "replytrail.core.engine" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {QT!r})\n"
+        "print(','.join(bad))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == ""
