@@ -24,28 +24,48 @@ from replytrail.ui.compose import ComposeDialog, format_address, reply_subject
 
 pytestmark = pytest.mark.gui
 
-ACCOUNTS = [Account(email="jana@seller.example", imap_host="imap.seller.example"),
-            Account(email="sales@seller.example", imap_host="imap.seller.example")]
+ACCOUNTS = [
+    Account(email="jana@seller.example", imap_host="imap.seller.example"),
+    Account(email="sales@seller.example", imap_host="imap.seller.example"),
+]
 CUSTOMER = Address("t.mueller@mueller-maschinenbau.example", "Thomas Müller")
 
 
 def _incoming() -> LoggedEmail:
     return LoggedEmail(
-        message_id="<reply-1@mueller-maschinenbau.example>", thread_id="t1",
-        direction=Direction.IN, date=datetime(2026, 6, 1, 9, 30, tzinfo=UTC), sender=CUSTOMER,
-        to=[Address("sales@seller.example", "Sales")], cc=[],
-        subject="AW: Angebot Sensorpaket S200", kind=Kind.EMAIL,
-        match=MatchReason.IN_REPLY_TO, account="sales@seller.example",
-        body_text="Hallo Frau Weber,\n\nbitte 60 Stück.\n\nGruß", in_reply_to="<out-1@seller>",
-        references=["<out-1@seller>"])
+        message_id="<reply-1@mueller-maschinenbau.example>",
+        thread_id="t1",
+        direction=Direction.IN,
+        date=datetime(2026, 6, 1, 9, 30, tzinfo=UTC),
+        sender=CUSTOMER,
+        to=[Address("sales@seller.example", "Sales")],
+        cc=[],
+        subject="AW: Angebot Sensorpaket S200",
+        kind=Kind.EMAIL,
+        match=MatchReason.IN_REPLY_TO,
+        account="sales@seller.example",
+        body_text="Hallo Frau Weber,\n\nbitte 60 Stück.\n\nGruß",
+        in_reply_to="<out-1@seller>",
+        references=["<out-1@seller>"],
+    )
 
 
 def _sent_copy(d: Draft) -> LoggedEmail:
     return LoggedEmail(
-        message_id="<new@seller.example>", thread_id="t9", direction=Direction.OUT,
-        date=datetime.now(UTC), sender=Address(d.account), to=[Address(a) for a in d.to], cc=[],
-        subject=d.subject, kind=Kind.EMAIL, match=MatchReason.SENT, account=d.account,
-        body_text=d.body, status="sent")
+        message_id="<new@seller.example>",
+        thread_id="t9",
+        direction=Direction.OUT,
+        date=datetime.now(UTC),
+        sender=Address(d.account),
+        to=[Address(a) for a in d.to],
+        cc=[],
+        subject=d.subject,
+        kind=Kind.EMAIL,
+        match=MatchReason.SENT,
+        account=d.account,
+        body_text=d.body,
+        status="sent",
+    )
 
 
 def test_reply_prefills_headers_and_quote(qtbot: QtBot, tmp_path: Path) -> None:

@@ -68,8 +68,22 @@ def test_sanitiser_strips_active_content() -> None:
     )
     clean = sanitize_html(dirty)
     low = clean.lower()
-    for banned in ("<script", "alert(1)", "<style", "<iframe", "<form", "<input", "onclick",
-                   "onerror", "onload", "javascript:", "file:", "style=", "<object", "<svg"):
+    for banned in (
+        "<script",
+        "alert(1)",
+        "<style",
+        "<iframe",
+        "<form",
+        "<input",
+        "onclick",
+        "onerror",
+        "onload",
+        "javascript:",
+        "file:",
+        "style=",
+        "<object",
+        "<svg",
+    ):
         assert banned not in low, banned
     assert 'href="https://ok.example/x"' in clean
     assert 'href="mailto:a@b.example"' in clean
@@ -77,11 +91,32 @@ def test_sanitiser_strips_active_content() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([
-    "<script>x()</script>", "<img src=x onerror=y()>", "<a href='javascript:z'>", "<b>",
-    "</b>", "<p style='x'>", "<iframe>", "<<script>", "text", "<svg/onload=1>", "'\"",
-    "<a href=\"https://a.example\">", "<STYLE>", "on", "load=", "<form>", "<math>",
-]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<script>x()</script>",
+                "<img src=x onerror=y()>",
+                "<a href='javascript:z'>",
+                "<b>",
+                "</b>",
+                "<p style='x'>",
+                "<iframe>",
+                "<<script>",
+                "text",
+                "<svg/onload=1>",
+                "'\"",
+                '<a href="https://a.example">',
+                "<STYLE>",
+                "on",
+                "load=",
+                "<form>",
+                "<math>",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_sanitiser_never_emits_scripts_or_handlers(parts: list[str]) -> None:
     out = sanitize_html("".join(parts)).lower()
     assert "<script" not in out and "<iframe" not in out and "<form" not in out
@@ -90,8 +125,8 @@ def test_sanitiser_never_emits_scripts_or_handlers(parts: list[str]) -> None:
 
 
 def test_browser_loads_no_remote_file_or_relative_resources(
-        qtbot: QtBot, web: tuple[str, list[str]], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, web: tuple[str, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base, hits = web
     local = tmp_path / "local.png"
     _png(local, 40, 30)

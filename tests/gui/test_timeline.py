@@ -26,16 +26,31 @@ NOW = datetime(2026, 6, 30, 12, 0, tzinfo=UTC)
 ME = Address("me@seller.example", "Me")
 
 
-def _email(n: int, contact: Address, *, direction: Direction = Direction.IN,
-           subject: str = "Quote", body: str = "Hello", when: datetime | None = None,
-           thread: str = "t1") -> LoggedEmail:
+def _email(
+    n: int,
+    contact: Address,
+    *,
+    direction: Direction = Direction.IN,
+    subject: str = "Quote",
+    body: str = "Hello",
+    when: datetime | None = None,
+    thread: str = "t1",
+) -> LoggedEmail:
     out = direction is Direction.OUT
     return LoggedEmail(
-        message_id=f"<n{n}@test.example>", thread_id=thread, direction=direction,
-        date=when or NOW - timedelta(hours=n), sender=ME if out else contact,
-        to=[contact] if out else [ME], cc=[], subject=subject, kind=Kind.EMAIL,
-        match=MatchReason.SENT if out else MatchReason.IN_REPLY_TO, account=ME.email,
-        body_text=body)
+        message_id=f"<n{n}@test.example>",
+        thread_id=thread,
+        direction=direction,
+        date=when or NOW - timedelta(hours=n),
+        sender=ME if out else contact,
+        to=[contact] if out else [ME],
+        cc=[],
+        subject=subject,
+        kind=Kind.EMAIL,
+        match=MatchReason.SENT if out else MatchReason.IN_REPLY_TO,
+        account=ME.email,
+        body_text=body,
+    )
 
 
 @pytest.fixture
@@ -60,7 +75,8 @@ def _rows(model: TimelineModel) -> list[LoggedEmail]:
 
 
 def test_contacts_sorted_by_activity_and_filtered_as_you_type(
-        qtbot: QtBot, window: TimelineWindow) -> None:
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
     contacts = [window.contact_model.contact_at(i) for i in range(12)]
     stamps = [c.last_activity for c in contacts if c and c.last_activity]
     assert stamps == sorted(stamps, reverse=True)
@@ -71,8 +87,12 @@ def test_contacts_sorted_by_activity_and_filtered_as_you_type(
     assert c is not None and c.email == "sarah.jenkins@northwind.example"
     window.contact_filter.clear()
     window.contact_filter.setText("Müller")  # QTest types ASCII only
-    qtbot.waitUntil(lambda: (c := window.contact_model.contact_at(0)) is not None
-                    and c.company == "Mueller Maschinenbau")
+    qtbot.waitUntil(
+        lambda: (
+            (c := window.contact_model.contact_at(0)) is not None
+            and c.company == "Mueller Maschinenbau"
+        )
+    )
     assert window.contact_model.rowCount() == 1
 
 
@@ -107,8 +127,7 @@ def test_bounce_marks_contact_and_email(window: TimelineWindow) -> None:
     assert window.header.contact is not None and window.header.contact.bounced
 
 
-def test_reading_pane_plain_text_then_sanitised_html(qtbot: QtBot,
-                                                     window: TimelineWindow) -> None:
+def test_reading_pane_plain_text_then_sanitised_html(qtbot: QtBot, window: TimelineWindow) -> None:
     window.show_contact("sarah.jenkins@northwind.example")
     e = window.selected_email()
     assert e is not None and e.body_html  # the newest one is the HTML reply
@@ -165,8 +184,9 @@ def test_full_text_search_with_filters(qtbot: QtBot, window: TimelineWindow) -> 
     qtbot.waitUntil(lambda: {e.direction for e in _rows(window.results_model)} == {Direction.IN})
     bar.until_check.setChecked(True)
     bar.until.setDate((NOW - timedelta(days=30)).date())
-    qtbot.waitUntil(lambda: all(e.date < NOW - timedelta(days=29)
-                                for e in _rows(window.results_model)))
+    qtbot.waitUntil(
+        lambda: all(e.date < NOW - timedelta(days=29) for e in _rows(window.results_model))
+    )
     assert window.results_model.rowCount() >= 1
     bar.reset()
     qtbot.waitUntil(lambda: window.middle_stack.currentWidget() is not window.results_view)
@@ -188,23 +208,26 @@ def test_export_contact_as_mbox(qtbot: QtBot, window: TimelineWindow, tmp_path: 
     qtbot.waitUntil(lambda: "Exported 4 emails" in window.statusBar().currentMessage())
 
 
-def test_forget_contact_after_confirming(qtbot: QtBot, window: TimelineWindow,
-                                        demo_store: SQLiteStore) -> None:
+def test_forget_contact_after_confirming(
+    qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
+) -> None:
     window.show_contact("anna.kowalski@gmail.example")
     window.header.forget_button.click()
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert "anna.kowalski@gmail.example" in box.informativeText()
     assert "2 logged emails" in box.informativeText()
-    forget = next(b for b in box.buttons()
-                  if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    forget = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    )
     forget.click()
     qtbot.waitUntil(lambda: window.contact_model.rowCount() == 11)
     assert window.contact_model.row_of("anna.kowalski@gmail.example") == -1
     assert demo_store.contact("anna.kowalski@gmail.example") is None
     assert window.timeline_model.contact != "anna.kowalski@gmail.example"
-    assert all(e.sender.email != "anna.kowalski@gmail.example"
-               for e in _rows(window.timeline_model))
+    assert all(
+        e.sender.email != "anna.kowalski@gmail.example" for e in _rows(window.timeline_model)
+    )
 
 
 def test_forget_cancel_keeps_contact(qtbot: QtBot, window: TimelineWindow) -> None:
@@ -220,8 +243,13 @@ def test_forget_cancel_keeps_contact(qtbot: QtBot, window: TimelineWindow) -> No
 def test_attachment_save_uses_a_sanitised_name(qtbot: QtBot, tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "s.sqlite3")
     them = Address("x@evil.example", "X")
-    store.record(EmailRecord(email=_email(1, them), contacts=[them], blobs=[
-        AttachmentBlob("../../etc/passwd", "text/plain", b"not really")]))
+    store.record(
+        EmailRecord(
+            email=_email(1, them),
+            contacts=[them],
+            blobs=[AttachmentBlob("../../etc/passwd", "text/plain", b"not really")],
+        )
+    )
     w = TimelineWindow(store)
     qtbot.addWidget(w)
     w.show()
@@ -252,8 +280,9 @@ def test_attachment_save_uses_a_sanitised_name(qtbot: QtBot, tmp_path: Path) -> 
     store.close()
 
 
-def test_show_email_and_refresh_keep_selection(qtbot: QtBot, window: TimelineWindow,
-                                               demo_store: SQLiteStore) -> None:
+def test_show_email_and_refresh_keep_selection(
+    qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
+) -> None:
     rows_before = demo_store.timeline("e.fischer@fischer-feinkost.example")
     target = rows_before[2]
     window.show_email(target.message_id)
@@ -264,15 +293,21 @@ def test_show_email_and_refresh_keep_selection(qtbot: QtBot, window: TimelineWin
     assert window.reading.email is not None
     assert window.reading.email.message_id == target.message_id
     fischer = Address("e.fischer@fischer-feinkost.example", "Emma Fischer")
-    new = _email(77, fischer, subject="AW: Installation", when=NOW + timedelta(hours=1),
-                 thread=target.thread_id)
+    new = _email(
+        77,
+        fischer,
+        subject="AW: Installation",
+        when=NOW + timedelta(hours=1),
+        thread=target.thread_id,
+    )
     demo_store.record(EmailRecord(email=new, contacts=[fischer]))
     window.refresh()
     assert window.timeline_model.email_at(0).message_id == new.message_id  # type: ignore[union-attr]
     sel = window.selected_email()
     assert sel is not None and sel.message_id == target.message_id
-    qtbot.waitUntil(lambda: (c := window.contact_model.contact_at(0)) is not None
-                    and c.email == fischer.email)
+    qtbot.waitUntil(
+        lambda: (c := window.contact_model.contact_at(0)) is not None and c.email == fischer.email
+    )
 
 
 def test_signals_for_compose_and_reply(qtbot: QtBot, window: TimelineWindow) -> None:

@@ -79,9 +79,16 @@ class ComposeDialog(QDialog):
 
     SAVE_DELAY_MS = 300
 
-    def __init__(self, accounts: list[Account], send: Callable[[Draft], LoggedEmail],
-                 drafts_dir: Path, parent: QWidget | None = None, *, to: str = "",
-                 reply_to: LoggedEmail | None = None) -> None:
+    def __init__(
+        self,
+        accounts: list[Account],
+        send: Callable[[Draft], LoggedEmail],
+        drafts_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        to: str = "",
+        reply_to: LoggedEmail | None = None,
+    ) -> None:
         super().__init__(parent)
         self._accounts = list(accounts)
         self._send = send
@@ -89,8 +96,9 @@ class ComposeDialog(QDialog):
         self._jobs = JobRunner(self)
         self._sending = False
         self._attachments: list[Path] = []
-        self._file = DraftFile(drafts_dir, draft_key(
-            to=to, in_reply_to=reply_to.message_id if reply_to else ""))
+        self._file = DraftFile(
+            drafts_dir, draft_key(to=to, in_reply_to=reply_to.message_id if reply_to else "")
+        )
         #: picks files to attach; tests replace it
         self.ask_files: Callable[[], list[str]] = self._ask_files
         self.setWindowTitle(self.tr("Reply") if reply_to else self.tr("New email"))
@@ -176,21 +184,33 @@ class ComposeDialog(QDialog):
         lay.addLayout(bottom)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.send)
         if not self._accounts:
-            self._show_error(self.tr("No mail account is set up yet. Add one in Accounts… "
-                                     "first; your text is kept as a draft."))
+            self._show_error(
+                self.tr(
+                    "No mail account is set up yet. Add one in Accounts… "
+                    "first; your text is kept as a draft."
+                )
+            )
             self.send_button.setEnabled(False)
 
     def _fill_initial(self, to: str, reply_to: LoggedEmail | None) -> Draft:
         if reply_to is not None:
-            target = (reply_to.sender if reply_to.direction is Direction.IN
-                      else (reply_to.to[0] if reply_to.to else reply_to.sender))
+            target = (
+                reply_to.sender
+                if reply_to.direction is Direction.IN
+                else (reply_to.to[0] if reply_to.to else reply_to.sender)
+            )
             self.to_edit.setText(format_address(target.name, target.email))
             self.subject_edit.setText(reply_subject(reply_to.subject))
             who = reply_to.sender.name or reply_to.sender.email
-            quoted = "\n".join("> " + line if line else ">"
-                               for line in reply_to.body_text.splitlines())
-            self.body_edit.setPlainText("\n\n" + self.tr("On {date}, {who} wrote:").format(
-                date=long_date(reply_to.date), who=who) + "\n" + quoted)
+            quoted = "\n".join(
+                "> " + line if line else ">" for line in reply_to.body_text.splitlines()
+            )
+            self.body_edit.setPlainText(
+                "\n\n"
+                + self.tr("On {date}, {who} wrote:").format(date=long_date(reply_to.date), who=who)
+                + "\n"
+                + quoted
+            )
             i = self.account_box.findData(reply_to.account)
             if i >= 0:
                 self.account_box.setCurrentIndex(i)
@@ -220,13 +240,16 @@ class ComposeDialog(QDialog):
         """What is in the window now."""
         r = self._reply_to
         refs = [*r.references, r.message_id] if r is not None else []
-        return Draft(account=str(self.account_box.currentData() or ""),
-                     to=_split_addresses(self.to_edit.text()),
-                     cc=_split_addresses(self.cc_edit.text()),
-                     subject=self.subject_edit.text(), body=self.body_edit.toPlainText(),
-                     attachments=list(self._attachments),
-                     in_reply_to=r.message_id if r is not None else "",
-                     references=list(dict.fromkeys(refs)))
+        return Draft(
+            account=str(self.account_box.currentData() or ""),
+            to=_split_addresses(self.to_edit.text()),
+            cc=_split_addresses(self.cc_edit.text()),
+            subject=self.subject_edit.text(),
+            body=self.body_edit.toPlainText(),
+            attachments=list(self._attachments),
+            in_reply_to=r.message_id if r is not None else "",
+            references=list(dict.fromkeys(refs)),
+        )
 
     @property
     def draft_path(self) -> Path:
@@ -246,8 +269,9 @@ class ComposeDialog(QDialog):
                 return
             self._file.save(d)
         except OSError as e:
-            self._show_error(self.tr("The draft could not be saved: {reason}").format(
-                reason=e.strerror or e))
+            self._show_error(
+                self.tr("The draft could not be saved: {reason}").format(reason=e.strerror or e)
+            )
             return
         self.status_label.setText(self.tr("Draft saved"))
         self.draftSaved.emit(str(self._file.path))
@@ -275,8 +299,10 @@ class ComposeDialog(QDialog):
         self._changed()
 
     def _remove_selected(self) -> None:
-        rows = sorted((self.attachment_list.row(i) for i in
-                       self.attachment_list.selectedItems()), reverse=True)
+        rows = sorted(
+            (self.attachment_list.row(i) for i in self.attachment_list.selectedItems()),
+            reverse=True,
+        )
         for r in rows:
             del self._attachments[r]
         self._refresh_attachments()
@@ -339,14 +365,26 @@ class ComposeDialog(QDialog):
     def _failed(self, message: str) -> None:
         self._set_sending(False)
         self.save_draft()
-        self._show_error(self.tr("Sending failed: {reason}\nYour draft is saved; you can try "
-                                 "again.").format(reason=message))
+        self._show_error(
+            self.tr("Sending failed: {reason}\nYour draft is saved; you can try again.").format(
+                reason=message
+            )
+        )
 
     def _set_sending(self, on: bool) -> None:
         self._sending = on
-        for w in (self.account_box, self.to_edit, self.cc_edit, self.subject_edit,
-                  self.body_edit, self.add_button, self.remove_button, self.send_button,
-                  self.discard_button, self.close_button):
+        for w in (
+            self.account_box,
+            self.to_edit,
+            self.cc_edit,
+            self.subject_edit,
+            self.body_edit,
+            self.add_button,
+            self.remove_button,
+            self.send_button,
+            self.discard_button,
+            self.close_button,
+        ):
             w.setEnabled(not on)
         if on:
             self.banner.hide()

@@ -43,8 +43,11 @@ class DraftFile:
         return Draft.from_json(data)
 
     def save(self, draft: Draft) -> None:
-        atomic_write(self.path, json.dumps(draft.to_json(), ensure_ascii=False,
-                                           indent=1).encode("utf-8"), mode=0o600)
+        atomic_write(
+            self.path,
+            json.dumps(draft.to_json(), ensure_ascii=False, indent=1).encode("utf-8"),
+            mode=0o600,
+        )
 
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)

@@ -6,7 +6,9 @@ from replytrail.ui.timeline_style import STYLE as _BASE
 
 __all__ = ["STYLE"]
 
-STYLE = _BASE + """
+STYLE = (
+    _BASE
+    + """
 QDialog { background: #ffffff; }
 QPlainTextEdit { border: 1px solid #d3d9e0; border-radius: 6px; padding: 6px;
                  background: #ffffff; selection-background-color: #b8cdf5; }
@@ -16,3 +18,4 @@ QLabel#errorBanner { background: #fdecec; color: #8a1c1c; border: 1px solid #f0b
                      border-radius: 6px; padding: 8px 10px; }
 QLabel#status { color: #7b8794; }
 """
+)

@@ -25,8 +25,24 @@ _TAGS = frozenset({
     "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul",
 })  # fmt: skip
-_CLEAN_CONTENT = frozenset({"script", "style", "title", "head", "template", "noscript", "iframe",
-                            "object", "embed", "svg", "math", "form", "textarea", "select"})
+_CLEAN_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "title",
+        "head",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "form",
+        "textarea",
+        "select",
+    }
+)
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": {"align", "dir", "lang", "title"},
     "a": {"href"},
@@ -145,8 +161,11 @@ class SafeMailBrowser(QTextBrowser):
             return super().loadResource(rtype, qurl)
         if scheme == "cid" and is_image:
             cid = qurl.toString()[4:]
-            data = (self._cid.get(qurl.path()) or self._cid.get(cid)
-                    or self._cid.get(cid.partition("@")[0]))
+            data = (
+                self._cid.get(qurl.path())
+                or self._cid.get(cid)
+                or self._cid.get(cid.partition("@")[0])
+            )
             if data is not None:
                 img = QImage.fromData(QByteArray(data))
                 if not img.isNull():

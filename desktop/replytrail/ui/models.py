@@ -96,8 +96,9 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         self._contact = contact
         self._rows = self._store.timeline(contact, self.PAGE, 0) if contact else []
-        self._total = (self._store.timeline_count(contact)
-                       if len(self._rows) == self.PAGE else len(self._rows))
+        self._total = (
+            self._store.timeline_count(contact) if len(self._rows) == self.PAGE else len(self._rows)
+        )
         self.endResetModel()
 
     def set_emails(self, emails: list[LoggedEmail]) -> None:

@@ -66,8 +66,9 @@ class JobRunner(QObject):
         self._tickets = itertools.count(1)
         self._pending: dict[int, tuple[Callback, ErrorCallback | None]] = {}
 
-    def submit(self, fn: Callable[[], object], on_done: Callback,
-               on_error: ErrorCallback | None = None) -> int:
+    def submit(
+        self, fn: Callable[[], object], on_done: Callback, on_error: ErrorCallback | None = None
+    ) -> int:
         ticket = next(self._tickets)
         self._pending[ticket] = (on_done, on_error)
         self._pool.start(_Job(ticket, fn, self._relay))

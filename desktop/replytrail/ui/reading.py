@@ -30,8 +30,9 @@ __all__ = ["ReadingPane"]
 
 
 def _addr_line(addrs: list[tuple[str, str]]) -> str:
-    return ", ".join(f"{html.escape(n)} &lt;{html.escape(e)}&gt;" if n else html.escape(e)
-                     for e, n in addrs)
+    return ", ".join(
+        f"{html.escape(n)} &lt;{html.escape(e)}&gt;" if n else html.escape(e) for e, n in addrs
+    )
 
 
 class ReadingPane(QWidget):
@@ -45,8 +46,7 @@ class ReadingPane(QWidget):
     replyRequested = Signal(str)  # noqa: N815 - Qt signal naming
     status = Signal(str)
 
-    def __init__(self, store: Store, files: AttachmentFiles,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, files: AttachmentFiles, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._files = files
@@ -93,8 +93,9 @@ class ReadingPane(QWidget):
         bar = QHBoxLayout()
         self.format_button = QPushButton(self.tr("Show formatted"))
         self.format_button.setCheckable(True)
-        self.format_button.setToolTip(self.tr("Show the sanitised HTML version. Remote images "
-                                              "and scripts are never loaded."))
+        self.format_button.setToolTip(
+            self.tr("Show the sanitised HTML version. Remote images and scripts are never loaded.")
+        )
         self.format_button.toggled.connect(self._render_body)
         bar.addWidget(self.format_button)
         self.blocked_label = QLabel()
@@ -125,12 +126,14 @@ class ReadingPane(QWidget):
         self.subject.setText(e.subject or self.tr("(no subject)"))
         arrow = "↗" if e.direction is Direction.OUT else "↙"
         who = _addr_line([(e.sender.email, e.sender.name)])
-        lines = [self.tr("{arrow} <b>From</b> {who}").format(arrow=arrow, who=who),
-                 self.tr("<b>To</b> {who}").format(who=_addr_line(
-                     [(a.email, a.name) for a in e.to]))]
+        lines = [
+            self.tr("{arrow} <b>From</b> {who}").format(arrow=arrow, who=who),
+            self.tr("<b>To</b> {who}").format(who=_addr_line([(a.email, a.name) for a in e.to])),
+        ]
         if e.cc:
-            lines.append(self.tr("<b>Cc</b> {who}").format(
-                who=_addr_line([(a.email, a.name) for a in e.cc])))
+            lines.append(
+                self.tr("<b>Cc</b> {who}").format(who=_addr_line([(a.email, a.name) for a in e.cc]))
+            )
         lines.append(html.escape(long_date(e.date)))
         self.meta.setText("<br>".join(lines))
         _clear(self._badges)
@@ -174,37 +177,51 @@ class ReadingPane(QWidget):
 
     def _on_blocked(self, n: int) -> None:
         self.blocked_label.setText(
-            "" if not n else self.tr("1 remote image blocked") if n == 1
-            else self.tr("{n} remote images blocked").format(n=n))
+            ""
+            if not n
+            else self.tr("1 remote image blocked")
+            if n == 1
+            else self.tr("{n} remote images blocked").format(n=n)
+        )
 
     def _reply(self) -> None:
         if self._email is not None:
             self.replyRequested.emit(self._email.message_id)
 
     def _open_link(self, url: QUrl) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Open link?"),
-                          self.tr("Open this link in your browser?\n\n{url}").format(
-                              url=url.toString()[:300]),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                          self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Open link?"),
+            self.tr("Open this link in your browser?\n\n{url}").format(url=url.toString()[:300]),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         if box.exec() == QMessageBox.StandardButton.Open:
             QDesktopServices.openUrl(url)
 
     # ------------------------------------------------------------------ attachments
     def open_attachment(self, att: Attachment) -> None:
         if is_risky(att.filename):
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Open attachment?"),
-                              self.tr("“{name}” can run programs on your computer. Open it only "
-                                      "if you trust the sender.").format(name=att.filename),
-                              QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                              self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Open attachment?"),
+                self.tr(
+                    "“{name}” can run programs on your computer. Open it only "
+                    "if you trust the sender."
+                ).format(name=att.filename),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                self,
+            )
             if box.exec() != QMessageBox.StandardButton.Open:
                 return
         try:
             path = self._files.temp_copy(att)
         except OSError as e:
-            self.status.emit(self.tr("Could not open {name}: {reason}").format(
-                name=att.filename, reason=e.strerror or e))
+            self.status.emit(
+                self.tr("Could not open {name}: {reason}").format(
+                    name=att.filename, reason=e.strerror or e
+                )
+            )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -215,8 +232,11 @@ class ReadingPane(QWidget):
         try:
             path = self._files.save(att, Path(chosen))
         except OSError as e:
-            self.status.emit(self.tr("Could not save {name}: {reason}").format(
-                name=att.filename, reason=e.strerror or e))
+            self.status.emit(
+                self.tr("Could not save {name}: {reason}").format(
+                    name=att.filename, reason=e.strerror or e
+                )
+            )
             return None
         self.status.emit(self.tr("Saved {path}").format(path=path))
         return path

@@ -40,8 +40,9 @@ __all__ = ["TimelineWindow"]
 log = logging.getLogger("replytrail.ui.timeline")
 
 
-def _list_view(delegate_parent: QObject, delegate: type[ContactDelegate | TimelineDelegate],
-               name: str) -> QListView:
+def _list_view(
+    delegate_parent: QObject, delegate: type[ContactDelegate | TimelineDelegate], name: str
+) -> QListView:
     view = QListView()
     view.setObjectName(name)
     view.setItemDelegate(delegate(delegate_parent))
@@ -80,8 +81,9 @@ class TimelineWindow(QMainWindow):
         self._current = ""  # the selected contact's address
         self._pending_email = ""
         #: asks where to export (format, suggested name) -> path or None; tests replace it
-        self.ask_export_path: Callable[[str, str], Path | None] = (
-            lambda fmt, name: ask_export_path(self, fmt, name))
+        self.ask_export_path: Callable[[str, str], Path | None] = lambda fmt, name: ask_export_path(
+            self, fmt, name
+        )
         self.setWindowTitle(self.tr("Replytrail — Contacts"))
         self.setStyleSheet(STYLE)
         self.resize(1200, 760)
@@ -125,8 +127,9 @@ class TimelineWindow(QMainWindow):
         left.setMinimumWidth(220)
         self.contacts_stack = QStackedWidget()
         self.contacts_stack.addWidget(self.contact_view)
-        self.contacts_empty = EmptyState(self.tr("No contacts yet.\nThey appear here as soon as "
-                                                 "an email is logged."))
+        self.contacts_empty = EmptyState(
+            self.tr("No contacts yet.\nThey appear here as soon as an email is logged.")
+        )
         self.contacts_stack.addWidget(self.contacts_empty)
         left_lay.addWidget(self.contacts_stack, 1)
         self.splitter.addWidget(left)
@@ -150,8 +153,10 @@ class TimelineWindow(QMainWindow):
         self.back_button.setObjectName("link")
         res_lay.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.header_stack.addWidget(results)
-        self.header_stack.setSizePolicy(self.header_stack.sizePolicy().horizontalPolicy(),
-                                        self.header_stack.sizePolicy().Policy.Maximum)
+        self.header_stack.setSizePolicy(
+            self.header_stack.sizePolicy().horizontalPolicy(),
+            self.header_stack.sizePolicy().Policy.Maximum,
+        )
         mid_lay.addWidget(self.header_stack)
         self.timeline_model = TimelineModel(self._store)
         self.timeline_view = _list_view(self, TimelineDelegate, "timeline")
@@ -162,8 +167,9 @@ class TimelineWindow(QMainWindow):
         self.middle_stack = QStackedWidget()
         self.middle_stack.addWidget(self.timeline_view)
         self.middle_stack.addWidget(self.results_view)
-        self.timeline_empty = EmptyState(self.tr(
-            "No replies logged yet — send a tracked email or Bcc your logging address."))
+        self.timeline_empty = EmptyState(
+            self.tr("No replies logged yet — send a tracked email or Bcc your logging address.")
+        )
         self.middle_stack.addWidget(self.timeline_empty)
         self.middle_stack.setCurrentWidget(self.timeline_empty)
         mid_lay.addWidget(self.middle_stack, 1)
@@ -267,8 +273,9 @@ class TimelineWindow(QMainWindow):
         """Re-run the contact query (filter text) on the worker; the newest answer wins."""
         query = self.contact_filter.text().strip()
         store = self._store
-        ticket = self._jobs.submit(lambda: store.contacts(query),
-                                   lambda r: self._contacts_done(ticket, r))
+        ticket = self._jobs.submit(
+            lambda: store.contacts(query), lambda r: self._contacts_done(ticket, r)
+        )
         self._contact_ticket = ticket
 
     def _contacts_done(self, ticket: int, result: object) -> None:
@@ -284,8 +291,7 @@ class TimelineWindow(QMainWindow):
             self.contact_view.setCurrentIndex(self.contact_model.index(row))
         sel.blockSignals(False)
         has_any = bool(contacts) or bool(self.contact_filter.text())
-        self.contacts_stack.setCurrentWidget(self.contact_view if has_any
-                                             else self.contacts_empty)
+        self.contacts_stack.setCurrentWidget(self.contact_view if has_any else self.contacts_empty)
         if not self._current and contacts and not self.contact_filter.text():
             self.contact_view.setCurrentIndex(self.contact_model.index(0))
 
@@ -311,18 +317,23 @@ class TimelineWindow(QMainWindow):
         newest = [e for e in (self.timeline_model.email_at(i) for i in range(5)) if e]
         self.header.set_contact(c, newest)
         name = (c.name or c.email) if c else ""
-        self.setWindowTitle(self.tr("Replytrail — {name}").format(name=name) if name
-                            else self.tr("Replytrail — Contacts"))
+        self.setWindowTitle(
+            self.tr("Replytrail — {name}").format(name=name)
+            if name
+            else self.tr("Replytrail — Contacts")
+        )
 
     def _update_empty(self) -> None:
         if self.search_bar.active:
             return
         self.middle_stack.setCurrentWidget(
-            self.timeline_view if self.timeline_model.rowCount() else self.timeline_empty)
+            self.timeline_view if self.timeline_model.rowCount() else self.timeline_empty
+        )
 
     def _contact_of(self, e: LoggedEmail) -> str:
-        candidates = ([e.sender.email] if e.direction is Direction.IN
-                      else [a.email for a in (*e.to, *e.cc)])
+        candidates = (
+            [e.sender.email] if e.direction is Direction.IN else [a.email for a in (*e.to, *e.cc)]
+        )
         for addr in candidates:
             if self._store.contact(addr) is not None:
                 return addr
@@ -336,8 +347,11 @@ class TimelineWindow(QMainWindow):
         self.header.set_thread_available(e is not None)
 
     def selected_email(self) -> LoggedEmail | None:
-        view = (self.results_view if self.middle_stack.currentWidget() is self.results_view
-                else self.timeline_view)
+        view = (
+            self.results_view
+            if self.middle_stack.currentWidget() is self.results_view
+            else self.timeline_view
+        )
         idx = view.currentIndex()
         model = view.model()
         return model.email_at(idx.row()) if isinstance(model, TimelineModel) else None
@@ -353,9 +367,11 @@ class TimelineWindow(QMainWindow):
         self.results_label.setText(self.tr("Searching…"))
         self.header_stack.setCurrentIndex(1)
         self.middle_stack.setCurrentWidget(self.results_view)
-        ticket = self._jobs.submit(lambda: store.search(query, filt, 500),
-                                   lambda r: self._search_done(ticket, r),
-                                   lambda m: self._status(m))
+        ticket = self._jobs.submit(
+            lambda: store.search(query, filt, 500),
+            lambda r: self._search_done(ticket, r),
+            lambda m: self._status(m),
+        )
         self._search_ticket = ticket
 
     def _search_done(self, ticket: int, result: object) -> None:
@@ -365,9 +381,14 @@ class TimelineWindow(QMainWindow):
         self.results_model.set_emails(result)
         n = len(result)
         self.results_label.setText(
-            self.tr("No emails found") if n == 0 else self.tr("1 email found") if n == 1
-            else self.tr("{n} emails found").format(n=n) if n < 500
-            else self.tr("The 500 newest matches"))
+            self.tr("No emails found")
+            if n == 0
+            else self.tr("1 email found")
+            if n == 1
+            else self.tr("{n} emails found").format(n=n)
+            if n < 500
+            else self.tr("The 500 newest matches")
+        )
         if n:
             self.results_view.setCurrentIndex(self.results_model.index(0))
 
@@ -390,12 +411,13 @@ class TimelineWindow(QMainWindow):
         if target is None:
             return
         self._status(self.tr("Exporting…"))
-        self._jobs.submit(export_job(self._store, scope, key, fmt, target,
-                                     self.timeline_model.total),
-                          lambda n: self._status(self.tr("Exported {n} emails to {path}").format(
-                              n=n, path=target)),
-                          lambda m: self._status(self.tr("Export failed: {reason}").format(
-                              reason=m)))
+        self._jobs.submit(
+            export_job(self._store, scope, key, fmt, target, self.timeline_model.total),
+            lambda n: self._status(
+                self.tr("Exported {n} emails to {path}").format(n=n, path=target)
+            ),
+            lambda m: self._status(self.tr("Export failed: {reason}").format(reason=m)),
+        )
 
     def confirm_forget(self) -> None:
         c = self.header.contact
@@ -404,8 +426,12 @@ class TimelineWindow(QMainWindow):
         box = forget_box(self, c)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
-            lambda b: self._forget(c) if box.buttonRole(b)
-            == QMessageBox.ButtonRole.DestructiveRole else None)
+            lambda b: (
+                self._forget(c)
+                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+                else None
+            )
+        )
         box.open()
 
     def _forget(self, c: Contact) -> None:
@@ -420,13 +446,16 @@ class TimelineWindow(QMainWindow):
                 self.header.set_contact(None, [])
                 self.reading.show_email(None)
                 self._update_empty()
-            self._status(self.tr("Forgot {email}: {n} emails deleted.").format(
-                email=email, n=n))
+            self._status(self.tr("Forgot {email}: {n} emails deleted.").format(email=email, n=n))
             self.reload_contacts()
 
-        self._jobs.submit(lambda: store.forget_contact(email), done,
-                          lambda m: self._status(self.tr("Could not forget {email}: {reason}")
-                                                 .format(email=email, reason=m)))
+        self._jobs.submit(
+            lambda: store.forget_contact(email),
+            done,
+            lambda m: self._status(
+                self.tr("Could not forget {email}: {reason}").format(email=email, reason=m)
+            ),
+        )
 
     # ------------------------------------------------------------------ keyboard, status
     def _focus_contact_filter(self) -> None:
@@ -442,8 +471,7 @@ class TimelineWindow(QMainWindow):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.contact_view.setFocus()
-                if not self.contact_view.currentIndex().isValid() and \
-                        self.contact_model.rowCount():
+                if not self.contact_view.currentIndex().isValid() and self.contact_model.rowCount():
                     self.contact_view.setCurrentIndex(self.contact_model.index(0))
                 return True
             if event.key() == Qt.Key.Key_Escape and self.contact_filter.text():

@@ -15,12 +15,6 @@ from replytrail.ui.reading_files import safe_attachment_name
 
 __all__ = ["ask_export_path", "export_job", "forget_box"]
 
-CTX = "TimelineActions"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
     """A file (.mbox, or one .eml) or a folder (.eml files) chosen by the user; None: cancelled."""
@@ -28,17 +22,23 @@ def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
     base = Path(where or Path.home()) / safe_attachment_name(suggested)
     if fmt == "mbox":
         path, _ = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate(CTX, "Export as mbox"), f"{base}.mbox",
-            QCoreApplication.translate(CTX, "Mailbox files (*.mbox)"))
+            parent,
+            QCoreApplication.translate("TimelineActions", "Export as mbox"),
+            f"{base}.mbox",
+            QCoreApplication.translate("TimelineActions", "Mailbox files (*.mbox)"),
+        )
         return Path(path) if path else None
     folder = QFileDialog.getExistingDirectory(
-        parent, QCoreApplication.translate(CTX, "Export .eml files into folder"),
-        str(base.parent))
+        parent,
+        QCoreApplication.translate("TimelineActions", "Export .eml files into folder"),
+        str(base.parent),
+    )
     return Path(folder) / safe_attachment_name(suggested) if folder else None
 
 
-def export_job(store: Store, scope: str, key: str, fmt: str, target: Path,
-               count_hint: int) -> Callable[[], int]:
+def export_job(
+    store: Store, scope: str, key: str, fmt: str, target: Path, count_hint: int
+) -> Callable[[], int]:
     """A job for the worker: export a thread (key: thread id) or a contact (key: address)."""
 
     def run() -> int:
@@ -57,17 +57,23 @@ def forget_box(parent: QWidget, c: Contact) -> QMessageBox:
     who = f"{c.name} <{c.email}>" if c.name else c.email
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate(CTX, "Forget contact"))
-    box.setText(QCoreApplication.translate(CTX, "Forget {who}?").format(who=who))
-    box.setInformativeText(QCoreApplication.translate(
-        CTX, "This permanently deletes, from this computer and from the team store:\n"
-        "• the contact {email} and its {count} logged emails,\n"
-        "• their text, formatted versions, attachments and raw copies,\n"
-        "• the tracked message ids of those threads, so new replies to them are no longer "
-        "logged.\n\nYour mailbox is not touched. This cannot be undone.").format(
-            email=c.email, count=c.emails))
-    forget = box.addButton(QCoreApplication.translate(CTX, "Forget contact"),
-                           QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(QCoreApplication.translate("TimelineActions", "Forget contact"))
+    box.setText(QCoreApplication.translate("TimelineActions", "Forget {who}?").format(who=who))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "TimelineActions",
+            "This permanently deletes from Replytrail's store (and from the "
+            "team store, if you use one):\n"
+            "• the contact {email} and its {count} logged emails,\n"
+            "• their text, formatted versions, attachments and raw copies,\n"
+            "• the tracked message ids of those threads, so new replies to them are no longer "
+            "logged.\n\nYour mailbox is not touched. This cannot be undone.",
+        ).format(email=c.email, count=c.emails)
+    )
+    forget = box.addButton(
+        QCoreApplication.translate("TimelineActions", "Forget contact"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

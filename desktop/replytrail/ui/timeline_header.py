@@ -74,16 +74,24 @@ class ContactHeader(QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         self.thread_actions = [
-            menu.addAction(self.tr("This thread as .eml files…"),
-                           lambda: self.exportRequested.emit("thread", "eml")),
-            menu.addAction(self.tr("This thread as .mbox…"),
-                           lambda: self.exportRequested.emit("thread", "mbox")),
+            menu.addAction(
+                self.tr("This thread as .eml files…"),
+                lambda: self.exportRequested.emit("thread", "eml"),
+            ),
+            menu.addAction(
+                self.tr("This thread as .mbox…"),
+                lambda: self.exportRequested.emit("thread", "mbox"),
+            ),
         ]
         menu.addSeparator()
-        menu.addAction(self.tr("All emails with this contact as .eml files…"),
-                       lambda: self.exportRequested.emit("contact", "eml"))
-        menu.addAction(self.tr("All emails with this contact as .mbox…"),
-                       lambda: self.exportRequested.emit("contact", "mbox"))
+        menu.addAction(
+            self.tr("All emails with this contact as .eml files…"),
+            lambda: self.exportRequested.emit("contact", "eml"),
+        )
+        menu.addAction(
+            self.tr("All emails with this contact as .mbox…"),
+            lambda: self.exportRequested.emit("contact", "mbox"),
+        )
         self.export_button.setMenu(menu)
         self.forget_button = QPushButton(self.tr("Forget…"))
         self.forget_button.setObjectName("danger")
@@ -120,27 +128,44 @@ class ContactHeader(QWidget):
             return
         self.name.setText(c.name or c.email)
         self.address.setText(" · ".join(x for x in (c.email, c.company) if x))
-        count = (self.tr("1 logged email") if c.emails == 1
-                 else self.tr("{n} logged emails").format(n=c.emails))
+        count = (
+            self.tr("1 logged email")
+            if c.emails == 1
+            else self.tr("{n} logged emails").format(n=c.emails)
+        )
         if c.last_activity is not None:
-            self.activity.setText(self.tr("{count} · last contact {date} ({ago})").format(
-                count=count, date=long_date(c.last_activity), ago=self._ago(c.last_activity)))
+            self.activity.setText(
+                self.tr("{count} · last contact {date} ({ago})").format(
+                    count=count, date=long_date(c.last_activity), ago=self._ago(c.last_activity)
+                )
+            )
         else:
             self.activity.setText(count)
         self._state_holder.addWidget(BadgeLabel(self._state(c, newest)))
 
     def _state(self, c: Contact, newest: list[LoggedEmail]) -> Badge:
         if c.bounced:
-            return Badge(self.tr("Bounced"), self.tr(
-                "An email to this address could not be delivered. Check the address before "
-                "writing again."), "bounce")
+            return Badge(
+                self.tr("Bounced"),
+                self.tr(
+                    "An email to this address could not be delivered. Check the address before "
+                    "writing again."
+                ),
+                "bounce",
+            )
         human = [e for e in newest if e.kind is Kind.EMAIL]
         if human and human[0].direction is Direction.OUT:
-            return Badge(self.tr("Open · awaiting reply"), self.tr(
-                "Your last email has not been answered yet."), "amber")
+            return Badge(
+                self.tr("Open · awaiting reply"),
+                self.tr("Your last email has not been answered yet."),
+                "amber",
+            )
         if human:
-            return Badge(self.tr("Replied"), self.tr(
-                "The customer wrote last; the ball is in your court."), "green")
+            return Badge(
+                self.tr("Replied"),
+                self.tr("The customer wrote last; the ball is in your court."),
+                "green",
+            )
         return Badge(self.tr("Open"), "", "neutral")
 
     def _ago(self, when: datetime) -> str:

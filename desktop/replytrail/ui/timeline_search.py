@@ -80,12 +80,17 @@ class SearchBar(QWidget):
 
     def search_filter(self) -> SearchFilter:
         since = _start_of(self.since.date()) if self.since_check.isChecked() else None
-        until = (_start_of(self.until.date()) + timedelta(days=1)
-                 if self.until_check.isChecked() else None)
+        until = (
+            _start_of(self.until.date()) + timedelta(days=1)
+            if self.until_check.isChecked()
+            else None
+        )
         raw = self.direction.currentData()
-        return SearchFilter(since=since.astimezone() if since else None,
-                            until=until.astimezone() if until else None,
-                            direction=Direction(raw) if raw else None)
+        return SearchFilter(
+            since=since.astimezone() if since else None,
+            until=until.astimezone() if until else None,
+            direction=Direction(raw) if raw else None,
+        )
 
     def query(self) -> str:
         return self.text.text().strip()

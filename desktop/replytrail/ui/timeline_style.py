@@ -33,4 +33,5 @@ QStatusBar { background: #f7f9fb; color: #52606d; border-top: 1px solid #e4e7eb;
 QDateEdit, QComboBox { border: 1px solid #d3d9e0; border-radius: 6px; padding: 4px 6px;
                        background: #ffffff; }
 QDateEdit:disabled { color: #9aa5b1; background: #f3f5f7; }
+QDateEdit::drop-down, QComboBox::drop-down { border: none; width: 20px; }
 """

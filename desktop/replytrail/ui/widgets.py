@@ -67,50 +67,102 @@ def badges_for(e: LoggedEmail) -> list[Badge]:
     """Kind, match-reason and delivery badges of one email, most important first."""
     out: list[Badge] = []
     if e.kind is Kind.BOUNCE:
-        out.append(Badge(QCoreApplication.translate("Badges", "Bounce"), QCoreApplication.translate(
-            "Badges", "A delivery failure report: the original email did not reach the "
-            "recipient."), "bounce"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "Bounce"),
+                QCoreApplication.translate(
+                    "Badges",
+                    "A delivery failure report: the original email did not reach the recipient.",
+                ),
+                "bounce",
+            )
+        )
     elif e.kind is Kind.AUTO_REPLY:
-        out.append(Badge(QCoreApplication.translate("Badges", "Auto-reply"),
-                         QCoreApplication.translate(
-                             "Badges", "An automatic answer (for example out of office); it is "
-                             "not counted as a reply."), "auto"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "Auto-reply"),
+                QCoreApplication.translate(
+                    "Badges",
+                    "An automatic answer (for example out of office); it is "
+                    "not counted as a reply.",
+                ),
+                "auto",
+            )
+        )
     if e.match is MatchReason.SUBJECT:
-        out.append(Badge(QCoreApplication.translate("Badges", "Subject match?"),
-                         QCoreApplication.translate(
-                             "Badges", "Low confidence: logged only because its subject matches a "
-                             "tracked thread and the sender took part in it recently. It may not "
-                             "be a reply to your email."), "amber"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "Subject match?"),
+                QCoreApplication.translate(
+                    "Badges",
+                    "Low confidence: logged only because its subject matches a "
+                    "tracked thread and the sender took part in it recently. It may not "
+                    "be a reply to your email.",
+                ),
+                "amber",
+            )
+        )
     elif e.match is MatchReason.BCC:
-        out.append(Badge(QCoreApplication.translate("Badges", "via Bcc"),
-                         QCoreApplication.translate(
-                             "Badges", "Logged because you sent it with your logging address in "
-                             "Bcc."), "neutral"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "via Bcc"),
+                QCoreApplication.translate(
+                    "Badges", "Logged because you sent it with your logging address in Bcc."
+                ),
+                "neutral",
+            )
+        )
     elif e.match is MatchReason.THREAD_INDEX:
-        out.append(Badge(QCoreApplication.translate("Badges", "Outlook thread"),
-                         QCoreApplication.translate(
-                             "Badges", "Matched by Outlook's conversation id (the reply had no "
-                             "References)."), "neutral"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "Outlook thread"),
+                QCoreApplication.translate(
+                    "Badges", "Matched by Outlook's conversation id (the reply had no References)."
+                ),
+                "neutral",
+            )
+        )
     elif e.match is MatchReason.GM_THRID:
-        out.append(Badge(QCoreApplication.translate("Badges", "Gmail thread"),
-                         QCoreApplication.translate(
-                             "Badges", "Matched by Gmail's thread id."), "neutral"))
+        out.append(
+            Badge(
+                QCoreApplication.translate("Badges", "Gmail thread"),
+                QCoreApplication.translate("Badges", "Matched by Gmail's thread id."),
+                "neutral",
+            )
+        )
     if e.direction is Direction.OUT:
         if e.status == "failed":
-            out.append(Badge(QCoreApplication.translate("Badges", "Not sent"),
-                             QCoreApplication.translate(
-                                 "Badges", "Sending failed; the email did not leave your "
-                                 "computer."), "bounce"))
+            out.append(
+                Badge(
+                    QCoreApplication.translate("Badges", "Not sent"),
+                    QCoreApplication.translate(
+                        "Badges", "Sending failed; the email did not leave your computer."
+                    ),
+                    "bounce",
+                )
+            )
         elif e.status == "pending":
-            out.append(Badge(QCoreApplication.translate("Badges", "Sending…"),
-                             QCoreApplication.translate(
-                                 "Badges", "Recorded, not yet confirmed by the mail server."),
-                             "neutral"))
+            out.append(
+                Badge(
+                    QCoreApplication.translate("Badges", "Sending…"),
+                    QCoreApplication.translate(
+                        "Badges", "Recorded, not yet confirmed by the mail server."
+                    ),
+                    "neutral",
+                )
+            )
         elif e.status == "bounced":
-            out.append(Badge(QCoreApplication.translate("Badges", "Bounced"),
-                             QCoreApplication.translate(
-                                 "Badges", "A recipient's mail server reported that this email "
-                                 "could not be delivered."), "bounce"))
+            out.append(
+                Badge(
+                    QCoreApplication.translate("Badges", "Bounced"),
+                    QCoreApplication.translate(
+                        "Badges",
+                        "A recipient's mail server reported that this email "
+                        "could not be delivered.",
+                    ),
+                    "bounce",
+                )
+            )
     return out
 
 
@@ -121,7 +173,8 @@ def format_size(size: int) -> str:
     if size < 1024 * 1024:
         return QCoreApplication.translate("Badges", "{n} KB").format(n=round(size / 1024))
     return QCoreApplication.translate("Badges", "{n} MB").format(
-        n=QLocale().toString(size / (1024 * 1024), "f", 1))
+        n=QLocale().toString(size / (1024 * 1024), "f", 1)
+    )
 
 
 def attachment_label(a: Attachment) -> str:
@@ -169,9 +222,18 @@ def paint_badge(p: QPainter, x: int, y: int, badge: Badge, font: QFont) -> int:
         p.setPen(fg)
         p.setBrush(Qt.BrushStyle.NoBrush)
         gx, gy = x + 7, y + (h - 10) // 2
-        p.drawPolyline([QPointF(gx + 5, gy), QPointF(gx, gy), QPointF(gx, gy + 10),
-                        QPointF(gx + 8, gy + 10), QPointF(gx + 8, gy + 3), QPointF(gx + 5, gy),
-                        QPointF(gx + 5, gy + 3), QPointF(gx + 8, gy + 3)])
+        p.drawPolyline(
+            [
+                QPointF(gx + 5, gy),
+                QPointF(gx, gy),
+                QPointF(gx, gy + 10),
+                QPointF(gx + 8, gy + 10),
+                QPointF(gx + 8, gy + 3),
+                QPointF(gx + 5, gy),
+                QPointF(gx + 5, gy + 3),
+                QPointF(gx + 8, gy + 3),
+            ]
+        )
         text_rect = QRect(x + 12, y, w - 12, h)
     p.setPen(fg)
     p.setFont(font)
@@ -187,9 +249,11 @@ class BadgeLabel(QLabel):
         super().__init__(badge.text, parent)
         bg, fg = badge.colours
         self.setToolTip(badge.tooltip)
-        self.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; "
-                           "border-radius: 9px; padding: 1px 8px; font-size: 11px; "
-                           "font-weight: 600; }")
+        self.setStyleSheet(
+            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; "
+            "border-radius: 9px; padding: 1px 8px; font-size: 11px; "
+            "font-weight: 600; }"
+        )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
 
@@ -210,17 +274,22 @@ class AttachmentChip(QToolButton):
         self.setText(attachment_label(att))
         self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setToolTip(self.tr("{name} ({type}) — click to open").format(
-            name=att.filename, type=att.content_type))
+        self.setToolTip(
+            self.tr("{name} ({type}) — click to open").format(
+                name=att.filename, type=att.content_type
+            )
+        )
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self)
         menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(self.attachment))
         menu.addAction(self.tr("Save as…"), lambda: self.saveRequested.emit(self.attachment))
         self.setMenu(menu)
         self.clicked.connect(lambda: self.openRequested.emit(self.attachment))
-        self.setStyleSheet("QToolButton { background: #f1f3f5; color: #3e4c59; border: 1px solid "
-                           "#e4e7eb; border-radius: 6px; padding: 3px 8px; }"
-                           "QToolButton:hover { background: #e6efff; border-color: #b8cdf5; }")
+        self.setStyleSheet(
+            "QToolButton { background: #f1f3f5; color: #3e4c59; border: 1px solid "
+            "#e4e7eb; border-radius: 6px; padding: 3px 8px; }"
+            "QToolButton:hover { background: #e6efff; border-color: #b8cdf5; }"
+        )
 
 
 class EmptyState(QLabel):

@@ -69,8 +69,11 @@ class ContactDelegate(QStyledItemDelegate):
         p.setPen(MUTED)
         fm_small = QFontMetrics(small)
         rw = fm_small.horizontalAdvance(right) + 2
-        p.drawText(QRect(r.right() - rw, r.top(), rw, 18), Qt.AlignmentFlag.AlignRight
-                   | Qt.AlignmentFlag.AlignVCenter, right)
+        p.drawText(
+            QRect(r.right() - rw, r.top(), rw, 18),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            right,
+        )
         name = c.name or c.email
         p.setFont(bold)
         p.setPen(INK)
@@ -83,22 +86,27 @@ class ContactDelegate(QStyledItemDelegate):
             p.drawEllipse(x, r.top() + 6, 7, 7)
             x += 12
             p.setPen(INK)
-        p.drawText(QRect(x, r.top(), r.width() - rw - (x - r.left()) - 6, 18),
-                   Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(name, Qt.TextElideMode.ElideRight,
-                                 r.width() - rw - (x - r.left()) - 6))
+        p.drawText(
+            QRect(x, r.top(), r.width() - rw - (x - r.left()) - 6, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(name, Qt.TextElideMode.ElideRight, r.width() - rw - (x - r.left()) - 6),
+        )
         sub = c.company or c.email
-        count = (self.tr("1 email") if c.emails == 1
-                 else self.tr("{n} emails").format(n=c.emails))
+        count = self.tr("1 email") if c.emails == 1 else self.tr("{n} emails").format(n=c.emails)
         p.setFont(small)
         cw = fm_small.horizontalAdvance(count) + 2
         p.setPen(MUTED)
-        p.drawText(QRect(r.left(), r.top() + 20, r.width() - cw - 8, 18),
-                   Qt.AlignmentFlag.AlignVCenter,
-                   fm_small.elidedText(sub, Qt.TextElideMode.ElideRight, r.width() - cw - 8))
+        p.drawText(
+            QRect(r.left(), r.top() + 20, r.width() - cw - 8, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm_small.elidedText(sub, Qt.TextElideMode.ElideRight, r.width() - cw - 8),
+        )
         p.setPen(FAINT)
-        p.drawText(QRect(r.right() - cw, r.top() + 20, cw, 18),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+        p.drawText(
+            QRect(r.right() - cw, r.top() + 20, cw, 18),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            count,
+        )
         del base
         p.restore()
 
@@ -126,29 +134,41 @@ class TimelineDelegate(QStyledItemDelegate):
         p.setFont(small)
         p.setPen(MUTED)
         dw = fm_small.horizontalAdvance(date) + 2
-        p.drawText(QRect(r.right() - dw, r.top(), dw, 18),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
+        p.drawText(
+            QRect(r.right() - dw, r.top(), dw, 18),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            date,
+        )
         p.setFont(bold)
         p.setPen(INK)
         subject = e.subject or self.tr("(no subject)")
-        p.drawText(QRect(r.left(), r.top(), r.width() - dw - 8, 18), Qt.AlignmentFlag.AlignVCenter,
-                   QFontMetrics(bold).elidedText(subject, Qt.TextElideMode.ElideRight,
-                                                 r.width() - dw - 8))
-        who = (self.tr("To {name}").format(name=e.to[0].name or e.to[0].email)
-               if e.direction is Direction.OUT and e.to else
-               (e.sender.name or e.sender.email))
+        p.drawText(
+            QRect(r.left(), r.top(), r.width() - dw - 8, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(subject, Qt.TextElideMode.ElideRight, r.width() - dw - 8),
+        )
+        who = (
+            self.tr("To {name}").format(name=e.to[0].name or e.to[0].email)
+            if e.direction is Direction.OUT and e.to
+            else (e.sender.name or e.sender.email)
+        )
         snippet = " ".join(e.body_text.split())[:300]
         p.setFont(base)
         fm = QFontMetrics(base)
         who_w = min(fm.horizontalAdvance(who) + 2, r.width() // 2)
         p.setPen(QColor("#3e4c59"))
-        p.drawText(QRect(r.left(), r.top() + 20, who_w, 18), Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(who, Qt.TextElideMode.ElideRight, who_w))
+        p.drawText(
+            QRect(r.left(), r.top() + 20, who_w, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(who, Qt.TextElideMode.ElideRight, who_w),
+        )
         p.setPen(MUTED)
         rest = r.width() - who_w - 10
-        p.drawText(QRect(r.left() + who_w + 10, r.top() + 20, rest, 18),
-                   Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(snippet, Qt.TextElideMode.ElideRight, rest))
+        p.drawText(
+            QRect(r.left() + who_w + 10, r.top() + 20, rest, 18),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(snippet, Qt.TextElideMode.ElideRight, rest),
+        )
         self._chips(p, QRect(r.left(), r.top() + 42, r.width(), 20), e, small)
         p.restore()
 

@@ -45,8 +45,13 @@ def test_demo_store_has_every_case(tmp_path: Path) -> None:
         assert any("Best regards" in e.body_text for e in emails)  # English threads
         html = [e for e in emails if e.body_html]
         assert html and "https://t.mail-insights.example/open.gif" in html[0].body_html
-        replies = [e for e in emails if e.direction is Direction.IN and e.kind is Kind.EMAIL
-                   and e.match is not MatchReason.SUBJECT]
+        replies = [
+            e
+            for e in emails
+            if e.direction is Direction.IN
+            and e.kind is Kind.EMAIL
+            and e.match is not MatchReason.SUBJECT
+        ]
         assert replies and all(e.in_reply_to and e.references for e in replies)
         ids = {e.message_id for e in emails}
         assert all(e.in_reply_to in ids for e in replies)
@@ -60,7 +65,8 @@ def test_demo_store_has_every_case(tmp_path: Path) -> None:
         bounced_out = [e for e in emails if e.status == "bounced"]
         assert bounced_out
         assert store.bounced_recipients(bounced_out[0].message_id) == [
-            "m.hoffmann@stadtwerke-nord.example"]
+            "m.hoffmann@stadtwerke-nord.example"
+        ]
     finally:
         store.close()
 
