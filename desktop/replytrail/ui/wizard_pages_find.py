@@ -1,0 +1,450 @@
+"""Wizard pages that find the server: the email address, discovery, and POP3 guidance."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from replytrail.core.accounts import normalise_email
+from replytrail.core.discovery import email_domain, pop3_guidance
+from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source
+from replytrail.core.errors import KnownError
+from replytrail.core.setup import account_from_result, find_settings
+from replytrail.ui.wizard_common import (
+    GREY,
+    Page,
+    SetupPage,
+    WizardContext,
+    busy_bar,
+    guidance_html,
+    note_label,
+    status_glyph,
+)
+
+__all__ = ["DiscoveryPage", "EmailPage", "Pop3Page"]
+
+log = logging.getLogger("replytrail.ui.wizard")
+
+
+def _step_timeout(ctx: WizardContext) -> float:
+    return float(ctx.settings.get("discovery.timeout"))
+
+
+class EmailPage(SetupPage):
+    """Step 1: the address the salesperson writes to customers from. No signals."""
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setTitle(self.tr("Welcome to Replytrail"))
+        self.setSubTitle(
+            self.tr(
+                "Replytrail watches your mailbox and logs your customers' "
+                "replies to the emails you send them."
+            )
+        )
+        intro = note_label(
+            self,
+            self.tr(
+                "Enter the email address you write to your customers from. Replytrail looks up "
+                "the server settings for you."
+            ),
+        )
+        self.email_edit = QLineEdit(self)
+        self.email_edit.setObjectName("emailEdit")
+        self.email_edit.setPlaceholderText(self.tr("you@example.com"))
+        self.email_edit.setClearButtonEnabled(True)
+        self.email_edit.setMinimumWidth(320)
+        label = QLabel(self.tr("&Email address:"), self)
+        label.setBuddy(self.email_edit)
+        privacy = note_label(
+            self,
+            self.tr(
+                "Your password stays in your system's keyring. Replytrail only stores the emails "
+                "that belong to threads you track, and never changes your mailbox."
+            ),
+        )
+        privacy.setStyleSheet(f"color: {GREY}")
+        form = QFormLayout()
+        form.addRow(label, self.email_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(12)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(privacy)
+        self.email_edit.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.email_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        try:
+            email_domain(self.email_edit.text())
+            normalise_email(self.email_edit.text())
+        except (ValueError, KnownError):
+            return False
+        return True
+
+    def save(self) -> None:
+        email = normalise_email(self.email_edit.text())
+        if email != self.draft.email:
+            self.draft.result = None
+            self.draft.account = None
+            self.draft.needs_oauth = False
+        self.draft.email = email
+
+
+class DiscoveryPage(SetupPage):
+    """Step 2: discovery off the GUI thread, each step's outcome shown; Stop cancels it.
+
+    No signals beyond QWizardPage's.
+    """
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setTitle(self.tr("Finding your server settings"))
+        self.setSubTitle(
+            self.tr(
+                "Replytrail asks your team's settings, its own provider "
+                "list, your provider and the DNS, all at once."
+            )
+        )
+        self.result: DiscoveryResult | None = None
+        self._cancel = ctx.cancel_event()
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(100)
+        self._tick.timeout.connect(self._update_status)
+        self.status = note_label(self)
+        self.status.setObjectName("discoveryStatus")
+        self.bar = busy_bar(self)
+        grid = QGridLayout()
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(10)
+        self.glyphs: dict[Source, QLabel] = {}
+        self.details: dict[Source, QLabel] = {}
+        for row, source in enumerate(SOURCES):
+            glyph, name, detail = (
+                QLabel(self),
+                QLabel(self._source_name(source), self),
+                QLabel(self),
+            )
+            glyph.setFixedWidth(16)
+            detail.setStyleSheet(f"color: {GREY}")
+            grid.addWidget(glyph, row, 0)
+            grid.addWidget(name, row, 1)
+            grid.addWidget(detail, row, 2)
+            self.glyphs[source], self.details[source] = glyph, detail
+        self.stop_button = QPushButton(self.tr("&Stop"), self)
+        self.stop_button.setObjectName("stopButton")
+        self.again_button = QPushButton(self.tr("Search &again"), self)
+        self.again_button.setObjectName("searchAgainButton")
+        self.stop_button.clicked.connect(self.stop)
+        self.again_button.clicked.connect(self.start)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.again_button)
+        self.summary = note_label(self)
+        self.summary.setObjectName("discoverySummary")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bar)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _source_name(self, source: Source) -> str:
+        return {
+            "preset": self.tr("Your team's settings"),
+            "provider-db": self.tr("Replytrail's provider list"),
+            "autoconfig": self.tr("Your domain's autoconfig file"),
+            "ispdb": self.tr("Thunderbird's provider database"),
+            "dns-srv": self.tr("DNS service records (SRV)"),
+            "dns-mx": self.tr("DNS mail servers (MX)"),
+            "probe": self.tr("Trying common server names"),
+        }[source]
+
+    def _outcome_text(self, outcome: str) -> tuple[str, str]:
+        """(glyph state, text) for a step's outcome."""
+        return {
+            "hit": ("ok", self.tr("found IMAP")),
+            "pop3": ("pop3", self.tr("found only POP3")),
+            "smtp-only": ("none", self.tr("found only the outgoing server")),
+            "miss": ("none", self.tr("nothing found")),
+            "error": ("none", self.tr("no answer")),
+            "timeout": ("none", self.tr("took too long")),
+            "not-needed": ("none", self.tr("not needed")),
+            "cancelled": ("none", self.tr("stopped")),
+        }.get(outcome, ("none", outcome))
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.start()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        self._cancel.set()
+        self._tick.stop()
+        super().cleanupPage()
+
+    @property
+    def running(self) -> bool:
+        return self._tick.isActive()
+
+    @Slot()
+    def start(self) -> None:
+        """Run discovery for the draft's address (again)."""
+        self._cancel.set()
+        self._cancel = self.ctx.cancel_event()
+        cancel, email = self._cancel, self.draft.email
+        preset, timeout = self.ctx.settings.preset, _step_timeout(self.ctx)
+        self.result = None
+        for source in SOURCES:
+            status_glyph(self.glyphs[source], "running")
+            self.details[source].setText(self.tr("asking…"))
+        self.summary.clear()
+        self.stop_button.setVisible(True)
+        self.stop_button.setEnabled(True)
+        self.again_button.setVisible(False)
+        self.bar.show()
+        self._clock.start()
+        self._tick.start()
+        self._update_status()
+        self.completeChanged.emit()
+        log.info("discovery started")
+        self.run(
+            lambda: find_settings(email, preset=preset, step_timeout=timeout, cancel=cancel),
+            self._finished,
+            self._failed,
+        )
+        self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def stop(self) -> None:
+        """Cancel the running discovery; the page shows "stopped" as soon as it returns."""
+        self._cancel.set()
+        self.stop_button.setEnabled(False)
+        self.status.setText(self.tr("Stopping…"))
+
+    def _update_status(self) -> None:
+        if self._cancel.is_set():
+            return
+        seconds = self._clock.elapsed() / 1000
+        self.status.setText(
+            self.tr("Looking up the settings for %1… (%2 s)")
+            .replace("%1", self.draft.email)
+            .replace("%2", f"{seconds:.0f}")
+        )
+
+    def _done_ui(self) -> None:
+        self._tick.stop()
+        self.bar.hide()
+        self.stop_button.setVisible(False)
+        self.again_button.setVisible(True)
+        self.completeChanged.emit()
+        self.next_button_focus()
+
+    def _finished(self, result: DiscoveryResult) -> None:
+        self.result = result
+        for step in result.steps_tried:
+            state, text = self._outcome_text(step.outcome)
+            status_glyph(self.glyphs[step.source], state)
+            self.details[step.source].setText(text)
+        inc, out = result.incoming, result.outgoing
+        if result.cancelled:
+            self.status.setText(self.tr("Stopped."))
+            self.summary.setText(
+                self.tr(
+                    "You can enter the server settings yourself on the next page, or search again."
+                )
+            )
+        elif result.pop3_only and inc is not None:
+            self.status.setText(self.tr("Your account offers only POP3."))
+            self.summary.setText(
+                self.tr(
+                    "%1 answers with POP3, not IMAP. The next page explains what to do."
+                ).replace("%1", inc.host)
+            )
+        elif inc is not None:
+            self.status.setText(self.tr("Found the settings."))
+            lines = [
+                self.tr("Incoming mail (IMAP): %1, port %2")
+                .replace("%1", inc.host)
+                .replace("%2", str(inc.port))
+            ]
+            if out is not None:
+                lines.append(
+                    self.tr("Outgoing mail (SMTP): %1, port %2")
+                    .replace("%1", out.host)
+                    .replace("%2", str(out.port))
+                )
+            self.summary.setText("<br>".join(lines))
+        else:
+            self.status.setText(
+                self.tr("No settings found for %1.").replace("%1", self.draft.email)
+            )
+            self.summary.setText(
+                self.tr(
+                    "Enter them on the next page: your provider's help "
+                    "pages or your IT team know them."
+                )
+            )
+        log.info(
+            "discovery finished: source %s, pop3 %s, cancelled %s",
+            result.source,
+            result.pop3_only,
+            result.cancelled,
+        )
+        self._done_ui()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("discovery failed", exc_info=exc)
+        self.result = DiscoveryResult(self.draft.email)
+        self.status.setText(
+            self.tr("The search failed: %1").replace(
+                "%1", exc.message if isinstance(exc, KnownError) else type(exc).__name__
+            )
+        )
+        self.summary.setText(self.tr("Enter the server settings on the next page."))
+        self._done_ui()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.result is not None
+
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        if self.result is not None and self.result.pop3_only:
+            return int(Page.POP3)
+        return int(Page.REVIEW)
+
+    def save(self) -> None:
+        result = self.result
+        self.draft.result = result
+        self.draft.account = account_from_result(self.draft.email, result)
+        self.draft.pop3_server = result.incoming if result and result.pop3_only else None
+
+
+class Pop3Page(SetupPage):
+    """The POP3 explanation with the provider's steps and "Check again" (SPEC §4.3).
+
+    One class, two pages: after discovery (IMAP found → on to the review) and after the
+    review when the user entered a POP3 server (IMAP found → back to the review).
+
+    Signals:
+        imapFound(): "Check again" found IMAP; the draft holds the new settings.
+    """
+
+    imapFound = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, ctx: WizardContext, *, entered: bool, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.entered = entered
+        self.setTitle(self.tr("Replytrail needs IMAP, not POP3"))
+        self.setSubTitle(
+            self.tr(
+                "Your mail is fetched with POP3. Here is why that cannot "
+                "work, and how to switch IMAP on."
+            )
+        )
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("pop3Guidance")
+        self.browser.setOpenExternalLinks(True)
+        self.check_button = QPushButton(self.tr("Check &again"), self)
+        self.check_button.setObjectName("checkAgainButton")
+        self.check_button.clicked.connect(self.check_again)
+        self.status = note_label(self)
+        self.status.setObjectName("pop3Status")
+        self.bar = busy_bar(self)
+        self.bar.setMaximumWidth(120)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.bar)
+        row.addWidget(self.check_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(row)
+        self._imap = False
+        self._checks = 0
+
+    @property
+    def checks(self) -> int:
+        """How many times "Check again" has finished (for tests and logs)."""
+        return self._checks
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self._imap = False
+        self.status.clear()
+        server = self.draft.pop3_server
+        text = pop3_guidance(self.draft.provider, host=server.host if server else "")
+        self.browser.setHtml(guidance_html(text))
+        self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def check_again(self) -> None:
+        """Discovery again, plus the greeting check; IMAP found → move on."""
+        email, preset = self.draft.email, self.ctx.settings.preset
+        timeout, cancel = _step_timeout(self.ctx), self.ctx.cancel_event()
+        self.check_button.setEnabled(False)
+        self.bar.show()
+        self.status.setText(self.tr("Checking %1…").replace("%1", email))
+        self.run(
+            lambda: find_settings(email, preset=preset, step_timeout=timeout, cancel=cancel),
+            self._checked,
+            self._failed,
+        )
+
+    def _checked(self, result: DiscoveryResult) -> None:
+        self._checks += 1
+        self.check_button.setEnabled(True)
+        self.bar.hide()
+        now = QTime.currentTime().toString("HH:mm:ss")
+        inc = result.incoming
+        if inc is None or result.pop3_only:
+            host = (
+                inc.host
+                if inc
+                else (self.draft.pop3_server.host if self.draft.pop3_server else self.draft.email)
+            )
+            self.status.setText(
+                self.tr("Still only POP3 at %1 (checked at %2).")
+                .replace("%1", host)
+                .replace("%2", now)
+            )
+            self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.status.setText(
+            self.tr("IMAP is on: %1, port %2.").replace("%1", inc.host).replace("%2", str(inc.port))
+        )
+        self.draft.result = result
+        self.draft.account = account_from_result(self.draft.email, result)
+        self.draft.pop3_server = None
+        self._imap = True
+        self.completeChanged.emit()
+        self.imapFound.emit()
+        wizard = self.wizard()
+        QTimer.singleShot(0, wizard.back if self.entered else wizard.next)
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("check again failed", exc_info=exc)
+        self.check_button.setEnabled(True)
+        self.bar.hide()
+        self.status.setText(exc.message if isinstance(exc, KnownError) else type(exc).__name__)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self._imap and not self.entered
+
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return int(Page.PASSWORD if self.entered else Page.REVIEW)
