@@ -182,7 +182,10 @@ class Logbook:
             if ours and ours != h.message_id:
                 thread = self.store.thread_of_message_id(ours)
                 if thread is not None:  # a relay rewrote the id we sent: track it too
-                    self.store.add_tracked_id(h.message_id, thread, None)
+                    original = self.store.email(ours)
+                    self.store.add_tracked_id(
+                        h.message_id, thread, original.id if original else None
+                    )
                     return Decision("rewritten-id", ours)
             if role == "inbox" and is_bcc_logging(h, account.email, account.bcc_address):
                 return self._bcc(account, h, fetch, policy, folder, now)
@@ -205,7 +208,13 @@ class Logbook:
             return self._commit(rec, folder, recipients[0].email)
 
         kind = classify(h)
-        if h.from_ is not None and is_never_logged(h.from_, policy.never_log):
+        # never-log is about people; a bounce from the user's own provider still marks the
+        # original as bounced
+        if (
+            kind is not Kind.BOUNCE
+            and h.from_ is not None
+            and is_never_logged(h.from_, policy.never_log)
+        ):
             return Decision("ignored", "never-log list")
         match = match_reply(h, self.store, subject_rule=policy.subject_rule, now=now)
         if kind is Kind.BOUNCE:

@@ -48,6 +48,7 @@ from replytrail.core.logbook import TRACKING_HEADER, Logbook, Policy, Role
 from replytrail.core.mail.connect import open_imap
 from replytrail.core.mail.parse import HEADER_FIELDS, parse_headers
 from replytrail.core.models import Account, Checkpoint
+from replytrail.core.prefilter import Candidate, Prefilter
 
 __all__ = ["FETCH_FIELDS", "Backoff", "FolderWatcher", "WatchOptions"]
 
@@ -109,6 +110,11 @@ class Backoff:
 
     def reset(self) -> None:
         self.attempt = 0
+
+
+def _header_bytes(data: dict[bytes, Any]) -> bytes:
+    raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
+    return raw if isinstance(raw, bytes) else b""
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
@@ -201,14 +207,27 @@ class FolderWatcher:
             self._set_state(WatchState.CATCHING_UP)
         gmail = b"X-GM-EXT-1" in client.capabilities()
         items = [_HEADER_ITEM, "INTERNALDATE"] + (["X-GM-THRID"] if gmail else [])
+        prefilter = Prefilter(
+            store,
+            self.account,
+            sent=self.role == "sent",
+            subject_rule=opts.policy.subject_rule,
+            everything=opts.policy.mode == "contacts",
+        )
         done = 0
         for chunk in _chunks(uids, opts.fetch_chunk):
             if self.stopping():
                 return done
             fetched = client.fetch(chunk, items)
+            keep = prefilter.select(
+                [
+                    Candidate(uid, _header_bytes(data), str(data.get(b"X-GM-THRID") or "") or None)
+                    for uid, data in sorted(fetched.items())
+                ]
+            )
             for uid in chunk:
                 data = fetched.get(uid)
-                if data is not None:
+                if data is not None and uid in keep:
                     self._handle(client, uid, data, opts)
             done += len(chunk)
             last = max(last, chunk[-1])
@@ -228,7 +247,7 @@ class FolderWatcher:
     def _handle(
         self, client: imapclient.IMAPClient, uid: int, data: dict[bytes, Any], opts: WatchOptions
     ) -> None:
-        raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+        raw = _header_bytes(data)
         internal = data.get(b"INTERNALDATE")
         if isinstance(internal, datetime) and internal.tzinfo is None:
             internal = internal.replace(tzinfo=UTC)

@@ -291,11 +291,20 @@ class SQLiteStore:
 
     def mark_bounced(self, message_id: str, recipient: str, bounce_email_id: int | None) -> bool:
         with self._write() as db:
-            row = db.execute(
-                "SELECT e.id FROM tracked_ids t JOIN emails e ON e.id = t.email_id "
-                "WHERE t.message_id = ?",
-                (message_id,),
-            ).fetchone()
+            row = (
+                db.execute(
+                    "SELECT e.id FROM tracked_ids t JOIN emails e ON e.id = t.email_id "
+                    "WHERE t.message_id = ?",
+                    (message_id,),
+                ).fetchone()
+                or db.execute(
+                    # an id tracked without its own row (a relay's rewrite): the thread's newest
+                    # outgoing email
+                    "SELECT e.id FROM tracked_ids t JOIN emails e ON e.thread_id = t.thread_id "
+                    "WHERE t.message_id = ? AND e.direction = 'out' ORDER BY e.ts DESC LIMIT 1",
+                    (message_id,),
+                ).fetchone()
+            )
             if not row:
                 return False
             db.execute(
@@ -334,6 +343,35 @@ class SQLiteStore:
             (normalised_subject, participant, int(since.timestamp())),
         )
         return [str(r[0]) for r in rows]
+
+    # ------------------------------------------------------------------ batched lookups
+    def _among(self, sql: str, values: set[str]) -> set[str]:
+        found: set[str] = set()
+        items = sorted(values)
+        for i in range(0, len(items), 500):
+            part = items[i : i + 500]
+            marks = ",".join("?" * len(part))
+            found.update(str(r[0]) for r in self._q(sql.format(marks=marks), part))
+        return found
+
+    def tracked_among(self, message_ids: set[str]) -> set[str]:
+        """Which of these Message-IDs are tracked (one query per 500)."""
+        return self._among(
+            "SELECT message_id FROM tracked_ids WHERE message_id IN ({marks})", message_ids
+        )
+
+    def gm_thrids_among(self, thrids: set[str]) -> set[str]:
+        return self._among("SELECT gm_thrid FROM threads WHERE gm_thrid IN ({marks})", thrids)
+
+    def thread_guids_among(self, guids: set[str]) -> set[str]:
+        return self._among("SELECT thread_guid FROM threads WHERE thread_guid IN ({marks})", guids)
+
+    def tracked_subjects(self) -> set[str]:
+        """Normalised subjects of all tracked threads (for the subject rule's first look)."""
+        return {
+            str(r[0])
+            for r in self._q("SELECT DISTINCT subject_norm FROM threads WHERE subject_norm != ''")
+        }
 
     # ------------------------------------------------------------------ checkpoints
     def checkpoint(self, account: str, folder: str) -> Checkpoint | None:
