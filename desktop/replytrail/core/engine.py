@@ -83,6 +83,7 @@ class _Run:
     account: Account
     halt: threading.Event = field(default_factory=threading.Event)
     wake: threading.Event = field(default_factory=threading.Event)
+    inbox_done: threading.Event = field(default_factory=threading.Event)
     watchers: list[FolderWatcher] = field(default_factory=list)
     threads: list[threading.Thread] = field(default_factory=list)
     error: str = ""
@@ -138,6 +139,7 @@ class Engine:
                 stop=run.halt,
                 account_stop=run.halt,
                 wake=run.wake,
+                inbox_done=run.inbox_done,
             )
             t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
             run.watchers.append(w)
@@ -225,12 +227,18 @@ class Engine:
 
     # ------------------------------------------------------------------ one-shot work
     def catch_up_once(self, only: str | None = None) -> list[tuple[str, KnownError]]:
-        """Catch every folder up once (``watch --once``); returns the accounts that failed."""
+        """Catch every folder up once (``watch --once``); returns the accounts that failed.
+
+        The folders are scanned at the same time, one thread and connection each, as the
+        long-running watcher does.
+        """
         failures: list[tuple[str, KnownError]] = []
+        lock = threading.Lock()
+        threads: list[threading.Thread] = []
         for account in self.accounts.all():
             if only and account.email.lower() != only.lower():
                 continue
-            halt = threading.Event()
+            halt, inbox_done = threading.Event(), threading.Event()
             for role in ROLES:
                 w = FolderWatcher(
                     account,
@@ -241,12 +249,22 @@ class Engine:
                     sink=self._emit,
                     stop=halt,
                     account_stop=halt,
+                    inbox_done=inbox_done,
                 )
-                try:
-                    w.run_once()
-                except KnownError as e:
-                    failures.append((account.email, e))
-                    break
+
+                def scan(w: FolderWatcher = w, email: str = account.email) -> None:
+                    try:
+                        w.run_once()
+                    except KnownError as e:
+                        with lock:
+                            if not any(a == email for a, _ in failures):
+                                failures.append((email, e))
+
+                threads.append(threading.Thread(target=scan, name=f"once-{account.email}-{role}"))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
         return failures
 
     def send(self, draft: Draft) -> LoggedEmail:

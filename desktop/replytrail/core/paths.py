@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from replytrail.core.discovery.resources import resources_dir
+from replytrail.core.resources import resources_dir
 
 __all__ = ["APP_NAME", "Paths", "resolve_paths", "resources_dir"]
 

@@ -8,7 +8,6 @@ from replytrail.core.discovery.pop3 import (
     user_entered_pop3,
 )
 from replytrail.core.discovery.providers import ProviderDB, load_providers
-from replytrail.core.discovery.resources import resources_dir
 from replytrail.core.discovery.settings import (
     DiscoveryResult,
     Provider,
@@ -16,6 +15,7 @@ from replytrail.core.discovery.settings import (
     ServerTemplate,
     StepLog,
 )
+from replytrail.core.resources import resources_dir
 
 __all__ = [
     "DiscoveryResult",

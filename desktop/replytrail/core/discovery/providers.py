@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from replytrail.core.discovery.resources import resources_dir
 from replytrail.core.discovery.settings import (
     AuthKind,
     Protocol,
@@ -16,6 +15,7 @@ from replytrail.core.discovery.settings import (
     SecurityKind,
     ServerTemplate,
 )
+from replytrail.core.resources import resources_dir
 
 __all__ = ["ProviderDB", "load_providers", "mx_matches", "provider_from_json"]
 

@@ -68,6 +68,8 @@ PERMANENT = (
 #: the header fields fetched for every new message (SPEC §3: never more for a non-match)
 FETCH_FIELDS = (*HEADER_FIELDS, TRACKING_HEADER)
 _HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in FETCH_FIELDS) + ")]"
+INBOX_WAIT = 600.0  # the longest the Sent folder waits for INBOX's catch-up (seconds)
+CHECKPOINT_EVERY = 2.0  # seconds between checkpoint writes during a long catch-up
 TRANSIENT = (
     OSError,
     socket.timeout,
@@ -137,8 +139,12 @@ class FolderWatcher:
         stop: threading.Event,
         account_stop: threading.Event,
         wake: threading.Event | None = None,
+        inbox_done: threading.Event | None = None,
     ) -> None:
         self.account, self.role = account, role
+        # The Sent folder is caught up after INBOX: the user's own continuation in Sent is
+        # logged only when the customer's reply it answers is already tracked.
+        self._inbox_done = inbox_done or threading.Event()
         self._secret, self._logbook, self._options = secret, logbook, options
         self._sink, self._stop, self._account_stop = sink, stop, account_stop
         self._wake = wake or threading.Event()
@@ -215,8 +221,13 @@ class FolderWatcher:
             everything=opts.policy.mode == "contacts",
         )
         done = 0
+        saved = time.monotonic()
         for chunk in _chunks(uids, opts.fetch_chunk):
             if self.stopping():
+                if done:
+                    store.set_checkpoint(
+                        Checkpoint(self.account.email, self.folder, uidvalidity, last)
+                    )
                 return done
             fetched = client.fetch(chunk, items)
             keep = prefilter.select(
@@ -231,8 +242,11 @@ class FolderWatcher:
                     self._handle(client, uid, data, opts)
             done += len(chunk)
             last = max(last, chunk[-1])
-            # the checkpoint moves only after the store committed every email of the chunk
-            store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity, last))
+            # The checkpoint moves only after the store committed every email of the chunk;
+            # during a long scan at most every few seconds (each move is an fsync).
+            if done == total or time.monotonic() - saved >= CHECKPOINT_EVERY:
+                store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity, last))
+                saved = time.monotonic()
             self._sink(ScanProgress(self.account.email, self.folder, done, total))
         if (
             uidnext
@@ -293,9 +307,22 @@ class FolderWatcher:
         opts = self._options()
         self.client = self._connect(opts)
         try:
-            return self.catch_up(self.client, opts)
+            return self._ordered_catch_up(self.client, opts)
         finally:
             self._close()
+
+    def _ordered_catch_up(self, client: imapclient.IMAPClient, opts: WatchOptions) -> int:
+        if self.role == "sent":
+            deadline = time.monotonic() + INBOX_WAIT
+            while not self._inbox_done.wait(0.2) and not self.stopping():
+                if time.monotonic() > deadline:
+                    break
+                client.noop()  # keep the connection alive while INBOX catches up
+            return self.catch_up(client, opts)
+        try:
+            return self.catch_up(client, opts)
+        finally:
+            self._inbox_done.set()
 
     def run(self) -> None:
         """Until stopped: connect, catch up, IDLE (or poll); reconnect with backoff."""
@@ -305,7 +332,7 @@ class FolderWatcher:
             opts = self._options()
             try:
                 self.client = self._connect(opts)
-                self.catch_up(self.client, opts)
+                self._ordered_catch_up(self.client, opts)
                 backoff.reset()
                 self._set_state(WatchState.WATCHING)
                 self._watch(self.client, opts)

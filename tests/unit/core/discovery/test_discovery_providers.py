@@ -9,7 +9,7 @@ import re
 import pytest
 
 from replytrail.core.discovery.providers import ProviderDB, load_providers
-from replytrail.core.discovery.resources import resources_dir
+from replytrail.core.resources import resources_dir
 
 REQUIRED = {
     "gmail": ["gmail.com", "googlemail.com"],

@@ -14,7 +14,7 @@ _MARKER = "providers.json"
 
 def _candidates() -> list[Path]:
     here = Path(__file__).resolve()
-    package = here.parents[2]  # .../replytrail
+    package = here.parents[1]  # .../replytrail
     out: list[Path] = []
     with contextlib.suppress(ModuleNotFoundError, TypeError):
         # installed: the wheel ships the folder as package data (replytrail/resources)
