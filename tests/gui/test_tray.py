@@ -18,7 +18,9 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.engine import Engine
 from replytrail.core.events import AccountState, ScanProgress, WatchState
 from replytrail.core.paths import resolve_paths
+from replytrail.core.models import Account
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.compose import ComposeDialog
 from replytrail.ui.icons import TRAY_STATES, tray_icon
 from replytrail.ui.settings_dialog import SettingsDialog
 from replytrail.ui.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
@@ -103,6 +105,7 @@ def test_tooltips_in_plain_words(qtbot: object) -> None:
     tray.set_paused(True)
     assert tray.state is P
     assert tray.tooltip == "Replytrail — paused"
+    assert tray.status_action.text() == "Paused"
 
 
 def test_menu_actions_emit_the_wishes(qtbot: object) -> None:
@@ -188,6 +191,12 @@ def test_tray_menu_drives_the_app(tray_app: TrayApp, qtbot: object) -> None:
     tray.open_action.trigger()
     assert tray_app._timeline is not None
     assert tray_app._timeline.isVisible()
+    # a compose window needs an account (the engine, started before, does not watch it)
+    tray_app.accounts.save(Account(email="alice@example.test", imap_host="127.0.0.1"))
+    tray.compose_action.trigger()
+    (compose,) = tray_app._compose
+    assert isinstance(compose, ComposeDialog) and compose.isVisible()
+    compose.close()
     tray.pause_action.trigger()
     assert tray_app.engine.paused
     assert tray.state is WatchState.PAUSED

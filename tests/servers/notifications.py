@@ -74,27 +74,31 @@ def serve(log_path: Path, click: bool) -> None:
 class NotificationBus:
     """A private session bus, optionally with the capturing notification service on it."""
 
-    def __init__(self, root: Path, *, service: bool = True, click: bool = True) -> None:
+    def __init__(
+        self, root: Path, *, service: bool = True, click: bool = True, address: str = ""
+    ) -> None:
+        """With *address*, serve on that bus (e.g. the keyring's) instead of a new one."""
         self.log = root / "notifications.jsonl"
-        self.address = ""
+        self.address = address
         self._service, self._click = service, click
         self._procs: list[subprocess.Popen[str]] = []
 
     def start(self) -> NotificationBus:
         if shutil.which("dbus-daemon") is None:
             raise RuntimeError("dbus-daemon missing: run .ci/install-system-deps.sh test")
-        bus = subprocess.Popen(
-            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
-        )
-        self._procs.append(bus)
-        assert bus.stdout is not None
-        self.address = bus.stdout.readline().strip()
         if not self.address:
-            raise RuntimeError("dbus-daemon did not print its address")
+            bus = subprocess.Popen(
+                ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                start_new_session=True,
+            )
+            self._procs.append(bus)
+            assert bus.stdout is not None
+            self.address = bus.stdout.readline().strip()
+            if not self.address:
+                raise RuntimeError("dbus-daemon did not print its address")
         if self._service:
             tests = str(Path(__file__).resolve().parent.parent)
             argv = [sys.executable, "-m", "servers.notifications", str(self.log)]

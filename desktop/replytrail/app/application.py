@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
@@ -38,6 +38,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
 from replytrail.core.paths import Paths, resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.compose import ComposeDialog
 from replytrail.ui.icons import app_icon
 from replytrail.ui.notify import Notifier
 from replytrail.ui.settings_dialog import SettingsDialog
@@ -143,16 +144,20 @@ class TrayApp(QObject):
 
     @Slot()
     def compose(self, to: str = "", reply_to: str = "") -> None:
-        """A compose window (to a contact, or answering a logged email)."""
-        module: Any = importlib.import_module("replytrail.ui.compose")
-        dialog: QWidget = module.ComposeDialog(
-            engine=self.engine,
-            accounts=self.accounts,
-            store=self.gui_store,
-            settings=self.settings,
-            to=to,
-            reply_to=reply_to,
+        """A compose window (to a contact, or answering a logged email); sends off-thread."""
+        try:
+            accounts = [a for a in self.accounts.all() if a.enabled]
+        except KnownError as e:
+            QMessageBox.warning(None, "Replytrail", e.message)
+            return
+        if not accounts:
+            self.first_run()
+            return
+        original = self.gui_store.email(reply_to) if reply_to else None
+        dialog = ComposeDialog(
+            accounts, self.engine.engine.send, self.paths.drafts_dir, to=to, reply_to=original
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
         dialog.show()
 

@@ -85,6 +85,7 @@ class TrayIcon(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
         self.menu.installEventFilter(self)
+        self.menu.aboutToShow.connect(lambda: log.info("tray menu opened"))
 
         self.open_action.triggered.connect(self.openTimelineRequested)
         self.compose_action.triggered.connect(self.composeRequested)
@@ -146,7 +147,10 @@ class TrayIcon(QObject):
         changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
         self._tooltip = tooltip
         self.icon.setToolTip(self._tooltip)
-        self.status_action.setText(self._tooltip.removeprefix("Replytrail — "))
+        status = self._tooltip.removeprefix("Replytrail — ")
+        if "@" not in status.split(" ", 1)[0]:  # never capitalise an address
+            status = status[:1].upper() + status[1:]
+        self.status_action.setText(status)
         self.pause_action.setText(
             self.tr("Resume watching") if self._paused else self.tr("Pause watching")
         )
