@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget, QWizard, QWizardPage
 
@@ -18,6 +18,7 @@ from replytrail.app.jobs import Jobs
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
+from replytrail.core.discovery.pop3 import guidance_language
 from replytrail.core.discovery.settings import DiscoveryResult, Provider, ServerSettings
 from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices
@@ -29,9 +30,11 @@ __all__ = [
     "WizardContext",
     "busy_bar",
     "guidance_html",
+    "heading",
     "monospace",
     "note_label",
     "status_glyph",
+    "ui_locale",
 ]
 
 T = TypeVar("T")
@@ -149,6 +152,11 @@ class SetupPage(QWizardPage):
         button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def ui_locale() -> QLocale:
+    """The locale of the installed translation (dates in the user's language)."""
+    return QLocale(guidance_language())
+
+
 def note_label(parent: QWidget, text: str = "") -> QLabel:
     """A wrapped, selectable explanation label that opens its links in the browser."""
     label = QLabel(text, parent)
@@ -169,6 +177,14 @@ def busy_bar(parent: QWidget) -> QProgressBar:
     return bar
 
 
+def heading(label: QLabel) -> QLabel:
+    """Make *label* the page's bold status line."""
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def monospace(label: QLabel) -> QLabel:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setStyleHint(QFont.StyleHint.Monospace)
@@ -186,7 +202,7 @@ def status_glyph(label: QLabel, state: str) -> None:
         "none": ("–", GREY),
         "pop3": ("!", ORANGE),
     }.get(state, ("–", GREY))
-    label.setText(f'<span style="color:{colour}; font-weight:bold">{glyph}</span>')
+    label.setText(f'<span style="color:{colour}; font-weight:bold; font-size:large">{glyph}</span>')
     label.setProperty("state", state)
 
 
@@ -211,8 +227,13 @@ def guidance_html(text: str) -> str:
         head, *lines = para.splitlines()
         steps = [_linked(line[2:]) for line in lines if line.startswith("- ")]
         after = [_linked(line) for line in lines if not line.startswith("- ")]
-        if i == 0 or re.match(r"^\d\.", head):
+        if i == 0:
             parts.append(f"<p><b>{_linked(head)}</b></p>")
+        elif re.match(r"^\d\.", head):
+            first, dot, rest = head.partition(". ")  # "2. Switch …" keeps its number
+            title, dot2, more = rest.partition(". ")
+            bold = f"{first}{dot}{title}{dot2}".rstrip()
+            parts.append(f"<p><b>{_linked(bold)}</b> {_linked(more)}</p>")
         else:
             parts.append(f"<p>{_linked(head)}</p>")
         if steps:

@@ -28,6 +28,7 @@ from replytrail.ui.wizard_common import (
     SetupPage,
     WizardContext,
     busy_bar,
+    heading,
     monospace,
     note_label,
     status_glyph,
@@ -81,7 +82,7 @@ class TestPage(SetupPage):
             )
         )
         self.report: CheckReport | None = None
-        self.status = note_label(self)
+        self.status = heading(note_label(self))
         self.status.setObjectName("testStatus")
         self.bar = busy_bar(self)
         grid = QGridLayout()

@@ -29,6 +29,7 @@ from replytrail.ui.wizard_common import (
     WizardContext,
     busy_bar,
     guidance_html,
+    heading,
     note_label,
     status_glyph,
 )
@@ -127,7 +128,7 @@ class DiscoveryPage(SetupPage):
         self._tick = QTimer(self)
         self._tick.setInterval(100)
         self._tick.timeout.connect(self._update_status)
-        self.status = note_label(self)
+        self.status = heading(note_label(self))
         self.status.setObjectName("discoveryStatus")
         self.bar = busy_bar(self)
         grid = QGridLayout()

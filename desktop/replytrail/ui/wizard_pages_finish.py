@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 from replytrail.core.errors import KnownError
 from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices, default_never_log, save_account
-from replytrail.ui.wizard_common import GREY, RED, SetupPage, WizardContext, busy_bar, note_label
+from replytrail.ui.wizard_common import (
+    GREY,
+    RED,
+    SetupPage,
+    WizardContext,
+    busy_bar,
+    note_label,
+    ui_locale,
+)
 
 __all__ = ["DonePage", "LoggingPage"]
 
@@ -61,7 +69,8 @@ class LoggingPage(SetupPage):
         self.since = QDateEdit(self)
         self.since.setObjectName("sinceDate")
         self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        # Translators: a Qt date format, e.g. "dd.MM.yyyy"
+        self.since.setDisplayFormat(self.tr("yyyy-MM-dd"))
         self.since.setMaximumDate(QDate.currentDate())
         self.bcc = QLineEdit(self)
         self.bcc.setObjectName("bccAddress")
@@ -102,14 +111,28 @@ class LoggingPage(SetupPage):
         since_row = QHBoxLayout()
         since_row.addWidget(self.since)
         since_row.addStretch(1)
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(QLabel(self.tr("Log:"), self), modes)
-        form.addRow(self._label(self.tr("Look for replies &since:"), self.since), since_row)
-        form.addRow(self._label(self.tr("&Bcc logging address:"), self.bcc), bcc_row)
-        form.addRow("", bcc_note)
-        form.addRow(self._label(self.tr("&Never log:"), self.never), self.never)
-        form.addRow("", never_note)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        top = Qt.AlignmentFlag.AlignTop
+        rows: list[tuple[QLabel | None, QWidget | QHBoxLayout | QVBoxLayout]] = [
+            (QLabel(self.tr("Log:"), self), modes),
+            (self._label(self.tr("Look for replies &since:"), self.since), since_row),
+            (self._label(self.tr("&Bcc logging address:"), self.bcc), bcc_row),
+            (None, bcc_note),
+            (self._label(self.tr("&Never log:"), self.never), self.never),
+            (None, never_note),
+        ]
+        for row, (label, field) in enumerate(rows):
+            if label is not None:
+                grid.addWidget(label, row, 0, top if row == 0 else Qt.AlignmentFlag.AlignVCenter)
+            if isinstance(field, QWidget):
+                grid.addWidget(field, row, 1)
+            else:
+                grid.addLayout(field, row, 1)
+            if label is None:
+                grid.setRowMinimumHeight(row, 0)
+        grid.setRowStretch(len(rows), 1)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -199,7 +222,7 @@ class DonePage(SetupPage):
             else self.tr("replies to the emails you track")
         )
         since = (
-            QLocale().toString(
+            ui_locale().toString(
                 QDate(c.since.year, c.since.month, c.since.day), QLocale.FormatType.LongFormat
             )
             if c.since
