@@ -105,14 +105,132 @@
     </message>
 </context>
 <context>
+    <name>ComposeDialog</name>
+    <message>
+        <source>Reply</source>
+        <extracomment>picks files to attach; tests replace it</extracomment>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>New email</source>
+        <translation>Neue E-Mail</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>name@company.com, …</source>
+        <translation>name@firma.de, …</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Write your message…</source>
+        <translation>Ihre Nachricht …</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>Dateien anhängen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Entwurf verwerfen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close; the draft is kept</source>
+        <translation>Schließen; der Entwurf bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send and track replies (Ctrl+Return)</source>
+        <translation>Senden und Antworten verfolgen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>No mail account is set up yet. Add one in Accounts… first; your text is kept as a draft.</source>
+        <translation>Es ist noch kein E-Mail-Konto eingerichtet. Fügen Sie zuerst unter „Konten …“ eines hinzu; Ihr Text bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>On {date}, {who} wrote:</source>
+        <translation>Am {date} schrieb {who}:</translation>
+    </message>
+    <message>
+        <source>Restored your unsent draft.</source>
+        <translation>Ihr nicht gesendeter Entwurf wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: {reason}</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Entwurf gespeichert</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>{name}  ·  missing</source>
+        <translation>{name}  ·  fehlt</translation>
+    </message>
+    <message>
+        <source>Choose the account to send from.</source>
+        <translation>Wählen Sie das Konto, von dem gesendet wird.</translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation>Geben Sie mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>This is not an email address: {address}</source>
+        <translation>Das ist keine E-Mail-Adresse: {address}</translation>
+    </message>
+    <message>
+        <source>The attachment {name} no longer exists.</source>
+        <translation>Der Anhang {name} existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Sending failed: {reason}
+Your draft is saved; you can try again.</source>
+        <translation>Senden fehlgeschlagen: {reason}
+Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+</context>
+<context>
     <name>ContactDelegate</name>
     <message>
         <source>1 email</source>
-        <translation type="unfinished"></translation>
+        <translation>1 E-Mail</translation>
     </message>
     <message>
         <source>{n} emails</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} E-Mails</translation>
     </message>
 </context>
 <context>
@@ -155,11 +273,11 @@
     </message>
     <message>
         <source>1 logged email</source>
-        <translation type="unfinished"></translation>
+        <translation>1 protokollierte E-Mail</translation>
     </message>
     <message>
         <source>{n} logged emails</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} protokollierte E-Mails</translation>
     </message>
     <message>
         <source>{count} · last contact {date} ({ago})</source>
@@ -203,7 +321,303 @@
     </message>
     <message>
         <source>{n} days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {n} Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryPage</name>
+    <message>
+        <source>Finding your server settings</source>
+        <translation>Servereinstellungen suchen</translation>
+    </message>
+    <message>
+        <source>Replytrail asks your team&apos;s settings, its own provider list, your provider and the DNS, all at once.</source>
+        <translation>Replytrail fragt gleichzeitig die Einstellungen Ihres Teams, die eigene Anbieterliste, Ihren Anbieter und das DNS.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>Erneut &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s settings</source>
+        <translation>Einstellungen Ihres Teams</translation>
+    </message>
+    <message>
+        <source>Replytrail&apos;s provider list</source>
+        <translation>Anbieterliste von Replytrail</translation>
+    </message>
+    <message>
+        <source>Your domain&apos;s autoconfig file</source>
+        <translation>Autoconfig-Datei Ihrer Domain</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database</source>
+        <translation>Anbieterdatenbank von Thunderbird</translation>
+    </message>
+    <message>
+        <source>DNS service records (SRV)</source>
+        <translation>DNS-Diensteinträge (SRV)</translation>
+    </message>
+    <message>
+        <source>DNS mail servers (MX)</source>
+        <translation>DNS-Mailserver (MX)</translation>
+    </message>
+    <message>
+        <source>Trying common server names</source>
+        <translation>Übliche Servernamen ausprobieren</translation>
+    </message>
+    <message>
+        <source>found IMAP</source>
+        <translation>IMAP gefunden</translation>
+    </message>
+    <message>
+        <source>found only POP3</source>
+        <translation>nur POP3 gefunden</translation>
+    </message>
+    <message>
+        <source>found only the outgoing server</source>
+        <translation>nur den Postausgangsserver gefunden</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>nichts gefunden</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>took too long</source>
+        <translation>dauerte zu lange</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>nicht nötig</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>asking…</source>
+        <translation>wird gefragt…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Looking up the settings for %1… (%2 s)</source>
+        <translation>Einstellungen für %1 werden gesucht… (%2 s)</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>You can enter the server settings yourself on the next page, or search again.</source>
+        <translation>Sie können die Servereinstellungen auf der nächsten Seite selbst eingeben oder erneut suchen.</translation>
+    </message>
+    <message>
+        <source>Your account offers only POP3.</source>
+        <translation>Ihr Konto bietet nur POP3.</translation>
+    </message>
+    <message>
+        <source>%1 answers with POP3, not IMAP. The next page explains what to do.</source>
+        <translation>%1 antwortet mit POP3, nicht mit IMAP. Die nächste Seite erklärt, was zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Found the settings.</source>
+        <translation>Einstellungen gefunden.</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP): %1, port %2</source>
+        <translation>Posteingang (IMAP): %1, Port %2</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP): %1, port %2</source>
+        <translation>Postausgang (SMTP): %1, Port %2</translation>
+    </message>
+    <message>
+        <source>No settings found for %1.</source>
+        <translation>Keine Einstellungen für %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>Enter them on the next page: your provider&apos;s help pages or your IT team know them.</source>
+        <translation>Geben Sie sie auf der nächsten Seite ein: Die Hilfeseiten Ihres Anbieters oder Ihr IT-Team kennen sie.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server settings on the next page.</source>
+        <translation>Geben Sie die Servereinstellungen auf der nächsten Seite ein.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ready to watch your inbox</source>
+        <translation>Bereit, Ihren Posteingang zu beobachten</translation>
+    </message>
+    <message>
+        <source>Check the summary, then choose Finish.</source>
+        <translation>Prüfen Sie die Zusammenfassung und wählen Sie dann „Abschließen“.</translation>
+    </message>
+    <message>
+        <source>When you choose Finish, your password goes into the system keyring and Replytrail starts watching your inbox. Replies to your tracked emails appear in the timeline within seconds; the tray icon shows that Replytrail is watching.</source>
+        <translation>Wenn Sie „Abschließen“ wählen, kommt Ihr Passwort in den Schlüsselbund des Systems und Replytrail beginnt, Ihren Posteingang zu beobachten. Antworten auf Ihre verfolgten E-Mails erscheinen binnen Sekunden in der Zeitleiste; das Symbol im Infobereich zeigt, dass Replytrail beobachtet.</translation>
+    </message>
+    <message>
+        <source>every email with a known contact</source>
+        <translation>jede E-Mail mit einem bekannten Kontakt</translation>
+    </message>
+    <message>
+        <source>replies to the emails you track</source>
+        <translation>Antworten auf die E-Mails, die Sie verfolgen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Incoming mail</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Outgoing mail</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokolliert</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>Bcc logging address</source>
+        <translation>Bcc-Protokolladresse</translation>
+    </message>
+    <message>
+        <source>Never logs</source>
+        <translation>Nie protokolliert</translation>
+    </message>
+    <message>
+        <source>nothing excluded</source>
+        <translation>nichts ausgenommen</translation>
+    </message>
+    <message>
+        <source>Trusted certificate</source>
+        <translation>Vertrautes Zertifikat</translation>
+    </message>
+    <message>
+        <source>(pinned)</source>
+        <translation>(festgelegt)</translation>
+    </message>
+    <message>
+        <source>Saving failed unexpectedly: %1</source>
+        <translation>Das Speichern ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPage</name>
+    <message>
+        <source>Welcome to Replytrail</source>
+        <translation>Willkommen bei Replytrail</translation>
+    </message>
+    <message>
+        <source>Replytrail watches your mailbox and logs your customers&apos; replies to the emails you send them.</source>
+        <translation>Replytrail beobachtet Ihr Postfach und protokolliert die Antworten Ihrer Kunden auf die E-Mails, die Sie ihnen schicken.</translation>
+    </message>
+    <message>
+        <source>Enter the email address you write to your customers from. Replytrail looks up the server settings for you.</source>
+        <translation>Geben Sie die E-Mail-Adresse ein, von der Sie Ihren Kunden schreiben. Replytrail sucht die Servereinstellungen für Sie heraus.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@beispiel.de</translation>
+    </message>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>Your password stays in your system&apos;s keyring. Replytrail only stores the emails that belong to threads you track, and never changes your mailbox.</source>
+        <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails der Verläufe, die Sie verfolgen, und verändert Ihr Postfach nie.</translation>
+    </message>
+</context>
+<context>
+    <name>LoggingPage</name>
+    <message>
+        <source>What Replytrail logs</source>
+        <translation>Was Replytrail protokolliert</translation>
+    </message>
+    <message>
+        <source>You can change all of this later in the settings.</source>
+        <translation>All das können Sie später in den Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Replies to the emails I track (recommended)</source>
+        <translation>&amp;Antworten auf E-Mails, die ich verfolge (empfohlen)</translation>
+    </message>
+    <message>
+        <source>E&amp;very email with a known contact</source>
+        <translation>&amp;Jede E-Mail mit einem bekannten Kontakt</translation>
+    </message>
+    <message>
+        <source>Tracked emails are the ones you send with Replytrail or with your Bcc logging address; their replies are logged automatically.</source>
+        <translation>Verfolgt werden die E-Mails, die Sie mit Replytrail oder mit Ihrer Bcc-Protokolladresse senden; Antworten darauf werden automatisch protokolliert.</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Writing from your usual mail program? Put this address in Bcc: Replytrail logs the email and watches for the replies.</source>
+        <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail protokolliert die E-Mail und achtet auf die Antworten.</translation>
+    </message>
+    <message>
+        <source>example.com, colleague@example.org</source>
+        <translation>beispiel.de, kollegin@beispiel.org</translation>
+    </message>
+    <message>
+        <source>Domains and addresses, separated by commas. Your own domain is there so that emails with your colleagues are never logged.</source>
+        <translation>Domains und Adressen, durch Kommas getrennt. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>Protokollieren:</translation>
+    </message>
+    <message>
+        <source>Look for replies &amp;since:</source>
+        <translation>Antworten suchen &amp;seit:</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc logging address:</source>
+        <translation>&amp;Bcc-Protokolladresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Never log:</source>
+        <translation>&amp;Nie protokollieren:</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
     </message>
 </context>
 <context>
@@ -219,6 +633,80 @@
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPage</name>
+    <message>
+        <source>Your password</source>
+        <translation>Ihr Passwort</translation>
+    </message>
+    <message>
+        <source>Replytrail signs in to your mailbox with it. It is kept in your system&apos;s keyring, nowhere else.</source>
+        <translation>Damit meldet sich Replytrail bei Ihrem Postfach an. Es liegt im Schlüsselbund Ihres Systems und nirgends sonst.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>S&amp;how password</source>
+        <translation>Passwort &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;b&gt;%1&lt;/b&gt; at &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Anmelden als &lt;b&gt;%1&lt;/b&gt; bei &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>%1 wants you to sign in on its own page instead of giving Replytrail your password. Replytrail cannot do that sign-in yet.</source>
+        <translation>%1 möchte, dass Sie sich auf der eigenen Seite anmelden, statt Replytrail Ihr Passwort zu geben. Diese Anmeldung kann Replytrail noch nicht.</translation>
+    </message>
+    <message>
+        <source>Until it can, use an app password: create one at %1 and enter it below.</source>
+        <translation>Bis dahin nutzen Sie ein App-Passwort: Erstellen Sie eines unter %1 und geben Sie es unten ein.</translation>
+    </message>
+    <message>
+        <source>Until it can, this account works only if your administrator allows passwords (or app passwords) for IMAP and SMTP.</source>
+        <translation>Bis dahin funktioniert dieses Konto nur, wenn Ihr Administrator Passwörter (oder App-Passwörter) für IMAP und SMTP erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 needs an app password here, not your usual password.</source>
+        <translation>%1 braucht hier ein App-Passwort, nicht Ihr übliches Passwort.</translation>
+    </message>
+    <message>
+        <source>Create one at %1.</source>
+        <translation>Erstellen Sie eines unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Pop3Page</name>
+    <message>
+        <source>Replytrail needs IMAP, not POP3</source>
+        <translation>Replytrail braucht IMAP, nicht POP3</translation>
+    </message>
+    <message>
+        <source>Your mail is fetched with POP3. Here is why that cannot work, and how to switch IMAP on.</source>
+        <translation>Ihre E-Mails werden mit POP3 abgerufen. Hier steht, warum das nicht funktionieren kann und wie Sie IMAP einschalten.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Still only POP3 at %1 (checked at %2).</source>
+        <translation>Weiterhin nur POP3 bei %1 (geprüft um %2).</translation>
+    </message>
+    <message>
+        <source>IMAP is on: %1, port %2.</source>
+        <translation>IMAP ist eingeschaltet: %1, Port %2.</translation>
     </message>
 </context>
 <context>
@@ -266,11 +754,11 @@
     </message>
     <message>
         <source>1 remote image blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>1 externes Bild blockiert</translation>
     </message>
     <message>
         <source>{n} remote images blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} externe Bilder blockiert</translation>
     </message>
     <message>
         <source>Open link?</source>
@@ -307,6 +795,97 @@
     <message>
         <source>Save attachment</source>
         <translation>Anhang speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Check the server settings</source>
+        <translation>Servereinstellungen prüfen</translation>
+    </message>
+    <message>
+        <source>Most people change nothing here. Your provider&apos;s help pages list the right values.</source>
+        <translation>Meist ist hier nichts zu ändern. Die Hilfeseiten Ihres Anbieters nennen die richtigen Werte.</translation>
+    </message>
+    <message>
+        <source>imap.example.com</source>
+        <translation>imap.beispiel.de</translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation>smtp.beispiel.de</translation>
+    </message>
+    <message>
+        <source>Show &amp;advanced settings</source>
+        <translation>&amp;Erweiterte Einstellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming mail server (IMAP):</source>
+        <translation>&amp;Posteingangsserver (IMAP):</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing mail server (SMTP):</source>
+        <translation>P&amp;ostausgangsserver (SMTP):</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;port:</source>
+        <translation>IMAP-Po&amp;rt:</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;security:</source>
+        <translation>IMAP-&amp;Sicherheit:</translation>
+    </message>
+    <message>
+        <source>SMTP po&amp;rt:</source>
+        <translation>SMTP-Por&amp;t:</translation>
+    </message>
+    <message>
+        <source>SMTP securit&amp;y:</source>
+        <translation>SMTP-Si&amp;cherheit:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Hide &amp;advanced settings</source>
+        <translation>&amp;Erweiterte Einstellungen ausblenden</translation>
+    </message>
+    <message>
+        <source>your team&apos;s settings</source>
+        <translation>den Einstellungen Ihres Teams</translation>
+    </message>
+    <message>
+        <source>Replytrail&apos;s provider list</source>
+        <translation>der Anbieterliste von Replytrail</translation>
+    </message>
+    <message>
+        <source>your domain&apos;s autoconfig file</source>
+        <translation>der Autoconfig-Datei Ihrer Domain</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database</source>
+        <translation>der Anbieterdatenbank von Thunderbird</translation>
+    </message>
+    <message>
+        <source>the DNS</source>
+        <translation>dem DNS</translation>
+    </message>
+    <message>
+        <source>trying common server names</source>
+        <translation>üblichen Servernamen</translation>
+    </message>
+    <message>
+        <source>Found in %1 for %2.</source>
+        <translation>Gefunden in %1 für %2.</translation>
+    </message>
+    <message>
+        <source>Enter the server settings for %1.</source>
+        <translation>Geben Sie die Servereinstellungen für %1 ein.</translation>
+    </message>
+    <message>
+        <source>%1 port %2 is a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 ist ein POP3-Server. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
     </message>
 </context>
 <context>
@@ -464,6 +1043,157 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Replytrail</source>
+        <translation>Replytrail einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>TestPage</name>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Replytrail signs in to receive (IMAP) and to send (SMTP), as it will when it watches your inbox.</source>
+        <translation>Replytrail meldet sich zum Empfangen (IMAP) und Senden (SMTP) an, so wie später beim Beobachten Ihres Posteingangs.</translation>
+    </message>
+    <message>
+        <source>Trust it only if your administrator confirms this fingerprint. Replytrail will then accept exactly this certificate for this server, and warn if it ever changes.</source>
+        <translation>Vertrauen Sie ihm nur, wenn Ihr Administrator diesen Fingerabdruck bestätigt. Replytrail akzeptiert dann genau dieses Zertifikat für diesen Server und warnt, falls es sich jemals ändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Test again</source>
+        <translation>&amp;Erneut testen</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP) — %1, port %2</source>
+        <translation>Posteingang (IMAP) — %1, Port %2</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP) — %1, port %2</source>
+        <translation>Postausgang (SMTP) — %1, Port %2</translation>
+    </message>
+    <message>
+        <source>signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Signing in as %1…</source>
+        <translation>Anmeldung als %1…</translation>
+    </message>
+    <message>
+        <source>This computer does not trust the server&apos;s certificate (%1).</source>
+        <translation>Dieser Computer vertraut dem Zertifikat des Servers nicht (%1).</translation>
+    </message>
+    <message>
+        <source>Go back to correct the password, or the user name under the advanced settings.</source>
+        <translation>Gehen Sie zurück und korrigieren Sie das Passwort oder den Benutzernamen in den erweiterten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Go back: the password page says how to get an app password.</source>
+        <translation>Gehen Sie zurück: Die Passwortseite erklärt, wie Sie ein App-Passwort bekommen.</translation>
+    </message>
+    <message>
+        <source>Go back: the password page explains the sign-in with your provider.</source>
+        <translation>Gehen Sie zurück: Die Passwortseite erklärt die Anmeldung bei Ihrem Anbieter.</translation>
+    </message>
+    <message>
+        <source>Go back to check the server names.</source>
+        <translation>Gehen Sie zurück und prüfen Sie die Servernamen.</translation>
+    </message>
+    <message>
+        <source>Go back to check the server names and ports.</source>
+        <translation>Gehen Sie zurück und prüfen Sie die Servernamen und Ports.</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, or go back to check the ports, then test again.</source>
+        <translation>Prüfen Sie Ihre Internetverbindung oder gehen Sie zurück und prüfen Sie die Ports; testen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Go back and enter your IMAP server, or switch IMAP on at your provider and test again.</source>
+        <translation>Gehen Sie zurück und geben Sie Ihren IMAP-Server ein, oder schalten Sie IMAP bei Ihrem Anbieter ein und testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Switch IMAP on at your provider, then test again.</source>
+        <translation>Schalten Sie IMAP bei Ihrem Anbieter ein und testen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Do not go on unless your administrator confirms that the server&apos;s certificate was changed.</source>
+        <translation>Machen Sie nur weiter, wenn Ihr Administrator bestätigt, dass das Zertifikat des Servers geändert wurde.</translation>
+    </message>
+    <message>
+        <source>Signed in. New mail is pushed at once (IDLE).</source>
+        <translation>Angemeldet. Neue E-Mails kommen sofort an (IDLE).</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in; sending works (TLS, AUTH).</source>
+        <translation>Angemeldet; Senden funktioniert (TLS, AUTH).</translation>
+    </message>
+    <message>
+        <source>The certificate of &lt;b&gt;%1&lt;/b&gt; is not trusted by this computer. Its SHA-256 fingerprint is:</source>
+        <translation>Dieser Computer vertraut dem Zertifikat von &lt;b&gt;%1&lt;/b&gt; nicht. Sein SHA-256-Fingerabdruck lautet:</translation>
+    </message>
+    <message>
+        <source>T&amp;rust this certificate for %1 only</source>
+        <translation>Diesem Zertifikat nur für %1 &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Everything works.</source>
+        <translation>Alles funktioniert.</translation>
+    </message>
+    <message>
+        <source>Replytrail could not sign in.</source>
+        <translation>Replytrail konnte sich nicht anmelden.</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly: %1</source>
+        <translation>Der Test ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineActions</name>
+    <message>
+        <source>Export as mbox</source>
+        <translation>Als mbox exportieren</translation>
+    </message>
+    <message>
+        <source>Mailbox files (*.mbox)</source>
+        <translation>Postfachdateien (*.mbox)</translation>
+    </message>
+    <message>
+        <source>Export .eml files into folder</source>
+        <translation>.eml-Dateien in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Forget contact</source>
+        <translation>Kontakt vergessen</translation>
+    </message>
+    <message>
+        <source>Forget {who}?</source>
+        <translation>{who} vergessen?</translation>
+    </message>
+    <message>
+        <source>This permanently deletes from Replytrail&apos;s store (and from the team store, if you use one):
+• the contact {email} and its {count} logged emails,
+• their text, formatted versions, attachments and raw copies,
+• the tracked message ids of those threads, so new replies to them are no longer logged.
+
+Your mailbox is not touched. This cannot be undone.</source>
+        <translation>Dies löscht endgültig aus dem Replytrail-Speicher (und aus dem Team-Speicher, falls Sie einen nutzen):
+• den Kontakt {email} und seine {count} protokollierten E-Mails,
+• deren Text, formatierte Fassungen, Anhänge und Rohkopien,
+• die verfolgten Nachrichten-IDs dieser Verläufe, sodass neue Antworten darauf nicht mehr protokolliert werden.
+
+Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineDelegate</name>
     <message>
         <source>(no subject)</source>
@@ -513,23 +1243,23 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No emails found</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mails gefunden</translation>
     </message>
     <message>
         <source>1 email found</source>
-        <translation type="unfinished"></translation>
+        <translation>1 E-Mail gefunden</translation>
     </message>
     <message>
         <source>{n} emails found</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} E-Mails gefunden</translation>
     </message>
     <message>
         <source>Exported {n} emails to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} E-Mails nach {path} exportiert</translation>
     </message>
     <message>
         <source>Forgot {email}: {n} emails deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{email} vergessen: {n} E-Mails gelöscht.</translation>
     </message>
     <message>
         <source>The 500 newest matches</source>
