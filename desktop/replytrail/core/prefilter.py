@@ -21,15 +21,13 @@ from replytrail.core.store.sqlite import SQLiteStore
 
 __all__ = ["Candidate", "Prefilter"]
 
-_FIELD = re.compile(rb"^([A-Za-z0-9-]+)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.MULTILINE)
+_FIELD = re.compile(
+    rb"^(message-id|in-reply-to|references|from|subject|thread-index|x-replytrail-id|"
+    rb"content-type|list-id)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)",
+    re.MULTILINE | re.IGNORECASE,
+)
 _BOUNCE_FROM = re.compile(rb"mailer-daemon|postmaster|mail-daemon", re.IGNORECASE)
 _ADDRESS = re.compile(rb"<([^<>\s]+@[^<>\s]+)>|([^\s<>\",;]+@[^\s<>\",;]+)")
-_WANTED = frozenset(
-    {
-        b"message-id", b"in-reply-to", b"references", b"from", b"subject", b"thread-index",
-        b"x-replytrail-id", b"content-type", b"list-id",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,9 +41,8 @@ def _fields(raw: bytes) -> dict[bytes, bytes]:
     out: dict[bytes, bytes] = {}
     for m in _FIELD.finditer(raw):
         name = m.group(1).lower()
-        if name in _WANTED:
-            value = m.group(2).rstrip(b"\r")
-            out[name] = out[name] + b" " + value if name in out else value
+        value = m.group(2).rstrip(b"\r")
+        out[name] = out[name] + b" " + value if name in out else value
     return out
 
 
