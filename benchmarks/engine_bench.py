@@ -305,11 +305,6 @@ Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, Dovecot on loopb
 
 Dovecot itself batches new-mail notifications (`NOTIFY_DELAY_MSECS 500`), which is the floor.
 
-Both scan rates are measured from the end of the first 500-message chunk to the end of the
-last one (the watcher reports its chunks with `--verbose`); the whole-process line adds what
-a scan pays once: interpreter start and imports (~0.4 s), the keyring, two logins, and the
-Sent folder.
-
 ### Catch-up scan of a {N_MAILBOX:,}-message INBOX with {N_REPLIES} replies to tracked emails
 
 | | figure |
@@ -320,6 +315,11 @@ Sent folder.
 | whole `replytrail watch --once` process (start, keyring, 2 logins, INBOX + Sent, exit) vs the whole bare loop | {scan["whole_rate"]:,.0f} vs {scan["bare_whole"]:,.0f} msg/s = {scan["whole_ratio"]:.2f}× ({scan["scan_s"]:.1f} s) |
 | peak RSS of the watcher process (target ≤ 150 MB) | {scan["peak_rss_mb"]:.0f} MB |
 | replies logged (of {N_REPLIES}) | {scan["replies_logged"]} |
+
+Both scan rates are measured from the end of the first 500-message chunk to the end of the
+last one (the watcher reports its chunks with `--verbose`); the whole-process line adds what
+a scan pays once: interpreter start and imports (~0.4 s), the keyring, two logins, and the
+Sent folder.
 """
     return text
 
