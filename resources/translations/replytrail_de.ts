@@ -1469,7 +1469,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{value!r} is not a SHA-256 fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value!r} ist kein SHA-256-Fingerabdruck.</translation>
     </message>
     <message>
         <source>There are no accounts to test.</source>

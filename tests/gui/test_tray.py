@@ -17,8 +17,8 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.engine import Engine
 from replytrail.core.events import AccountState, ScanProgress, WatchState
-from replytrail.core.paths import resolve_paths
 from replytrail.core.models import Account
+from replytrail.core.paths import resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.ui.compose import ComposeDialog
 from replytrail.ui.icons import TRAY_STATES, tray_icon

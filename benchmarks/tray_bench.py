@@ -1,0 +1,181 @@
+"""Tray app figures: start → tray icon, idle memory and idle wake-ups, against a bare tray app.
+
+Run: ``.venv/bin/python benchmarks/tray_bench.py [N]``. Needs Xvfb, polybar, xdotool,
+dbus-daemon, gnome-keyring and Dovecot (``.ci/install-system-deps.sh test``). Prints the
+markdown section for docs/perf_tray.md.
+
+Both apps run on the same Xvfb + polybar desktop and the same D-Bus session:
+- *bare*: the recipe's idle app (QApplication, a hidden QMainWindow, a QSystemTrayIcon
+  with a menu) — the floor for any PySide6 tray app;
+- *Replytrail*: ``python -m replytrail --data-dir D`` with one account watching a real
+  Dovecot over IMAPS (two IDLE connections, the keyring read through Secret Service).
+
+Start → icon: from Popen until the app's 22×22 icon window is mapped into the tray
+(``xdotool search --pid``, polled every 10 ms). Memory: RSS and PSS after 8 s idle.
+Wake-ups: voluntary context switches per minute over 30 s idle, the GUI thread apart
+from the whole process.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests")]
+
+from e2e.xdesk import Desktop  # noqa: E402
+from servers.cli import Cli  # noqa: E402
+from servers.keyring import SecretService  # noqa: E402
+from servers.mailservers import Dovecot, free_port, start_lmtp_relay  # noqa: E402
+
+BARE = """
+import sys
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon
+app = QApplication(sys.argv)
+app.setQuitOnLastWindowClosed(False)
+win = QMainWindow()
+pm = QPixmap(32, 32); pm.fill(QColor("#1f6feb"))
+tray = QSystemTrayIcon(QIcon(pm)); menu = QMenu(); menu.addAction("Quit", app.quit)
+tray.setContextMenu(menu); tray.show()
+app.exec()
+"""
+
+
+def kb(pid: int, field: str, fname: str = "status") -> int:
+    for line in Path(f"/proc/{pid}/{fname}").read_text().splitlines():
+        if line.startswith(field):
+            return int(line.split()[1])
+    return 0
+
+
+def switches(pid: int) -> tuple[int, int]:
+    """(GUI thread, whole process) voluntary context switches so far."""
+    total = 0
+    main = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            n = kb(pid, "voluntary_ctxt_switches:", f"task/{task.name}/status")
+        except FileNotFoundError:
+            continue
+        total += n
+        if task.name == str(pid):
+            main = n
+    return main, total
+
+
+def icon_mapped(desk: Desktop, pid: int) -> bool:
+    return any(w[2] <= 32 and w[3] <= 32 for w in desk.windows_of(pid))
+
+
+def run(
+    desk: Desktop, argv: list[str], env: dict[str, str], wake_window: float
+) -> dict[str, float]:
+    t0 = time.monotonic()
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not icon_mapped(desk, p.pid):
+            if p.poll() is not None or time.monotonic() - t0 > 30:
+                raise RuntimeError(f"{argv[-1]}: no tray icon")
+            time.sleep(0.01)
+        start = time.monotonic() - t0
+        time.sleep(8)
+        rss = kb(p.pid, "VmRSS:") / 1024
+        pss = kb(p.pid, "Pss:", "smaps_rollup") / 1024
+        out = {"start": start, "rss": rss, "pss": pss}
+        if wake_window:
+            m0, a0 = switches(p.pid)
+            time.sleep(wake_window)
+            m1, a1 = switches(p.pid)
+            out["gui_wakes"] = (m1 - m0) * 60 / wake_window
+            out["all_wakes"] = (a1 - a0) * 60 / wake_window
+        return out
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(10)
+
+
+def med(rows: list[dict[str, float]], key: str) -> str:
+    xs = [r[key] for r in rows]
+    return f"{statistics.median(xs):.2f} (min {min(xs):.2f}, max {max(xs):.2f})"
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    keyring = SecretService()
+    keyring.start()
+    relay = free_port()
+    dovecot = Dovecot(relay_port=relay)
+    dovecot.start()
+    ctrl, _h = start_lmtp_relay(dovecot, relay)
+    desk = Desktop().start()
+    data = Path(tempfile.mkdtemp(prefix="tray-bench-"))
+    try:
+        env = {
+            **desk.env,
+            "DBUS_SESSION_BUS_ADDRESS": keyring.address,
+            "QT_QPA_PLATFORM": "xcb",
+            "XDG_CONFIG_HOME": str(data / "xdg"),
+            "LANG": "C.UTF-8",
+        }
+        cli = Cli(data / "d", env=env)
+        cli.ok(
+            "account",
+            "add",
+            "--email",
+            "alice@example.test",
+            "--imap-host",
+            dovecot.listen,
+            "--imap-port",
+            str(dovecot.ports["imaps"]),
+            "--smtp-host",
+            dovecot.listen,
+            "--smtp-port",
+            str(dovecot.ports["submissions"]),
+            "--smtp-security",
+            "ssl",
+            "--ca-file",
+            str(dovecot.certs[0]),
+            "--no-discover",
+            "--password-stdin",
+            input="alicepw\n",
+        )
+        bare = [run(desk, [sys.executable, "-c", BARE], env, 30 if i == 0 else 0) for i in range(n)]
+        ours = [run(desk, cli.argv(), env, 30 if i == 0 else 0) for i in range(n)]
+    finally:
+        desk.stop()
+        ctrl.stop()
+        dovecot.cleanup()
+        keyring.stop()
+    cpu = platform.processor() or platform.machine()
+    print(
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} "
+        f"cores ({cpu}), Python {platform.python_version()}, Xvfb + polybar, N={n}, by "
+        "`benchmarks/tray_bench.py`.\n"
+    )
+    print("| | bare PySide6 tray app | Replytrail (1 account, IDLE on Dovecot) |")
+    print("|---|---|---|")
+    print(f"| start → icon in the tray (s) | {med(bare, 'start')} | {med(ours, 'start')} |")
+    print(f"| RSS after 8 s idle (MiB) | {med(bare, 'rss')} | {med(ours, 'rss')} |")
+    print(f"| PSS after 8 s idle (MiB) | {med(bare, 'pss')} | {med(ours, 'pss')} |")
+    print(
+        f"| GUI thread wake-ups per minute, idle | {bare[0]['gui_wakes']:.0f} | "
+        f"{ours[0]['gui_wakes']:.0f} |"
+    )
+    print(
+        f"| whole process wake-ups per minute, idle | {bare[0]['all_wakes']:.0f} | "
+        f"{ours[0]['all_wakes']:.0f} |"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
