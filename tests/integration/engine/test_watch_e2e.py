@@ -35,6 +35,9 @@ def test_send_then_reply_is_logged_with_attachment(setup: Setup) -> None:
     assert tl[0]["attachments"][0]["size"] == len(pdf)
     assert "Danke, passt." in tl[0]["body_text"]
     assert f"logged in <- {BOB} {rid} [in-reply-to]" in out
+    # after catching up on the new mail the account is reported as watching again
+    after = out[out.index(f"logged in <- {BOB} {rid}") :]
+    assert f"state {ALICE} watching" in after
     # the copy in Sent was appended by Replytrail (Dovecot does not file SMTP mail itself)
     with IMAPClient(
         setup.dovecot.listen,

@@ -386,6 +386,7 @@ class FolderWatcher:
                     return
                 client.noop()
                 self.catch_up(client, opts)
+                self._set_state(WatchState.WATCHING)
                 continue
             client.idle()
             started = time.monotonic()
@@ -409,4 +410,5 @@ class FolderWatcher:
                 return
             if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:
                 self.catch_up(client, opts)
+                self._set_state(WatchState.WATCHING)
                 last_catchup = time.monotonic()
