@@ -207,7 +207,7 @@ def check() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("command", choices=["update", "check"])
+    p.add_argument("command", nargs="?", default="update", choices=["update", "check"])
     p.add_argument(
         "--import",
         dest="imports",
