@@ -163,13 +163,20 @@ def check_account(account: Account, secret: str, *, timeout: float = 20.0) -> Ch
         report.imap = test_imap(account, secret, timeout=timeout)
         report.warnings = list(report.imap.warnings)
     except KnownError as e:
-        report.imap_error = e
+        report.imap_error = _bare(e)
     try:
         test_smtp(account, secret, timeout=timeout)
         report.smtp_ok = True
     except KnownError as e:
-        report.smtp_error = e
+        report.smtp_error = _bare(e)
     return report
+
+
+def _bare(err: KnownError) -> KnownError:
+    """The error without its traceback and context: the report outlives the attempt, and
+    the frames would keep the password and the connection alive."""
+    err.__context__ = None
+    return err.with_traceback(None)
 
 
 def pin_certificate(account: Account, host: str, sha256: str) -> None:

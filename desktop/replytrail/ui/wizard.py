@@ -15,8 +15,9 @@ from replytrail.core.models import Account
 from replytrail.ui.icons import app_icon
 from replytrail.ui.wizard_common import Draft, Page, SetupPage, WizardContext
 from replytrail.ui.wizard_pages_check import TestPage
-from replytrail.ui.wizard_pages_find import DiscoveryPage, EmailPage, Pop3Page
+from replytrail.ui.wizard_pages_find import DiscoveryPage, EmailPage
 from replytrail.ui.wizard_pages_finish import DonePage, LoggingPage
+from replytrail.ui.wizard_pages_pop3 import Pop3Page
 from replytrail.ui.wizard_pages_settings import PasswordPage, ReviewPage
 
 __all__ = ["Page", "SetupWizard"]

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget, QWizard, QWizardPage
 
@@ -143,13 +143,17 @@ class SetupPage(QWizardPage):
 
         self.ctx.jobs.run(fn, done, failed)
 
+    def focus(self, widget: QWidget) -> None:
+        """Give *widget* the keyboard once the page is shown (initializePage runs before)."""
+        QTimer.singleShot(0, widget, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
+
     def next_button_focus(self) -> None:
         """Give the keyboard to Next (or Finish) once the page is complete."""
         wizard = self.wizard()
         button = wizard.button(QWizard.WizardButton.NextButton)
         if not button.isVisible():
             button = wizard.button(QWizard.WizardButton.FinishButton)
-        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus(button)
 
 
 def ui_locale() -> QLocale:

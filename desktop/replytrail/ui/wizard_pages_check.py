@@ -269,7 +269,7 @@ class TestPage(SetupPage):
         else:
             self.status.setText(self.tr("Replytrail could not sign in."))
             focus = self.pin_button if self._untrusted is not None else self.again_button
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.focus(focus)
         log.info(
             "test of %s: imap %s, smtp %s",
             self.account.email,

@@ -1,10 +1,10 @@
-"""Wizard pages that find the server: the email address, discovery, and POP3 guidance."""
+"""Wizard pages that find the server: the email address and discovery with its progress."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QTimer, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from replytrail.core.accounts import normalise_email
-from replytrail.core.discovery import email_domain, pop3_guidance
+from replytrail.core.discovery import email_domain
 from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source
 from replytrail.core.errors import KnownError
 from replytrail.core.setup import account_from_result, find_settings
@@ -28,18 +27,17 @@ from replytrail.ui.wizard_common import (
     SetupPage,
     WizardContext,
     busy_bar,
-    guidance_html,
     heading,
     note_label,
     status_glyph,
 )
 
-__all__ = ["DiscoveryPage", "EmailPage", "Pop3Page"]
+__all__ = ["DiscoveryPage", "EmailPage", "step_timeout"]
 
 log = logging.getLogger("replytrail.ui.wizard")
 
 
-def _step_timeout(ctx: WizardContext) -> float:
+def step_timeout(ctx: WizardContext) -> float:
     return float(ctx.settings.get("discovery.timeout"))
 
 
@@ -88,7 +86,7 @@ class EmailPage(SetupPage):
         self.email_edit.textChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        self.email_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus(self.email_edit)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         try:
@@ -212,7 +210,7 @@ class DiscoveryPage(SetupPage):
         self._cancel.set()
         self._cancel = self.ctx.cancel_event()
         cancel, email = self._cancel, self.draft.email
-        preset, timeout = self.ctx.settings.preset, _step_timeout(self.ctx)
+        preset, timeout = self.ctx.settings.preset, step_timeout(self.ctx)
         self.result = None
         for source in SOURCES:
             status_glyph(self.glyphs[source], "running")
@@ -232,7 +230,7 @@ class DiscoveryPage(SetupPage):
             self._finished,
             self._failed,
         )
-        self.stop_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus(self.stop_button)
 
     @Slot()
     def stop(self) -> None:
@@ -336,116 +334,3 @@ class DiscoveryPage(SetupPage):
         self.draft.result = result
         self.draft.account = account_from_result(self.draft.email, result)
         self.draft.pop3_server = result.incoming if result and result.pop3_only else None
-
-
-class Pop3Page(SetupPage):
-    """The POP3 explanation with the provider's steps and "Check again" (SPEC §4.3).
-
-    One class, two pages: after discovery (IMAP found → on to the review) and after the
-    review when the user entered a POP3 server (IMAP found → back to the review).
-
-    Signals:
-        imapFound(): "Check again" found IMAP; the draft holds the new settings.
-    """
-
-    imapFound = Signal()  # noqa: N815 - Qt signal naming
-
-    def __init__(self, ctx: WizardContext, *, entered: bool, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.entered = entered
-        self.setTitle(self.tr("Replytrail needs IMAP, not POP3"))
-        self.setSubTitle(
-            self.tr(
-                "Your mail is fetched with POP3. Here is why that cannot "
-                "work, and how to switch IMAP on."
-            )
-        )
-        self.browser = QTextBrowser(self)
-        self.browser.setObjectName("pop3Guidance")
-        self.browser.setOpenExternalLinks(True)
-        self.check_button = QPushButton(self.tr("Check &again"), self)
-        self.check_button.setObjectName("checkAgainButton")
-        self.check_button.clicked.connect(self.check_again)
-        self.status = note_label(self)
-        self.status.setObjectName("pop3Status")
-        self.bar = busy_bar(self)
-        self.bar.setMaximumWidth(120)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
-        row.addWidget(self.bar)
-        row.addWidget(self.check_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
-        layout.addLayout(row)
-        self._imap = False
-        self._checks = 0
-
-    @property
-    def checks(self) -> int:
-        """How many times "Check again" has finished (for tests and logs)."""
-        return self._checks
-
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
-        self._imap = False
-        self.status.clear()
-        server = self.draft.pop3_server
-        text = pop3_guidance(self.draft.provider, host=server.host if server else "")
-        self.browser.setHtml(guidance_html(text))
-        self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot()
-    def check_again(self) -> None:
-        """Discovery again, plus the greeting check; IMAP found → move on."""
-        email, preset = self.draft.email, self.ctx.settings.preset
-        timeout, cancel = _step_timeout(self.ctx), self.ctx.cancel_event()
-        self.check_button.setEnabled(False)
-        self.bar.show()
-        self.status.setText(self.tr("Checking %1…").replace("%1", email))
-        self.run(
-            lambda: find_settings(email, preset=preset, step_timeout=timeout, cancel=cancel),
-            self._checked,
-            self._failed,
-        )
-
-    def _checked(self, result: DiscoveryResult) -> None:
-        self._checks += 1
-        self.check_button.setEnabled(True)
-        self.bar.hide()
-        now = QTime.currentTime().toString("HH:mm:ss")
-        inc = result.incoming
-        if inc is None or result.pop3_only:
-            host = (
-                inc.host
-                if inc
-                else (self.draft.pop3_server.host if self.draft.pop3_server else self.draft.email)
-            )
-            self.status.setText(
-                self.tr("Still only POP3 at %1 (checked at %2).")
-                .replace("%1", host)
-                .replace("%2", now)
-            )
-            self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.status.setText(
-            self.tr("IMAP is on: %1, port %2.").replace("%1", inc.host).replace("%2", str(inc.port))
-        )
-        self.draft.result = result
-        self.draft.account = account_from_result(self.draft.email, result)
-        self.draft.pop3_server = None
-        self._imap = True
-        self.completeChanged.emit()
-        self.imapFound.emit()
-        wizard = self.wizard()
-        QTimer.singleShot(0, wizard.back if self.entered else wizard.next)
-
-    def _failed(self, exc: BaseException) -> None:
-        log.error("check again failed", exc_info=exc)
-        self.check_button.setEnabled(True)
-        self.bar.hide()
-        self.status.setText(exc.message if isinstance(exc, KnownError) else type(exc).__name__)
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return self._imap and not self.entered
-
-    def nextId(self) -> int:  # noqa: N802 - Qt API
-        return int(Page.PASSWORD if self.entered else Page.REVIEW)

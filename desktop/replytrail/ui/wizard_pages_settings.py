@@ -193,7 +193,7 @@ class ReviewPage(SetupPage):
                 )
             )
         self.set_advanced(not (result is not None and result.found))
-        self.imap.host.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus(self.imap.host)
 
     @Slot()
     def load(self) -> None:
@@ -367,7 +367,7 @@ class PasswordPage(SetupPage):
             if url:
                 text += " " + self.tr("Create one at %1.").replace("%1", link)
             self.app_note.setText(text)
-        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus(self.password)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.password.text())
