@@ -158,6 +158,9 @@ class Engine:
     def _stop_runs(self, runs: list[_Run], timeout: float) -> None:
         for run in runs:
             run.halt.set()
+            run.wake.set()  # ends a backoff wait
+            for w in run.watchers:
+                w.interrupt()  # ends a blocking IDLE or FETCH
         deadline = time.monotonic() + timeout
         for run in runs:
             for t in run.threads:
@@ -190,6 +193,8 @@ class Engine:
         with self._lock:
             for run in self._runs.values():
                 run.wake.set()
+                for w in run.watchers:
+                    w.interrupt()
 
     def reload_accounts(self) -> None:
         """Start watchers for new accounts, stop those of removed or changed ones."""

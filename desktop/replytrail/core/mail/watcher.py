@@ -162,12 +162,28 @@ class FolderWatcher:
             self._sink(StateChanged(AccountState(self.account.email, state, detail)))
 
     def _sleep(self, seconds: float) -> None:
-        """Wait, but return at once on stop or when the network is back (wake)."""
+        """Wait without waking up, but return at once on stop or when the network is back
+        (the engine sets ``wake`` for both)."""
         deadline = time.monotonic() + seconds
         while not self.stopping() and time.monotonic() < deadline:
-            if self._wake.wait(min(0.2, max(0.0, deadline - time.monotonic()))):
+            if self._wake.wait(max(0.0, deadline - time.monotonic())):
                 self._wake.clear()
                 return
+
+    def interrupt(self) -> None:
+        """From another thread: end a blocking IDLE/FETCH at once (stop, or reconnect now).
+
+        Shuts the TCP connection down underneath TLS; the watcher's read fails and its loop
+        decides what to do. Nothing polls, so an idle watcher does not wake up.
+        """
+        client = self.client
+        if client is None:
+            return
+        try:
+            sock = client.socket()
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        except (OSError, AttributeError):
+            pass
 
     # ------------------------------------------------------------------ connection
     def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
@@ -184,7 +200,7 @@ class FolderWatcher:
         if client is None:
             return
         try:
-            client._sock.settimeout(1.0)
+            client.socket().settimeout(1.0)  # don't wait long for a dead server
             client.logout()
         except (*TRANSIENT, AttributeError):
             try:
@@ -314,10 +330,13 @@ class FolderWatcher:
     def _ordered_catch_up(self, client: imapclient.IMAPClient, opts: WatchOptions) -> int:
         if self.role == "sent":
             deadline = time.monotonic() + INBOX_WAIT
-            while not self._inbox_done.wait(0.2) and not self.stopping():
+            last_noop = time.monotonic()
+            while not self._inbox_done.wait(0.5) and not self.stopping():
                 if time.monotonic() > deadline:
                     break
-                client.noop()  # keep the connection alive while INBOX catches up
+                if time.monotonic() - last_noop > 60:
+                    client.noop()  # keep the connection alive while INBOX catches up
+                    last_noop = time.monotonic()
             return self.catch_up(client, opts)
         try:
             return self.catch_up(client, opts)
@@ -332,6 +351,8 @@ class FolderWatcher:
             opts = self._options()
             try:
                 self.client = self._connect(opts)
+                if self.stopping():
+                    break
                 self._ordered_catch_up(self.client, opts)
                 backoff.reset()
                 self._set_state(WatchState.WATCHING)
@@ -358,6 +379,11 @@ class FolderWatcher:
             except TRANSIENT as e:
                 if self.stopping():
                     break
+                if self._wake.is_set():  # reconnect_now() cut the line on purpose
+                    self._wake.clear()
+                    log.info("%s %s reconnecting now", self.account.email, self.folder or self.role)
+                    self._close()
+                    continue
                 self._set_state(WatchState.OFFLINE, type(e).__name__)
                 delay = backoff.next()
                 log.info(
@@ -388,21 +414,22 @@ class FolderWatcher:
                 self.catch_up(client, opts)
                 self._set_state(WatchState.WATCHING)
                 continue
+            if self.stopping():
+                return
             client.idle()
             started = time.monotonic()
             new_mail = False
-            while not self.stopping() and not new_mail:
-                if self._wake.is_set():
-                    self._wake.clear()
-                    new_mail = True  # network back / machine woke: check at once
-                    break
+            while not new_mail:
+                # Block until the server speaks, IDLE is due for re-issue or a safety catch-up
+                # is due; stop() and reconnect_now() interrupt the socket instead of polling.
                 now = time.monotonic()
-                if (
-                    now - started >= opts.idle_refresh
-                    or now - last_catchup >= opts.catchup_interval
-                ):
+                remaining = min(
+                    opts.idle_refresh - (now - started),
+                    opts.catchup_interval - (now - last_catchup),
+                )
+                if remaining <= 0:
                     break
-                for resp in client.idle_check(timeout=0.5):
+                for resp in client.idle_check(timeout=remaining):
                     if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
                         new_mail = True
             client.idle_done()
