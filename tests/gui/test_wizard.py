@@ -157,9 +157,6 @@ def pin_shown_certificate(h: Harness, d: Dovecot) -> None:
     h.wait_test()
 
 
-# core/mail/watcher.py _close() reads imapclient's deprecated ``_sock`` when the engine stops
-# (in-process only; the engine tests run the CLI as a child): reported, not ours to change
-@pytest.mark.filterwarnings("ignore:_sock is deprecated:DeprecationWarning")
 def test_happy_path_to_a_watched_inbox(
     harness_for: Any, dovecot: Dovecot, credentials: Credentials, tmp_path: Path
 ) -> None:
@@ -345,9 +342,6 @@ def test_keyring_missing_saves_nothing(qtbot: QtBot, tmp_path: Path, dovecot: Do
     assert not (tmp_path / "settings.toml").exists()
 
 
-# core/mail/connect.py leaves the TLS socket open when check_peer() refuses a changed pin
-# (IMAP and SMTP alike; reported): collected inside this test so the warning stays here
-@pytest.mark.filterwarnings("ignore:unclosed <ssl.SSLSocket:ResourceWarning")
 def test_changed_pinned_certificate_is_refused(harness_for: Any, dovecot: Dovecot) -> None:
     h: Harness = harness_for(preset_for(dovecot))
     to_test_page(h, "alicepw")

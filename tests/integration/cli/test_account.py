@@ -24,7 +24,14 @@ def test_add_stores_password_only_in_keyring_and_test_succeeds(
     r = cli.ok(*account_args(dovecot, smtp_port=dovecot.ports["submission"]), input="alicepw\n")
     assert "alice@example.test" in r.out
     assert _files_contain(cli.data_dir, b"alicepw") == []
-    assert stored_secrets(secret_service) == ["alicepw"]
+    import tomllib
+
+    ref = tomllib.loads((cli.data_dir / "accounts.toml").read_text())["account"][0]
+    assert "password" not in ref  # the file names the keyring entry, never the secret
+    assert "alicepw" in stored_secrets(secret_service)
+    import keyring
+
+    assert keyring.get_password("replytrail", ref["credential_ref"]) == "alicepw"
     t = cli.ok("account", "test")
     assert "IMAP ok" in t.out and "SMTP ok" in t.out and "IDLE yes" in t.out
     lst = cli.ok("account", "list", "--json").json()

@@ -173,7 +173,11 @@ def open_imap(
             _raise_if_pop3(account, timeout)
             raise
         assert client is not None
-        policy.check_peer(host, client._imap.sock)
+        try:
+            policy.check_peer(host, client.socket())
+        except KnownError:
+            client.shutdown()  # a changed pinned certificate: close before saying so
+            raise
         try:
             if account.auth == "oauth2":
                 client.oauth2_login(account.login, secret)
@@ -232,7 +236,11 @@ def open_smtp(account: Account, secret: str, *, timeout: float = 30.0) -> smtpli
                     )
                 smtp.starttls(context=policy.context(host))
             assert isinstance(smtp.sock, ssl.SSLSocket)
-            policy.check_peer(host, smtp.sock)
+            try:
+                policy.check_peer(host, smtp.sock)
+            except KnownError:
+                smtp.close()
+                raise
             smtp.ehlo()
         except smtplib.SMTPServerDisconnected as e:
             raise ProtocolError(host=host, detail=str(e) or "connection closed") from None
