@@ -1,40 +1,26 @@
 """The command line (SPEC §12): the same engine as the tray app, without the GUI.
 
-Exit codes: 0 ok, 1 failure with a one-line reason on stderr, 2 usage.
+Exit codes: 0 ok, 1 failure with a one-line reason on stderr, 2 usage. With no command it
+starts the tray app — without loading any command module, so the icon appears quickly.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from replytrail import __version__
-from replytrail.commands import account, config_cmd, doctor, logbook
-from replytrail.commands.context import CliContext
-from replytrail.core.errors import KnownError
-from replytrail.core.paths import resolve_paths
 
 __all__ = ["build_parser", "main"]
 
 log = logging.getLogger("replytrail")
 
-_MODULES = (account, logbook, config_cmd, doctor)
-
-
-def _optional_modules() -> list[object]:
-    """Command modules that other parts of the program add (engine, app) when present."""
-    import importlib
-
-    found: list[object] = []
-    for name in ("discover", "watch", "send", "app_cmd"):
-        try:
-            found.append(importlib.import_module(f"replytrail.commands.{name}"))
-        except ModuleNotFoundError as e:
-            if e.name != f"replytrail.commands.{name}":
-                raise
-    return found
+#: one module per command group; each has ``register(subparsers)``
+COMMAND_MODULES = ("account", "discover", "watch", "send", "logbook", "config_cmd", "doctor")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,8 +29,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"replytrail: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="replytrail", description="Logs customer replies to your tracked emails.")
+def _add_globals(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -57,24 +42,44 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the app on a temporary data dir with sample threads",
     )
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"replytrail.commands.{name}") for name in COMMAND_MODULES]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="replytrail", description="Logs customer replies to your tracked emails.")
+    _add_globals(p)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for mod in [*_MODULES, *_optional_modules()]:
-        mod.register(sub)  # type: ignore[attr-defined]
+    for mod in _modules():
+        mod.register(sub)
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _log_setup(verbose: bool) -> None:
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
-    if args.command is None or args.demo:
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early = _Parser(prog="replytrail", add_help=False)
+    _add_globals(early)
+    first, rest = early.parse_known_args(argv)
+    if not rest or first.demo:
+        _log_setup(first.verbose)
         from replytrail.app.main import run_app  # imports Qt: only for the tray app
 
-        return run_app(data_dir=args.data_dir, demo=args.demo)
+        return run_app(data_dir=first.data_dir, demo=first.demo)
+    args = build_parser().parse_args(argv)
+    _log_setup(args.verbose)
     from replytrail.app.i18n import install_cli_translator
+    from replytrail.commands.context import CliContext
+    from replytrail.core.errors import KnownError
+    from replytrail.core.paths import resolve_paths
 
     ctx = CliContext(paths=resolve_paths(args.data_dir))
     try:

@@ -10,44 +10,37 @@ engine writes through its own connection. docs/perf_tray.md has the figures.
 
 from __future__ import annotations
 
-import contextlib
-import importlib
 import logging
-import shutil
-import signal
-import socket
-import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
-from replytrail.app.first_run import open_setup
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.jobs import Jobs
-from replytrail.app.single_instance import SingleInstance, server_name
+from replytrail.app.single_instance import SingleInstance
 from replytrail.core.accounts import AccountRegistry
-from replytrail.core.config import Settings, load_preset
-from replytrail.core.credentials import Credentials
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
-from replytrail.core.paths import Paths, resolve_paths
+from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.ui.compose import ComposeDialog
-from replytrail.ui.icons import app_icon
 from replytrail.ui.notify import Notifier
-from replytrail.ui.settings_dialog import SettingsDialog
-from replytrail.ui.timeline import TimelineWindow
 from replytrail.ui.tray import TrayIcon
+
+if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
+    from replytrail.ui.settings_dialog import SettingsDialog
+    from replytrail.ui.timeline import TimelineWindow
 
 __all__ = ["TrayApp", "main"]
 
 log = logging.getLogger("replytrail.app")
+ENGINE_START_DELAY_MS = 0
 
 
 class TrayApp(QObject):
@@ -66,6 +59,7 @@ class TrayApp(QObject):
         autostart: Autostart | None,
         quit_app: Callable[[], None],
         parent: QObject | None = None,
+        tray: TrayIcon | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths, self.settings, self.accounts = paths, settings, accounts
@@ -81,7 +75,8 @@ class TrayApp(QObject):
         self._settings_dialog: SettingsDialog | None = None
         self._compose: list[QWidget] = []
 
-        self.tray = TrayIcon(self)
+        self.tray = tray or TrayIcon(self)
+        self.tray.setParent(self)
         self.notifier = Notifier(
             self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self
         )
@@ -104,7 +99,8 @@ class TrayApp(QObject):
         accounts = self._enabled_accounts()
         self.tray.set_states([AccountState(a, WatchState.CATCHING_UP) for a in accounts])
         self.tray.show()
-        self.engine.start()
+        # the icon first; the engine (imapclient, TLS, keyring) a moment later
+        QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -129,7 +125,11 @@ class TrayApp(QObject):
     @Slot()
     def open_timeline(self) -> TimelineWindow:
         if self._timeline is None:
+            from replytrail.app.boot import drop_source_cache
+            from replytrail.ui.timeline import TimelineWindow
+
             self._timeline = TimelineWindow(self.gui_store)
+            drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
         w = self._timeline
@@ -154,6 +154,8 @@ class TrayApp(QObject):
             self.first_run()
             return
         original = self.gui_store.email(reply_to) if reply_to else None
+        from replytrail.ui.compose import ComposeDialog
+
         dialog = ComposeDialog(
             accounts, self.engine.engine.send, self.paths.drafts_dir, to=to, reply_to=original
         )
@@ -164,6 +166,8 @@ class TrayApp(QObject):
     @Slot()
     def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
         if self._settings_dialog is None:
+            from replytrail.ui.settings_dialog import SettingsDialog
+
             self._settings_dialog = SettingsDialog(
                 settings=self.settings,
                 accounts=self.accounts,
@@ -182,6 +186,8 @@ class TrayApp(QObject):
 
     def add_account(self, parent: QWidget | None) -> bool:
         """The one seam to the set-up wizard."""
+        from replytrail.app.first_run import open_setup
+
         return open_setup(
             parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
         )
@@ -221,53 +227,18 @@ class TrayApp(QObject):
                 log.warning("cannot change start at login: %s", e)
 
 
-@contextlib.contextmanager
-def _quit_on_signals(app: QApplication, on_quit: Callable[[], None]) -> Iterator[None]:
-    """SIGTERM/SIGINT end the app cleanly (the event loop wakes through a socket, no timer)."""
-    if sys.platform == "win32":  # pragma: no cover
-        yield
-        return
-    r, w = socket.socketpair()
-    r.setblocking(False)
-    w.setblocking(False)
-    old_fd = signal.set_wakeup_fd(w.fileno())
-    old = {s: signal.signal(s, lambda *_a: None) for s in (signal.SIGTERM, signal.SIGINT)}
-    notifier = QSocketNotifier(r.fileno(), QSocketNotifier.Type.Read, app)
+def _fill_demo(root: Path) -> None:
+    from replytrail.app.demo import build_demo_data
 
-    def woke() -> None:
-        with contextlib.suppress(OSError):
-            r.recv(64)
-        on_quit()
-
-    notifier.activated.connect(woke)
-    try:
-        yield
-    finally:
-        notifier.setEnabled(False)
-        signal.set_wakeup_fd(old_fd)
-        for s, handler in old.items():
-            signal.signal(s, handler)
-        r.close()
-        w.close()
-
-
-def _demo_dir() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="replytrail-demo-"))
-    try:
-        build: Any = importlib.import_module("replytrail.app.demo").build_demo_data
-    except ModuleNotFoundError:
-        log.warning("no demo data in this build: the demo starts empty")
-    else:
-        build(root)
-    return root
+    build_demo_data(root)
 
 
 def _engine_factory(
     store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
 ) -> Callable[[EventSink], EngineLike]:
-    from replytrail.core.engine import Engine
-
     def make(sink: EventSink) -> EngineLike:
+        from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
+
         return Engine(
             store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
         )
@@ -275,62 +246,54 @@ def _engine_factory(
     return make
 
 
-def main(data_dir: str | None, demo: bool) -> int:
-    """Run the tray app until Quit; 0 also when another instance was asked to come forward."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setQuitOnLastWindowClosed(False)
-    app.setApplicationName("Replytrail")
-    app.setDesktopFileName("replytrail")
-    app.setWindowIcon(app_icon())
-    demo_root = _demo_dir() if demo else None
-    paths = resolve_paths(demo_root or data_dir)
-    paths.ensure()
-    instance = SingleInstance(server_name(paths.data_dir, paths.runtime_dir))
-    if instance.notify_running():
-        return 0
-    instance.listen()
-    store: SQLiteStore | None = None
-    gui_store: SQLiteStore | None = None
-    try:
-        settings = Settings(paths.settings_file, load_preset(paths.preset_files))
-        install_translators(choose_language(str(settings.get("general.language"))))
-        accounts = AccountRegistry(paths.accounts_file)
-        credentials = Credentials()
-        store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
-        gui_store = SQLiteStore(paths.store_file, paths.blob_dir)  # the GUI's (reads)
-        jobs = Jobs()
-        engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
-        autostart = (
-            None if demo else Autostart(launch_command(paths.data_dir if paths.portable else None))
-        )
-        tray_app = TrayApp(
-            paths=paths,
-            settings=settings,
-            accounts=accounts,
-            credentials=credentials,
-            gui_store=gui_store,
-            engine=engine,
-            jobs=jobs,
-            autostart=autostart,
-            quit_app=app.quit,
-        )
-    except KnownError as e:
-        QMessageBox.critical(None, "Replytrail", e.message)
-        return 1
+def assemble(
+    *,
+    app: QApplication,
+    tray: TrayIcon,
+    paths: Paths,
+    settings: Settings,
+    accounts: AccountRegistry,
+    instance: SingleInstance,
+    demo_root: Path | None,
+) -> tuple[TrayApp, list[SQLiteStore]]:
+    """Everything after the tray icon is up (app/boot.py shows it first): the stores, the
+    engine, notifications, windows; then the engine starts."""
+    if demo_root is not None:
+        _fill_demo(demo_root)
+        settings.reload()
+    credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
+    store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    gui_store = SQLiteStore(paths.store_file, paths.blob_dir)  # the GUI's (reads)
+    jobs = Jobs()
+    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+    autostart = (
+        None
+        if demo_root is not None
+        else Autostart(launch_command(paths.data_dir if paths.portable else None))
+    )
+    tray_app = TrayApp(
+        paths=paths,
+        settings=settings,
+        accounts=accounts,
+        credentials=credentials,
+        gui_store=gui_store,
+        engine=engine,
+        jobs=jobs,
+        autostart=autostart,
+        quit_app=app.quit,
+        tray=tray,
+    )
     instance.activated.connect(tray_app.open_timeline)
     tray_app.start()
-    if demo:
+    if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)
     elif not accounts.all():
         QTimer.singleShot(0, tray_app.first_run)
-    try:
-        with _quit_on_signals(app, tray_app.quit):
-            code = app.exec()
-    finally:
-        instance.close()
-        gui_store.close()
-        store.close()
-        if demo_root is not None:
-            shutil.rmtree(demo_root, ignore_errors=True)
-    return int(code)
+    return tray_app, [store, gui_store]
+
+
+def main(data_dir: str | None, demo: bool) -> int:
+    """Run the tray app until Quit (see app/boot.py)."""
+    from replytrail.app.boot import run
+
+    return run(data_dir, demo)

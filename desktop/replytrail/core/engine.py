@@ -82,7 +82,6 @@ def watch_options(settings: Settings) -> WatchOptions:
 class _Run:
     account: Account
     halt: threading.Event = field(default_factory=threading.Event)
-    wake: threading.Event = field(default_factory=threading.Event)
     inbox_done: threading.Event = field(default_factory=threading.Event)
     watchers: list[FolderWatcher] = field(default_factory=list)
     threads: list[threading.Thread] = field(default_factory=list)
@@ -138,7 +137,6 @@ class Engine:
                 sink=self._emit,
                 stop=run.halt,
                 account_stop=run.halt,
-                wake=run.wake,
                 inbox_done=run.inbox_done,
             )
             t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
@@ -158,8 +156,8 @@ class Engine:
     def _stop_runs(self, runs: list[_Run], timeout: float) -> None:
         for run in runs:
             run.halt.set()
-            run.wake.set()  # ends a backoff wait
             for w in run.watchers:
+                w.wake_up()  # ends a backoff wait
                 w.interrupt()  # ends a blocking IDLE or FETCH
         deadline = time.monotonic() + timeout
         for run in runs:
@@ -192,9 +190,8 @@ class Engine:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
         with self._lock:
             for run in self._runs.values():
-                run.wake.set()
                 for w in run.watchers:
-                    w.interrupt()
+                    w.reconnect_now()
 
     def reload_accounts(self) -> None:
         """Start watchers for new accounts, stop those of removed or changed ones."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import socket
 import ssl
@@ -23,6 +24,15 @@ def format_fingerprint(hexdigest: str) -> str:
     return ":".join(h[i : i + 2] for i in range(0, len(h), 2))
 
 
+@functools.lru_cache(maxsize=8)
+def _verifying_context(ca_file: str) -> ssl.SSLContext:
+    """One verifying context per CA file, shared by every connection (the system trust store
+    is parsed once, not once per connection)."""
+    ctx = ssl.create_default_context(cafile=ca_file or None)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    return ctx
+
+
 @dataclass(frozen=True)
 class TlsPolicy:
     """How to trust a server: system store, plus an optional CA file, plus per-host pins."""
@@ -36,10 +46,9 @@ class TlsPolicy:
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
             ctx.check_hostname = False
             ctx.verify_mode = ssl.CERT_NONE
-        else:
-            ctx = ssl.create_default_context(cafile=self.ca_file or None)
-        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-        return ctx
+            ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+            return ctx
+        return _verifying_context(self.ca_file)
 
     def check_peer(self, host: str, sock: ssl.SSLSocket) -> None:
         """After the handshake: a pinned host must present exactly the pinned certificate."""

@@ -147,7 +147,8 @@ class FolderWatcher:
         self._inbox_done = inbox_done or threading.Event()
         self._secret, self._logbook, self._options = secret, logbook, options
         self._sink, self._stop, self._account_stop = sink, stop, account_stop
-        self._wake = wake or threading.Event()
+        self._wake = wake or threading.Event()  # ends a backoff/poll wait early
+        self._reconnect = False  # set by reconnect_now(): the next connection loss is on purpose
         self.folder = "INBOX" if role == "inbox" else ""
         self.client: imapclient.IMAPClient | None = None
         self.state = WatchState.STOPPED
@@ -169,6 +170,16 @@ class FolderWatcher:
             if self._wake.wait(max(0.0, deadline - time.monotonic())):
                 self._wake.clear()
                 return
+
+    def wake_up(self) -> None:
+        """End a backoff or poll wait (stop, or the network is back)."""
+        self._wake.set()
+
+    def reconnect_now(self) -> None:
+        """The network came back or the machine woke: drop the connection, reconnect at once."""
+        self._reconnect = True
+        self.wake_up()
+        self.interrupt()
 
     def interrupt(self) -> None:
         """From another thread: end a blocking IDLE/FETCH at once (stop, or reconnect now).
@@ -379,7 +390,8 @@ class FolderWatcher:
             except TRANSIENT as e:
                 if self.stopping():
                     break
-                if self._wake.is_set():  # reconnect_now() cut the line on purpose
+                if self._reconnect:  # reconnect_now() cut the line on purpose
+                    self._reconnect = False
                     self._wake.clear()
                     log.info("%s %s reconnecting now", self.account.email, self.folder or self.role)
                     self._close()
@@ -429,7 +441,15 @@ class FolderWatcher:
                 )
                 if remaining <= 0:
                     break
-                for resp in client.idle_check(timeout=remaining):
+                asked = time.monotonic()
+                responses = client.idle_check(timeout=remaining)
+                if self.stopping():
+                    return
+                if not responses and time.monotonic() - asked < remaining - 0.05:
+                    # imapclient returns nothing (no exception) when the connection ends:
+                    # closed by the server, or cut by interrupt() for reconnect_now()
+                    raise ConnectionResetError("the IDLE connection was closed")
+                for resp in responses:
                     if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
                         new_mail = True
             client.idle_done()
