@@ -290,9 +290,7 @@ def machine() -> str:
 
 def write_report(lat: dict[str, float], scan: dict[str, float]) -> str:
     ms = 1000.0
-    text = f"""## Engine (issue #3)
-
-Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, Dovecot on loopback
+    text = f"""Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, Dovecot on loopback
 (IMAPS), by `benchmarks/engine_bench.py`.
 
 ### Delivery → committed in the store, over IDLE ({N_DELIVERIES} LMTP deliveries)
@@ -324,17 +322,6 @@ Sent folder.
     return text
 
 
-def update_performance_md(section: str) -> None:
-    doc = ROOT / "docs" / "performance.md"
-    old = doc.read_text() if doc.exists() else "# Performance\n\n"
-    start = old.find("## Engine (issue #3)")
-    if start >= 0:
-        end = old.find("\n## ", start + 5)
-        old = old[:start] + (old[end + 1 :] if end >= 0 else "")
-    doc.parent.mkdir(exist_ok=True)
-    doc.write_text(old.rstrip() + "\n\n" + section)
-
-
 def main() -> None:
     svc = SecretService()
     svc.start()
@@ -358,7 +345,9 @@ def main() -> None:
     finally:
         svc.stop()
     section = write_report(results["latency"], results["scan"])
-    update_performance_md(section)
+    from report import update_section
+
+    update_section("## Engine (issue #3)", section)
     print(section)
 
 

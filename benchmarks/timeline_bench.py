@@ -1,10 +1,8 @@
 """Timeline speed: a 10,000-email contact to first paint; full-text search over 100,000 emails.
 
-Run (about ten seconds; writes docs/perf_timeline.md; needs Python >= 3.12 with PySide6 6.12.0,
-see the note in the output):
+Run (about ten seconds; updates the Timeline section of docs/performance.md):
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py \
-        --write docs/perf_timeline.md
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py
 
 Targets: show_contact() to the timeline's first paint <= 200 ms (median), store.search() over
 100,000 emails with a common and a rare term <= 100 ms (median).
@@ -218,16 +216,13 @@ def main() -> int:
         return f"| {name} | {med:.1f} | {min(values):.1f} | {max(values):.1f} | {target} |"
 
     lines = [
-        "# Timeline performance",
-        "",
         f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}.",
         "",
         f"Store: {stats['emails']:,} emails, {stats['contacts']:,} contacts; one contact with "
         f"{BIG:,} emails (bulk-built in {build_s:.1f} s). Qt platform: "
         f"{os.environ.get('QT_QPA_PLATFORM')}. {args.runs} runs each; times in ms.",
         "",
-        "Command: `QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py "
-        "--write docs/perf_timeline.md`",
+        "Command: `QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py`",
         "",
         "| measurement | median | min | max | target |",
         "|---|---|---|---|---|",
@@ -251,15 +246,15 @@ def main() -> int:
         "- Timeline pages use LIMIT/OFFSET; a page deep in a 10,000-email history still "
         "costs only a few ms (row above), so keyset paging is not needed yet.",
         "- PySide6-Essentials 6.12.0 on Python 3.11 loses a reference to `None` on every "
-        "void method call (`QObject.setObjectName` in a loop drifts `sys.getrefcount(None)` "
-        "by -1 per call) and aborts with `none_dealloc` after a few thousand paints; 6.11.3 "
-        "on 3.11 and 6.12.0 on 3.12 (immortal None) are fine. These figures were taken "
-        "under Python 3.12 with PySide6 6.12.0; run the benchmark under Python >= 3.12 or "
-        "with PySide6 < 6.12 on 3.11.",
+        "void method call and aborts after a few thousand paints, so pyproject.toml takes "
+        "PySide6 < 6.12 on Python 3.11 (tests/unit/test_pyside_runtime.py guards it).",
         "",
     ]
     text = "\n".join(lines)
     print(text)
+    from report import update_section
+
+    update_section("## Timeline (issue #5)", text)
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(text, "utf-8")

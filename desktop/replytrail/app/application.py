@@ -5,7 +5,7 @@ a small job pool for one-shot network work (sending, connection tests), and the 
 thread. Store reads for the GUI happen on the GUI thread, on a read connection of its own
 (``gui_store``): they are paged queries (a page of a timeline, a contact list) that take
 milliseconds on SQLite in WAL mode, where readers never wait for the engine's writes — the
-engine writes through its own connection. docs/perf_tray.md has the figures.
+engine writes through its own connection. docs/performance.md has the figures.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class TrayApp(QObject):
         settings: Settings,
         accounts: AccountRegistry,
         credentials: Credentials,
-        gui_store: SQLiteStore,
+        gui_store: SQLiteStore | Callable[[], SQLiteStore],
         engine: EngineAdapter,
         jobs: Jobs,
         autostart: Autostart | None,
@@ -63,12 +63,12 @@ class TrayApp(QObject):
     ) -> None:
         super().__init__(parent)
         self.paths, self.settings, self.accounts = paths, settings, accounts
-        self.credentials, self.gui_store, self.engine, self.jobs = (
-            credentials,
-            gui_store,
-            engine,
-            jobs,
+        self.credentials, self.engine, self.jobs = credentials, engine, jobs
+        # the GUI's read connection opens with the first window that reads the store
+        self._gui_store: SQLiteStore | None = (
+            gui_store if isinstance(gui_store, SQLiteStore) else None
         )
+        self._open_gui_store = gui_store if not isinstance(gui_store, SQLiteStore) else None
         self.autostart = autostart
         self._quit_app = quit_app
         self._timeline: TimelineWindow | None = None
@@ -93,6 +93,19 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.notifier.email_logged)
         self.notifier.openEmail.connect(self.open_email)
         settings.on_change(self._setting_changed)
+
+    @property
+    def gui_store(self) -> SQLiteStore:
+        if self._gui_store is None:
+            assert self._open_gui_store is not None
+            self._gui_store = self._open_gui_store()
+        return self._gui_store
+
+    def close(self) -> None:
+        """Close what this app opened itself (the GUI's read connection)."""
+        if self._open_gui_store is not None and self._gui_store is not None:
+            self._gui_store.close()
+            self._gui_store = None
 
     # ------------------------------------------------------------------ start / stop
     def start(self) -> None:
@@ -263,7 +276,6 @@ def assemble(
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
-    gui_store = SQLiteStore(paths.store_file, paths.blob_dir)  # the GUI's (reads)
     jobs = Jobs()
     engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
     autostart = (
@@ -276,7 +288,7 @@ def assemble(
         settings=settings,
         accounts=accounts,
         credentials=credentials,
-        gui_store=gui_store,
+        gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir),  # the GUI's (reads)
         engine=engine,
         jobs=jobs,
         autostart=autostart,
@@ -289,7 +301,7 @@ def assemble(
         QTimer.singleShot(0, tray_app.open_timeline)
     elif not accounts.all():
         QTimer.singleShot(0, tray_app.first_run)
-    return tray_app, [store, gui_store]
+    return tray_app, [store]
 
 
 def main(data_dir: str | None, demo: bool) -> int:

@@ -4,6 +4,7 @@ rest of the app (app/application.py) from the event loop, so the icon appears at
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import linecache
 import logging
 import shutil
@@ -47,6 +48,14 @@ def drop_source_cache() -> None:
     tray app never needs; tracebacks read it again on demand.)
     """
     linecache.clearcache()
+    _release_free_heap()
+
+
+def _release_free_heap() -> None:
+    """Give the heap pages start-up freed back to the system (glibc keeps them otherwise)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def run(data_dir: str | None, demo: bool) -> int:
@@ -116,6 +125,8 @@ def run(data_dir: str | None, demo: bool) -> int:
             code = app.exec()
     finally:
         instance.close()
+        for tray_app in built:
+            tray_app.close()
         for s in stores:
             s.close()
         if demo_root is not None:
