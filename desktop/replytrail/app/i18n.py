@@ -14,6 +14,7 @@ from replytrail.core.paths import resources_dir
 __all__ = ["choose_language", "install_cli_translator", "install_translators"]
 
 _installed: list[QTranslator] = []
+_cli_app: QCoreApplication | None = None
 
 
 def choose_language(setting: str) -> str:
@@ -55,4 +56,7 @@ def install_cli_translator(ctx: Any) -> None:
         setting = ""
     lang = choose_language(setting)
     if lang != "en":
+        # translators need an application object; the CLI needs no more than QtCore's
+        global _cli_app  # kept alive for the process, like a QApplication
+        _cli_app = QCoreApplication.instance() or QCoreApplication(["replytrail"])
         install_translators(lang)
