@@ -45,6 +45,14 @@ def install_translators(language: str) -> str:
             QCoreApplication.installTranslator(qt)
             _installed.append(qt)
     i18n.install(QCoreApplication.translate)
+    # dates, numbers and day names follow the UI language too ("Di. 24. Nov.", "1,5 MB")
+    system = QLocale.system()
+    if language == "de":
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    elif system.language() == QLocale.Language.English:
+        QLocale.setDefault(system)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return language
 
 

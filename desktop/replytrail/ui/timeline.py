@@ -365,6 +365,7 @@ class TimelineWindow(QMainWindow):
             return
         query, filt, store = self.search_bar.query(), self.search_bar.search_filter(), self._store
         self.results_label.setText(self.tr("Searching…"))
+        self.contact_view.clearSelection()  # results span contacts: no contact is "open"
         self.header_stack.setCurrentIndex(1)
         self.middle_stack.setCurrentWidget(self.results_view)
         ticket = self._jobs.submit(
