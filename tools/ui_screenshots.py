@@ -57,7 +57,10 @@ def shoot() -> None:
     build_demo_data(data)
     store = SQLiteStore(data / "replytrail.sqlite3")
     accounts = AccountRegistry(data / "accounts.toml").all()
-    first = {"en": "sarah.jenkins@northwind.example", "de": "t.mueller@mueller-maschinenbau.example"}
+    first = {
+        "en": "sarah.jenkins@northwind.example",
+        "de": "t.mueller@mueller-maschinenbau.example",
+    }
     for lang in ("en", "de"):
         install_translators(lang)
         w = TimelineWindow(store)
