@@ -73,8 +73,12 @@ def shoot() -> None:
         if latest is not None:
             w.show_email(latest.message_id)
         save(w, "timeline", lang)
-        subject = next(e for c in store.contacts() for e in store.timeline(c.email)
-                       if str(e.match) == "subject")
+        subject = next(
+            e
+            for c in store.contacts()
+            for e in store.timeline(c.email)
+            if str(e.match) == "subject"
+        )
         w.show_email(subject.message_id)
         save(w, "timeline_subject_match", lang)
         w.search_bar.text.setText("Angebot" if lang == "de" else "pilot")
@@ -83,8 +87,12 @@ def shoot() -> None:
         save(w, "timeline_search", lang)
         w.close()
         reply_to = store.timeline(first["de"])[0]
-        dialog = ComposeDialog(accounts, lambda d: (_ for _ in ()).throw(RuntimeError()),
-                               Path(tempfile.mkdtemp()), reply_to=reply_to)
+        dialog = ComposeDialog(
+            accounts,
+            lambda d: (_ for _ in ()).throw(RuntimeError()),
+            Path(tempfile.mkdtemp()),
+            reply_to=reply_to,
+        )
         dialog.resize(720, 600)
         dialog.show()
         save(dialog, "compose", lang)
