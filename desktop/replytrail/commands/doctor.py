@@ -58,6 +58,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
+
+    team_dsn = str(ctx.settings.get("store.team_dsn") or "")
+    if team_dsn and not args.offline:
+
+        def team() -> str:
+            from replytrail.core.store.team import check_team_store
+
+            info = check_team_store(team_dsn)
+            tls = "TLS" if info.encrypted else "no TLS (this machine)"
+            return f"PostgreSQL {info.server_version}, {info.database} as {info.user}, {tls}"
+
+        check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "team store")), team)
     accounts = []
     try:
         accounts = ctx.accounts.all()

@@ -12,6 +12,7 @@ import pytest
 
 from replytrail.app.demo import build_demo_data
 from servers.cli import Cli
+from servers.mailservers import Postgres
 
 pytestmark = pytest.mark.servers
 
@@ -190,3 +191,24 @@ def test_doctor_reports_each_check_and_fails_on_a_dead_account(cli: Cli) -> None
     assert sum(1 for line in lines if line.startswith(("ok", "FAIL"))) == len(lines)
     broken = cli("doctor", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert broken.code == 1 and "FAIL  keyring" in broken.out
+
+
+def test_doctor_checks_the_team_store(cli: Cli, pg_server: Postgres) -> None:
+    cli.ok("config", "set", "store.team_dsn", pg_server.dsn)
+    r = cli("doctor")
+    assert r.code == 0, r.out
+    team = [line for line in r.out.splitlines() if "team store" in line]
+    assert len(team) == 1 and team[0].startswith("ok") and "PostgreSQL" in team[0]
+    assert "no TLS (this machine)" in team[0]  # loopback: allowed without TLS
+    from servers.mailservers import free_port
+
+    cli.ok(
+        "config",
+        "set",
+        "store.team_dsn",
+        f"host=127.0.0.1 port={free_port()} user=postgres dbname=crm",
+    )
+    r = cli("doctor")
+    assert r.code == 1
+    (line,) = [line for line in r.out.splitlines() if "team store" in line]
+    assert line.startswith("FAIL") and "cannot be reached" in line and "127.0.0.1" in line
