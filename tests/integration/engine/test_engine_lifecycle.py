@@ -47,6 +47,9 @@ def test_pause_resume_stop_end_every_watcher_thread(setup: Setup) -> None:
         engine.start()
         wait_for(lambda: _state(events) is WatchState.WATCHING, what="watching")
         assert len(_watchers()) == 2  # INBOX and Sent, one connection each
+        # providers cap connections per account: the watcher holds two, sending adds one
+        who = setup.dovecot.doveadm("who", "-1").stdout.decode()
+        assert len([line for line in who.splitlines() if ALICE in line]) == 2
         engine.pause()
         assert _watchers() == []
         assert {s.state for s in engine.states()} == {WatchState.PAUSED}
@@ -90,4 +93,3 @@ def test_reconnect_now_keeps_watching_and_logs_what_arrives(setup: Setup) -> Non
         engine.stop()
         store.close()
     assert _watchers() == []
-    assert ALICE
