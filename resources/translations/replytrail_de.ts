@@ -403,6 +403,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>angehalten</translation>
     </message>
     <message>
+        <source>%1 (under 0.1 s)</source>
+        <translation>%1 (unter 0,1 s)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message>
         <source>asking…</source>
         <translation>wird gefragt…</translation>
     </message>
@@ -1448,6 +1456,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>store</source>
         <translation>Speicher</translation>
     </message>
+    <message>
+        <source>team store</source>
+        <translation>Team-Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1615,6 +1627,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The attachments are larger than 35 MB; most providers refuse such emails.</source>
         <translation>Die Anhänge sind größer als 35 MB; die meisten Anbieter lehnen solche E-Mails ab.</translation>
+    </message>
+    <message>
+        <source>The team store {where} answers without TLS; Replytrail sends nothing unencrypted to another machine. Ask your administrator to enable SSL (sslmode=verify-full).</source>
+        <translation>Die Team-Datenbank {where} antwortet ohne TLS; Replytrail sendet nichts unverschlüsselt an einen anderen Rechner. Bitten Sie Ihre Administration, SSL einzuschalten (sslmode=verify-full).</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,8 @@ class Draft:
     result: DiscoveryResult | None = None
     account: Account | None = None
     pop3_server: ServerSettings | None = None
+    #: the "IMAP" server (host, port) that greeted like POP3 when the test page signed in
+    greets_pop3: tuple[str, int] | None = None
     password: str = field(default="", repr=False)
     needs_oauth: bool = False
     choices: LoggingChoices = field(default_factory=LoggingChoices)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from replytrail.ui.wizard_common import (
     GREY,
     ORANGE,
     RED,
+    Page,
     SetupPage,
     WizardContext,
     busy_bar,
@@ -67,7 +68,9 @@ class TestPage(SetupPage):
 
     An untrusted certificate shows its SHA-256 fingerprint and can be trusted for its host
     only; a pinned certificate that changed is refused with a warning and cannot be pinned
-    here. A missing IDLE is a warning: the user may go on. No signals beyond QWizardPage's.
+    here. A missing IDLE is a warning: the user may go on. A server that greets like POP3
+    sends the user to the POP3 guidance (by way of the review page, where Back returns
+    to). No signals beyond QWizardPage's.
     """
 
     __test__ = False  # not a pytest test class, whatever its name
@@ -240,6 +243,10 @@ class TestPage(SetupPage):
             )
             if err.code == "needs-oauth":
                 self.draft.needs_oauth = True
+        if report.imap_error is not None and report.imap_error.code == "pop3-only":
+            account = self.account
+            self.draft.greets_pop3 = (account.imap_host.strip().lower(), account.imap_port)
+            QTimer.singleShot(0, self, self._to_pop3_guidance)
         if report.warnings:
             self.warning.setText("! " + " ".join(translate("errors", w) for w in report.warnings))
             self.warning.show()
@@ -287,6 +294,22 @@ class TestPage(SetupPage):
                 "failed",
                 self.tr("The test failed unexpectedly: %1").replace("%1", type(exc).__name__),
             )
+
+    @Slot()
+    def _to_pop3_guidance(self) -> None:
+        """Back to the review page, then on to the POP3 page as if the user had typed it."""
+        wizard = self.wizard()
+        if wizard is None or wizard.currentPage() is not self:
+            return  # the user moved on meanwhile
+        if int(Page.REVIEW) not in wizard.visitedIds():
+            return  # the hint on this page says what to do
+        log.info("%s greets like POP3: to the POP3 guidance", self.account.imap_host)
+        for _ in wizard.visitedIds():
+            if wizard.currentId() == int(Page.REVIEW):
+                break
+            wizard.back()
+        if wizard.currentId() == int(Page.REVIEW):
+            wizard.next()  # the review page now sees the POP3 server and goes to its guidance
 
     @Slot()
     def pin(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QElapsedTimer, QTimer, Slot
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from replytrail.core.accounts import normalise_email
 from replytrail.core.discovery import email_domain
-from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source
+from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source, StepLog
 from replytrail.core.errors import KnownError
-from replytrail.core.setup import account_from_result, find_settings
+from replytrail.core.setup import account_from_result
 from replytrail.ui.wizard_common import (
     GREY,
     Page,
@@ -30,7 +30,9 @@ from replytrail.ui.wizard_common import (
     heading,
     note_label,
     status_glyph,
+    ui_locale,
 )
+from replytrail.ui.wizard_progress import StepRelay, find_settings_live
 
 __all__ = ["DiscoveryPage", "EmailPage", "step_timeout"]
 
@@ -106,9 +108,9 @@ class EmailPage(SetupPage):
 
 
 class DiscoveryPage(SetupPage):
-    """Step 2: discovery off the GUI thread, each step's outcome shown; Stop cancels it.
+    """Step 2: discovery off the GUI thread, each step's outcome shown as soon as it ends.
 
-    No signals beyond QWizardPage's.
+    Stop cancels the run. No signals beyond QWizardPage's.
     """
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
@@ -122,6 +124,9 @@ class DiscoveryPage(SetupPage):
         )
         self.result: DiscoveryResult | None = None
         self._cancel = ctx.cancel_event()
+        self._run_no = 0  # steps of an earlier run (before Search again, Back) are dropped
+        self._relay = StepRelay()
+        self._relay.stepFinished.connect(self._step_finished, Qt.ConnectionType.QueuedConnection)
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
         self._tick.setInterval(100)
@@ -192,10 +197,28 @@ class DiscoveryPage(SetupPage):
             "cancelled": ("none", self.tr("stopped")),
         }.get(outcome, ("none", outcome))
 
+    def _show_step(self, step: StepLog) -> None:
+        """Show one step's outcome in its row, with the time it took when it ran."""
+        state, text = self._outcome_text(step.outcome)
+        if step.outcome not in ("not-needed", "cancelled"):
+            if step.seconds < 0.1:
+                text = self.tr("%1 (under 0.1 s)").replace("%1", text)
+            else:
+                seconds = ui_locale().toString(step.seconds, "f", 1)
+                text = self.tr("%1 (%2 s)").replace("%1", text).replace("%2", seconds)
+        status_glyph(self.glyphs[step.source], state)
+        self.details[step.source].setText(text)
+
+    @Slot(int, object)
+    def _step_finished(self, run_no: int, step: StepLog) -> None:
+        if run_no == self._run_no:
+            self._show_step(step)
+
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.start()
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        self._run_no += 1
         self._cancel.set()
         self._tick.stop()
         super().cleanupPage()
@@ -211,6 +234,12 @@ class DiscoveryPage(SetupPage):
         self._cancel = self.ctx.cancel_event()
         cancel, email = self._cancel, self.draft.email
         preset, timeout = self.ctx.settings.preset, step_timeout(self.ctx)
+        self._run_no += 1
+        run_no, relay = self._run_no, self._relay
+
+        def on_step(step: StepLog) -> None:  # on a discovery thread
+            relay.stepFinished.emit(run_no, step)
+
         self.result = None
         for source in SOURCES:
             status_glyph(self.glyphs[source], "running")
@@ -226,7 +255,9 @@ class DiscoveryPage(SetupPage):
         self.completeChanged.emit()
         log.info("discovery started")
         self.run(
-            lambda: find_settings(email, preset=preset, step_timeout=timeout, cancel=cancel),
+            lambda: find_settings_live(
+                email, preset=preset, step_timeout=timeout, cancel=cancel, on_step=on_step
+            ),
             self._finished,
             self._failed,
         )
@@ -259,10 +290,8 @@ class DiscoveryPage(SetupPage):
 
     def _finished(self, result: DiscoveryResult) -> None:
         self.result = result
-        for step in result.steps_tried:
-            state, text = self._outcome_text(step.outcome)
-            status_glyph(self.glyphs[step.source], state)
-            self.details[step.source].setText(text)
+        for step in result.steps_tried:  # as shown live already; the final word
+            self._show_step(step)
         inc, out = result.incoming, result.outgoing
         if result.cancelled:
             self.status.setText(self.tr("Stopped."))

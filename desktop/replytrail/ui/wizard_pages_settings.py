@@ -221,8 +221,9 @@ class ReviewPage(SetupPage):
         self.completeChanged.emit()
 
     def entered_pop3(self) -> bool:
+        """A POP3 server or port typed, or the server the test page found greeting as POP3."""
         host, port, _ = self.imap.value
-        return user_entered_pop3(host, port)
+        return user_entered_pop3(host, port) or (host, port) == self.draft.greets_pop3
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.imap.value[0] and self.smtp.value[0])
@@ -231,6 +232,7 @@ class ReviewPage(SetupPage):
         return int(Page.POP3_ENTERED if self.entered_pop3() else Page.PASSWORD)
 
     def save(self) -> None:
+        self._changed()  # the note, should the test page have found a POP3 server since
         imap_host, imap_port, imap_sec = self.imap.value
         smtp_host, smtp_port, smtp_sec = self.smtp.value
         old = self.draft.account or Account(self.draft.email, "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
@@ -17,7 +17,7 @@ from replytrail.core.discovery.providers import ProviderDB, load_providers
 from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source, StepLog
 from replytrail.core.discovery.steps import Candidate, StepFn, make_steps
 
-__all__ = ["DEFAULT_STEP_TIMEOUT", "DEFAULT_TIMEOUT", "discover", "email_domain"]
+__all__ = ["DEFAULT_STEP_TIMEOUT", "DEFAULT_TIMEOUT", "OnStep", "discover", "email_domain"]
 
 log = logging.getLogger("replytrail.discovery")
 
@@ -26,6 +26,9 @@ DEFAULT_STEP_TIMEOUT = 3.0  # one HTTP request, DNS query or connection
 # answered without the network: run first, in order
 _LOCAL: tuple[Source, ...] = ("preset", "provider-db")
 _EXPECTED = (OSError, LookupError, AutoconfigError, dns.exception.DNSException, ValueError)
+
+#: called once per step with its final log, from the thread that finished the step
+OnStep = Callable[[StepLog], None]
 
 
 def email_domain(email: str) -> str:
@@ -41,10 +44,16 @@ def email_domain(email: str) -> str:
 
 
 class _Run:
-    """Book-keeping of one discovery: outcomes per step in priority order."""
+    """Book-keeping of one discovery: outcomes per step in priority order.
 
-    def __init__(self, email: str) -> None:
+    A step's log is final once written: a step that answers after it was given up
+    (``timeout``, ``not-needed``, ``cancelled``) is ignored, so *on_step* hears of every
+    step exactly once and with the outcome that ``steps_tried`` reports.
+    """
+
+    def __init__(self, email: str, on_step: OnStep | None = None) -> None:
         self.email = email
+        self.on_step = on_step
         self.found: dict[Source, Candidate | None] = {}
         self.logs: dict[Source, StepLog] = {}
         self.lock = threading.Lock()
@@ -64,9 +73,26 @@ class _Run:
                 outcome = "miss"
             else:
                 outcome = "hit" if cand.imap else ("pop3" if cand.pop3 else "smtp-only")
+        self._finish(StepLog(source, outcome, detail, time.monotonic() - started), cand)
+
+    def close(self, outcome: str, started: float | None = None) -> None:
+        """Give up every step without a log yet: it ends with *outcome* (its time so far)."""
+        for source in SOURCES:
+            seconds = time.monotonic() - started if started is not None else 0.0
+            self._finish(StepLog(source, outcome, "", seconds), None)
+
+    def _finish(self, step: StepLog, cand: Candidate | None) -> None:
+        # the callback runs under the lock: discover() returns only after every call ended
         with self.lock:
-            self.found[source] = cand
-            self.logs[source] = StepLog(source, outcome, detail, time.monotonic() - started)
+            if step.source in self.logs:
+                return
+            self.found[step.source] = cand
+            self.logs[step.source] = step
+            if self.on_step is not None:
+                try:
+                    self.on_step(step)
+                except Exception:  # a broken listener must not break discovery
+                    log.exception("discovery on_step callback failed for %s", step.source)
 
     def snapshot(self) -> _Run:
         copy = _Run(self.email)
@@ -140,6 +166,7 @@ def discover(
     timeout: float = DEFAULT_TIMEOUT,
     step_timeout: float = DEFAULT_STEP_TIMEOUT,
     cancel: threading.Event | None = None,
+    on_step: OnStep | None = None,
 ) -> DiscoveryResult:
     """Find the IMAP/SMTP settings for *email* (SPEC §4.1).
 
@@ -152,6 +179,12 @@ def discover(
     is ``pop3_only`` with ``guidance``. A missing SMTP server is filled from the next step
     that found one. Setting *cancel* stops the run (``result.cancelled``; nothing found).
 
+    *on_step*, if given, is called with each step's :class:`StepLog` as soon as that step
+    is final (a network step from the worker thread that ran it; the local steps and the
+    steps given up from the calling thread): exactly once per step, with the same log as
+    in ``steps_tried``, and all calls end before ``discover`` returns. Calls are
+    serialised; keep them short (e.g. emit a queued Qt signal).
+
     Returns e.g. ``DiscoveryResult(incoming=ServerSettings("imap", "imap.gmail.com", 993,
     "ssl", "a@gmail.com"), outgoing=ServerSettings("smtp", ...), source="provider-db", ...)``.
     Raises ``ValueError`` when *email* is not an address.
@@ -162,13 +195,15 @@ def discover(
     cancel = cancel or threading.Event()
     stop = threading.Event()
     steps = make_steps(email, domain, preset=preset, db=db, timeout=step_timeout, stop=stop)
-    run = _Run(email)
+    run = _Run(email, on_step)
     t0 = time.monotonic()
     for source in _LOCAL:
         run.record(source, t0, steps[source])
         if cancel.is_set():
+            run.close("cancelled")
             return run.result(db, domain, cancelled=True)
     if run.decided(final=False):
+        run.close("not-needed")
         return run.result(db, domain, cancelled=False)
     deadline = t0 + timeout
     network = [s for s in SOURCES if s not in _LOCAL]
@@ -190,9 +225,7 @@ def discover(
             outcome = "cancelled"
         else:
             outcome = "timeout" if time.monotonic() >= deadline else "not-needed"
-        with run.lock:
-            for source in pending.values():
-                run.logs.setdefault(source, StepLog(source, outcome, "", time.monotonic() - t0))
+        run.close(outcome, started=t0)
     finally:
         stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
