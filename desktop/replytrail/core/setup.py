@@ -7,7 +7,7 @@ import logging
 import socket
 import ssl
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,7 +17,7 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, new_ref
 from replytrail.core.discovery import discover, greeting_is_pop3
 from replytrail.core.discovery.engine import DEFAULT_TIMEOUT
-from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings
+from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings, StepLog
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account, Security
@@ -67,12 +67,18 @@ def greets_as_pop3(host: str, port: int, security: str, timeout: float = 3.0) ->
 
 
 def find_settings(
-    email: str, *, preset: Mapping[str, Any] | None, step_timeout: float, cancel: threading.Event
+    email: str,
+    *,
+    preset: Mapping[str, Any] | None,
+    step_timeout: float,
+    cancel: threading.Event,
+    on_step: Callable[[StepLog], None] | None = None,
 ) -> DiscoveryResult:
     """Discovery (SPEC §4.1) plus the greeting check of the IMAP server it found.
 
     A server found as IMAP that greets with ``+OK`` is POP3 after all: the result is then
-    ``pop3_only`` with that server as ``incoming`` (protocol ``pop3``). Returns e.g.
+    ``pop3_only`` with that server as ``incoming`` (protocol ``pop3``). *on_step* sees each
+    discovery step as it ends (see :func:`discover`). Returns e.g.
     ``DiscoveryResult(incoming=ServerSettings("imap", "127.0.0.1", 993, "ssl", "a@x.test"),
     source="preset", ...)``; ``cancelled`` when *cancel* was set.
     """
@@ -82,6 +88,7 @@ def find_settings(
         timeout=max(DEFAULT_TIMEOUT, step_timeout),
         step_timeout=step_timeout,
         cancel=cancel,
+        on_step=on_step,
     )
     inc = result.incoming
     if inc is None or inc.protocol != "imap" or cancel.is_set():

@@ -20,7 +20,7 @@ from replytrail.core.accounts import normalise_email
 from replytrail.core.discovery import email_domain
 from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source, StepLog
 from replytrail.core.errors import KnownError
-from replytrail.core.setup import account_from_result
+from replytrail.core.setup import account_from_result, find_settings
 from replytrail.ui.wizard_common import (
     GREY,
     Page,
@@ -32,7 +32,7 @@ from replytrail.ui.wizard_common import (
     status_glyph,
     ui_locale,
 )
-from replytrail.ui.wizard_progress import StepRelay, find_settings_live
+from replytrail.ui.wizard_progress import StepRelay
 
 __all__ = ["DiscoveryPage", "EmailPage", "step_timeout"]
 
@@ -255,7 +255,7 @@ class DiscoveryPage(SetupPage):
         self.completeChanged.emit()
         log.info("discovery started")
         self.run(
-            lambda: find_settings_live(
+            lambda: find_settings(
                 email, preset=preset, step_timeout=timeout, cancel=cancel, on_step=on_step
             ),
             self._finished,
