@@ -156,27 +156,7 @@ def main() -> int:
             "LANG": "C.UTF-8",
         }
         cli = Cli(data / "d", env=env)
-        cli.ok(
-            "account",
-            "add",
-            "--email",
-            "alice@example.test",
-            "--imap-host",
-            dovecot.listen,
-            "--imap-port",
-            str(dovecot.ports["imaps"]),
-            "--smtp-host",
-            dovecot.listen,
-            "--smtp-port",
-            str(dovecot.ports["submissions"]),
-            "--smtp-security",
-            "ssl",
-            "--ca-file",
-            str(dovecot.certs[0]),
-            "--no-discover",
-            "--password-stdin",
-            input="alicepw\n",
-        )
+        cli.add_dovecot_account(dovecot)
         bare = [run(desk, [sys.executable, "-c", BARE], env, 30 if i == 0 else 0) for i in range(n)]
         ours = [run(desk, cli.argv(), env, 30 if i == 0 else 0) for i in range(n)]
     finally:

@@ -122,27 +122,7 @@ def test_tray_app_logs_a_reply_end_to_end(
     tmp_path: Path,
 ) -> None:
     t0 = time.monotonic()
-    cli.ok(
-        "account",
-        "add",
-        "--email",
-        ALICE,
-        "--imap-host",
-        dovecot.listen,
-        "--imap-port",
-        str(dovecot.ports["imaps"]),
-        "--smtp-host",
-        dovecot.listen,
-        "--smtp-port",
-        str(dovecot.ports["submissions"]),
-        "--smtp-security",
-        "ssl",
-        "--ca-file",
-        str(dovecot.certs[0]),
-        "--no-discover",
-        "--password-stdin",
-        input="alicepw\n",
-    )
+    cli.add_dovecot_account(dovecot)
     xdg = tmp_path / "xdg"
     env = {
         **desktop.env,

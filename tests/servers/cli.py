@@ -63,3 +63,15 @@ class Cli:
         r = self(*args, input=input, timeout=timeout)
         assert r.code == 0, f"replytrail {' '.join(args)} -> {r.code}\n{r.out}\n{r.err}"
         return r
+
+    def add_dovecot_account(
+        self, d: Any, user: str = "alice@example.test", password: str = "alicepw"
+    ) -> Result:
+        """``account add`` for a user of a test Dovecot: IMAPS, submissions (implicit TLS),
+        the test CA, no discovery; the password through stdin into the keyring."""
+        return self.ok(
+            "account", "add", "--email", user, "--imap-host", d.listen, "--imap-port",
+            str(d.ports["imaps"]), "--smtp-host", d.listen, "--smtp-port",
+            str(d.ports["submissions"]), "--smtp-security", "ssl", "--ca-file",
+            str(d.certs[0]), "--no-discover", "--password-stdin", input=f"{password}\n",
+        )  # fmt: skip

@@ -124,21 +124,27 @@ class Engine:
             log.exception("event sink failed")
 
     # ------------------------------------------------------------------ lifecycle
+    def _watcher(
+        self, account: Account, role: Role, halt: threading.Event, inbox_done: threading.Event
+    ) -> FolderWatcher:
+        """One folder's watcher; *halt* stops the account's watchers together."""
+        return FolderWatcher(
+            account,
+            role,
+            secret=partial(self.credentials.get, account.credential_ref),
+            logbook=self.logbook,
+            options=lambda: watch_options(self.settings),
+            sink=self._emit,
+            stop=halt,
+            account_stop=halt,
+            inbox_done=inbox_done,
+        )
+
     def _start_account(self, account: Account) -> None:
         self._stopped.discard(account.email.lower())
         run = _Run(account)
         for role in ROLES:
-            w = FolderWatcher(
-                account,
-                role,
-                secret=partial(self.credentials.get, account.credential_ref),
-                logbook=self.logbook,
-                options=lambda: watch_options(self.settings),
-                sink=self._emit,
-                stop=run.halt,
-                account_stop=run.halt,
-                inbox_done=run.inbox_done,
-            )
+            w = self._watcher(account, role, run.halt, run.inbox_done)
             t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
             run.watchers.append(w)
             run.threads.append(t)
@@ -242,17 +248,7 @@ class Engine:
                 continue
             halt, inbox_done = threading.Event(), threading.Event()
             for role in ROLES:
-                w = FolderWatcher(
-                    account,
-                    role,
-                    secret=partial(self.credentials.get, account.credential_ref),
-                    logbook=self.logbook,
-                    options=lambda: watch_options(self.settings),
-                    sink=self._emit,
-                    stop=halt,
-                    account_stop=halt,
-                    inbox_done=inbox_done,
-                )
+                w = self._watcher(account, role, halt, inbox_done)
 
                 def scan(w: FolderWatcher = w, email: str = account.email) -> None:
                     try:

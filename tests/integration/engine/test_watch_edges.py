@@ -31,25 +31,7 @@ def no_idle_setup(cli: Cli) -> Iterator[Setup]:
     d.start()
     ctrl, _ = start_lmtp_relay(d, relay)
     try:
-        cli.ok(
-            "account",
-            "add",
-            "--email",
-            ALICE,
-            "--imap-host",
-            d.listen,
-            "--imap-port",
-            str(d.ports["imaps"]),
-            "--smtp-host",
-            d.listen,
-            "--smtp-port",
-            str(d.ports["submissions"]),
-            "--ca-file",
-            str(d.certs[0]),
-            "--no-discover",
-            "--password-stdin",
-            input="alicepw\n",
-        )
+        cli.add_dovecot_account(d)
         cli.ok("config", "set", "watch.poll_interval", "1")
         yield Setup(cli, d)
     finally:
