@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from servers.keyring import SecretService
+
 from .discovery_mailnet import DiscoverCli, MailNet
 
 pytestmark = pytest.mark.netns
@@ -193,3 +195,44 @@ def test_no_namespace_left_behind_by_a_killed_run(mailnet: MailNet) -> None:
         assert mailnet.name in listed  # the live one survives
     finally:
         subprocess.run([IP, "netns", "del", name], capture_output=True)
+
+
+def test_account_add_discovers_and_logs_in(
+    mailnet: MailNet, secret_service: SecretService, tmp_path: Path
+) -> None:
+    """``account add`` with only an address: autoconfig finds the servers, TLS is verified
+    against the namespace's trust store, IMAP and SMTP logins succeed, the keyring keeps the
+    password; a POP3-only address is refused with the POP3 reason."""
+    import sys
+
+    env = {**mailnet.env(), "DBUS_SESSION_BUS_ADDRESS": secret_service.address}
+
+    def add(email: str, password: str) -> subprocess.CompletedProcess[str]:
+        argv = [
+            sys.executable,
+            "-m",
+            "replytrail",
+            "--data-dir",
+            tmp_path / "data",
+            "account",
+            "add",
+            "--email",
+            email,
+            "--password-stdin",
+        ]
+        return subprocess.run(
+            mailnet.cmd(argv),
+            input=password + "\n",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    r = add("alice@alpha.test", "alicepw")
+    assert r.returncode == 0, r.stderr
+    assert "imap.alpha.test:993" in r.stdout and "smtp.alpha.test:465" in r.stdout
+    r = add("carol@delta.test", "carolpw")
+    assert r.returncode == 1
+    assert "POP3" in r.stderr and "IMAP" in r.stderr and r.stderr.count("\n") == 1
