@@ -1449,16 +1449,52 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Schlüsselbund</translation>
     </message>
     <message>
+        <source>{path} (team preset {preset})</source>
+        <translation>{path} (Team-Vorgabe {preset})</translation>
+    </message>
+    <message>
         <source>settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>{path} (schema {schema}, {emails} emails, {contacts} contacts, {removed} orphaned files removed)</source>
+        <translation>{path} (Schema {schema}, {emails} E-Mails, {contacts} Kontakte, {removed} verwaiste Dateien entfernt)</translation>
+    </message>
+    <message>
+        <source>{path} (schema {schema}, {emails} emails, {contacts} contacts)</source>
+        <translation>{path} (Schema {schema}, {emails} E-Mails, {contacts} Kontakte)</translation>
     </message>
     <message>
         <source>store</source>
         <translation>Speicher</translation>
     </message>
     <message>
+        <source>PostgreSQL {version}, {database} as {user}, TLS</source>
+        <translation>PostgreSQL {version}, {database} als {user}, TLS</translation>
+    </message>
+    <message>
+        <source>PostgreSQL {version}, {database} as {user}, no TLS (this machine)</source>
+        <translation>PostgreSQL {version}, {database} als {user}, ohne TLS (dieser Rechner)</translation>
+    </message>
+    <message>
         <source>team store</source>
         <translation>Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>{host}:{port}, TLS verified, IDLE yes</source>
+        <translation>{host}:{port}, TLS geprüft, IDLE ja</translation>
+    </message>
+    <message>
+        <source>{host}:{port}, TLS verified, no IDLE (polling)</source>
+        <translation>{host}:{port}, TLS geprüft, kein IDLE (Abfrage jede Minute)</translation>
+    </message>
+    <message>
+        <source>{host}:{port}, TLS verified, login ok</source>
+        <translation>{host}:{port}, TLS geprüft, Anmeldung in Ordnung</translation>
     </message>
 </context>
 <context>

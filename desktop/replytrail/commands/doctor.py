@@ -39,7 +39,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     def settings() -> str:
         ctx.settings.reload()
         preset = ctx.preset.get("_path")
-        return f"{ctx.paths.settings_file}" + (f" (team preset {preset})" if preset else "")
+        if preset:
+            return translate(
+                CTX,
+                QT_TRANSLATE_NOOP("doctor", "{path} (team preset {preset})"),
+                path=ctx.paths.settings_file,
+                preset=preset,
+            )
+        return str(ctx.paths.settings_file)
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "settings")), settings)
 
@@ -51,10 +58,25 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise StoreError(path=ctx.paths.store_file, detail=result)
         stats = ctx.store.stats()
         removed = ctx.store.gc_blobs()
-        extra = f", {removed} orphaned files removed" if removed else ""
-        return (
-            f"{ctx.paths.store_file} (schema {ctx.store.version}, {stats['emails']} emails, "
-            f"{stats['contacts']} contacts{extra})"
+        text = (
+            QT_TRANSLATE_NOOP(
+                "doctor",
+                "{path} (schema {schema}, {emails} emails, {contacts} "
+                "contacts, {removed} orphaned files removed)",
+            )
+            if removed
+            else QT_TRANSLATE_NOOP(
+                "doctor", "{path} (schema {schema}, {emails} emails, {contacts} contacts)"
+            )
+        )
+        return translate(
+            CTX,
+            text,
+            path=ctx.paths.store_file,
+            schema=ctx.store.version,
+            emails=stats["emails"],
+            contacts=stats["contacts"],
+            removed=removed,
         )
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
@@ -66,8 +88,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             from replytrail.core.store.team import check_team_store
 
             info = check_team_store(team_dsn)
-            tls = "TLS" if info.encrypted else "no TLS (this machine)"
-            return f"PostgreSQL {info.server_version}, {info.database} as {info.user}, {tls}"
+            text = (
+                QT_TRANSLATE_NOOP("doctor", "PostgreSQL {version}, {database} as {user}, TLS")
+                if info.encrypted
+                else QT_TRANSLATE_NOOP(
+                    "doctor", "PostgreSQL {version}, {database} as {user}, no TLS (this machine)"
+                )
+            )
+            return translate(
+                CTX, text, version=info.server_version, database=info.database, user=info.user
+            )
 
         check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "team store")), team)
     accounts = []
@@ -75,18 +105,29 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         accounts = ctx.accounts.all()
     except KnownError as e:
         failures += 1
-        print(f"FAIL  accounts: {e.message}", file=ctx.out)
+        label = translate(CTX, QT_TRANSLATE_NOOP("doctor", "accounts"))
+        print(f"FAIL  {label}: {e.message}", file=ctx.out)
     for a in accounts:
         if args.offline:
             continue
 
         def imap(a: Any = a) -> str:
             rep = test_imap(a, ctx.credentials.get(a.credential_ref))
-            return f"{a.imap_host}:{a.imap_port}, TLS verified, IDLE {'yes' if rep.idle else 'no'}"
+            text = (
+                QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, IDLE yes")
+                if rep.idle
+                else QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, no IDLE (polling)")
+            )
+            return translate(CTX, text, host=a.imap_host, port=a.imap_port)
 
         def smtp(a: Any = a) -> str:
             test_smtp(a, ctx.credentials.get(a.credential_ref))
-            return f"{a.smtp_host}:{a.smtp_port}, TLS verified, login ok"
+            return translate(
+                CTX,
+                QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, login ok"),
+                host=a.smtp_host,
+                port=a.smtp_port,
+            )
 
         check(f"{a.email} IMAP", imap)
         check(f"{a.email} SMTP", smtp)
