@@ -1379,6 +1379,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{email} entfernt; die erfassten E-Mails bleiben gespeichert.</translation>
     </message>
     <message>
+        <source>{n} attachment(s)</source>
+        <translation>{n} Anhang/Anhänge</translation>
+    </message>
+    <message>
+        <source>{n} email(s), last {date}</source>
+        <translation>{n} E-Mail(s), zuletzt {date}</translation>
+    </message>
+    <message>
+        <source>BOUNCED</source>
+        <translation>UNZUSTELLBAR</translation>
+    </message>
+    <message>
         <source>Nothing found.</source>
         <translation>Nichts gefunden.</translation>
     </message>

@@ -59,7 +59,13 @@ def _line(e: LoggedEmail) -> str:
     badges.append(str(e.match) + ("?" if e.low_confidence else ""))
     if e.status:
         badges.append(e.status)
-    clip = f"  [{len(e.attachments)} attachment(s)]" if e.attachments else ""
+    clip = (
+        "  ["
+        + translate(CTX, QT_TRANSLATE_NOOP("cli", "{n} attachment(s)"), n=len(e.attachments))
+        + "]"
+        if e.attachments
+        else ""
+    )
     who = e.sender.email if e.direction is Direction.IN else ", ".join(a.email for a in e.to)
     return f"{e.date:%Y-%m-%d %H:%M}  {arrow} {who}  {e.subject}  ({', '.join(badges)}){clip}"
 
@@ -73,11 +79,11 @@ def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
         last = f"{c.last_activity:%Y-%m-%d}" if c.last_activity else "-"
         name = f"{c.name} <{c.email}>" if c.name else c.email
         company = f"  {c.company}" if c.company else ""
-        print(
-            f"{name}{company}  {c.emails} email(s), last {last}"
-            + ("  BOUNCED" if c.bounced else ""),
-            file=ctx.out,
+        summary = translate(
+            CTX, QT_TRANSLATE_NOOP("cli", "{n} email(s), last {date}"), n=c.emails, date=last
         )
+        bounced = "  " + translate(CTX, QT_TRANSLATE_NOOP("cli", "BOUNCED")) if c.bounced else ""
+        print(f"{name}{company}  {summary}{bounced}", file=ctx.out)
     return 0
 
 
