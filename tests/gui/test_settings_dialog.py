@@ -5,48 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring.backends.SecretService
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QDate
 
 from replytrail.app.i18n import install_translators
 from replytrail.app.jobs import Jobs
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
-from replytrail.core.credentials import Credentials
+from replytrail.core.credentials import Credentials, new_ref
 from replytrail.core.models import Account, Security
 from replytrail.ui.settings_dialog import SettingsDialog
+from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 
 pytestmark = pytest.mark.gui
 ALICE = "alice@example.test"
 
 
-class MemoryKeyring(KeyringBackend):
-    """Holds the test password; the keyring itself is tested against a real Secret Service."""
-
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.data.pop((service, username), None)
-
-
 class Env:
+    """Settings, accounts and the real Secret Service (gnome-keyring on a private bus)."""
+
     def __init__(self, root: Path) -> None:
         self.settings = Settings(root / "settings.toml")
         self.accounts = AccountRegistry(root / "accounts.toml")
-        self.keyring = MemoryKeyring()
+        self.keyring = keyring.backends.SecretService.Keyring()
         self.credentials = Credentials(self.keyring)
+        self.ref = new_ref(ALICE)  # unique: the keyring is shared by the whole test run
         self.jobs = Jobs()
         self.added: list[Account] = []
         self.changes: list[str] = []
@@ -66,15 +51,15 @@ class Env:
             smtp_host=d.listen,
             smtp_port=d.ports["submissions"],
             ca_file=str(d.certs[0]),
-            credential_ref="alice#1",
+            credential_ref=self.ref,
         )
         self.accounts.save(a)
-        self.keyring.set_password("replytrail", "alice#1", password)
+        self.keyring.set_password("replytrail", self.ref, password)
         return a
 
 
 @pytest.fixture
-def env(tmp_path: Path, qapp: object) -> Iterator[Env]:
+def env(tmp_path: Path, qapp: object, secret_service: SecretService) -> Iterator[Env]:
     install_translators("en")
     e = Env(tmp_path)
     yield e
@@ -171,8 +156,8 @@ def test_add_and_remove_accounts(
 ) -> None:
     assert dialog.account_list.count() == 0
     assert not dialog.remove_button.isEnabled()
-    env.added = [Account(email=ALICE, imap_host="imap.example.test", credential_ref="alice#1")]
-    env.keyring.set_password("replytrail", "alice#1", "pw")
+    env.added = [Account(email=ALICE, imap_host="imap.example.test", credential_ref=env.ref)]
+    env.keyring.set_password("replytrail", env.ref, "pw")
     with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):  # type: ignore[attr-defined]
         dialog.add_button.click()
     assert dialog.account_list.count() == 1
@@ -181,7 +166,7 @@ def test_add_and_remove_accounts(
     with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):  # type: ignore[attr-defined]
         dialog.remove_button.click()
     assert env.accounts.all() == []
-    assert env.keyring.data == {}
+    assert env.keyring.get_password("replytrail", env.ref) is None  # gone from the keyring
     assert dialog.account_list.count() == 0
 
 
@@ -203,7 +188,7 @@ def test_account_test_against_real_dovecot(env: Env, dovecot: Dovecot, qtbot: ob
     assert done.args[:2] == [ALICE, True]
     assert d.test_result.text() == "IMAP and SMTP work; the server pushes new mail (IDLE)."
     assert d.test_button.isEnabled()
-    env.keyring.set_password("replytrail", "alice#1", "wrong")
+    env.keyring.set_password("replytrail", env.ref, "wrong")
     with qtbot.waitSignal(d.testFinished, timeout=20_000) as done:  # type: ignore[attr-defined]
         d.test_button.click()
     assert done.args[:2] == [ALICE, False]

@@ -7,6 +7,7 @@ import logging
 import secrets
 import subprocess
 import sys
+from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -104,10 +105,16 @@ class IsolatedCredentials(Credentials):
     file — like a git credential helper.
     """
 
-    def __init__(self, python: str | None = None, timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        python: str | None = None,
+        timeout: float = 60.0,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self._python = python or sys.executable
         self._timeout = timeout
+        self._env = dict(env) if env is not None else None  # None: this process's environment
 
     def _ask(self, request: dict[str, str]) -> dict[str, str]:
         try:
@@ -118,6 +125,7 @@ class IsolatedCredentials(Credentials):
                 text=True,
                 timeout=self._timeout,
                 check=False,
+                env=self._env,
             )
         except (OSError, subprocess.TimeoutExpired) as e:
             raise KeyringMissing(detail=f"keyring helper: {type(e).__name__}") from None

@@ -25,9 +25,11 @@ def test_round_trip_through_the_helper(secret_service: SecretService) -> None:
         creds.get(ref)
 
 
-def test_no_keyring_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(os.environ, "PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    creds = IsolatedCredentials()
+def test_no_keyring_is_reported_not_hidden() -> None:
+    # a machine without any keyring backend (keyring's own switch for "none available")
+    creds = IsolatedCredentials(
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
     with pytest.raises(KeyringMissing) as e:
         creds.store(new_ref("anna@example.test"), "x")
     assert "No system keyring" in e.value.message

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QThread
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtNetwork import QNetworkInformation
@@ -19,41 +18,25 @@ from replytrail.app.engine_thread import EngineAdapter
 from replytrail.app.jobs import Jobs
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
-from replytrail.core.credentials import Credentials
+from replytrail.core.credentials import Credentials, new_ref
 from replytrail.core.engine import Engine
 from replytrail.core.events import AccountState, SendFailed, StateChanged, WatchState
 from replytrail.core.mail.draft import Draft
 from replytrail.core.models import Account, Security
 from replytrail.core.store.sqlite import SQLiteStore
+from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 
 ALICE = "alice@example.test"
 
 
-class MemoryKeyring(KeyringBackend):
-    """Holds the test password; the keyring itself is tested against a real Secret Service."""
-
-    priority = -1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.data.pop((service, username), None)
-
-
 @pytest.fixture
-def parts(tmp_path: Path) -> Iterator[tuple[Settings, AccountRegistry, Credentials, SQLiteStore]]:
+def parts(
+    tmp_path: Path, secret_service: SecretService
+) -> Iterator[tuple[Settings, AccountRegistry, Credentials, SQLiteStore]]:
     settings = Settings(tmp_path / "settings.toml")
     accounts = AccountRegistry(tmp_path / "accounts.toml")
-    credentials = Credentials(MemoryKeyring())
+    credentials = Credentials()  # the real Secret Service of the test run
     store = SQLiteStore(tmp_path / "store.sqlite3")
     yield settings, accounts, credentials, store
     store.close()
@@ -77,6 +60,7 @@ def add_account(
     parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore], d: Dovecot
 ) -> None:
     _settings, accounts, credentials, _store = parts
+    ref = new_ref(ALICE)
     accounts.save(
         Account(
             email=ALICE,
@@ -86,10 +70,10 @@ def add_account(
             smtp_host=d.listen,
             smtp_port=d.ports["submissions"],
             ca_file=str(d.certs[0]),
-            credential_ref="alice#1",
+            credential_ref=ref,
         )
     )
-    credentials.backend.set_password("replytrail", "alice#1", "alicepw")
+    credentials.store(ref, "alicepw")
 
 
 @pytest.mark.servers
