@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import socket
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -286,21 +284,7 @@ def test_pop3_port_entered_on_review_then_check_again_finds_imap(
     h.click_next(Page.PASSWORD)
 
 
-@pytest.fixture
-def black_hole() -> Iterator[int]:
-    """A TCP port that accepts connections and never answers (a stuck proxy)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        s.listen(16)
-        yield s.getsockname()[1]
-
-
-def test_cancel_discovery_stops_promptly(
-    harness_for: Any, black_hole: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # every HTTPS lookup (autoconfig, ISPDB) hangs in a proxy that never answers
-    monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{black_hole}")
-    monkeypatch.delenv("no_proxy", raising=False)
+def test_cancel_discovery_stops_promptly(harness_for: Any, stuck_https: int) -> None:
     h: Harness = harness_for({})
     h.settings.set("discovery.timeout", 2.0)
     h.enter_email("someone@slow.example.test")

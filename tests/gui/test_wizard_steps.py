@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,15 +39,6 @@ def harness_for(qtbot: QtBot, tmp_path: Path, secret_service: SecretService) -> 
 
 
 @pytest.fixture
-def black_hole() -> Iterator[int]:
-    """A TCP port that accepts connections and never answers (a stuck proxy)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        s.listen(16)
-        yield s.getsockname()[1]
-
-
-@pytest.fixture
 def no_idle() -> Iterator[Dovecot]:
     """A Dovecot whose CAPABILITY lacks IDLE (submission relays into LMTP as usual)."""
     relay = free_port()
@@ -62,13 +52,9 @@ def no_idle() -> Iterator[Dovecot]:
         d.cleanup()
 
 
-def test_discovery_rows_update_while_discovery_runs(
-    harness_for: Any, black_hole: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_discovery_rows_update_while_discovery_runs(harness_for: Any, stuck_https: int) -> None:
     # no team preset (a miss at once), DNS and probing miss quickly; autoconfig and ISPDB
     # hang in a proxy that never answers, so the run stays busy for the step timeout
-    monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{black_hole}")
-    monkeypatch.delenv("no_proxy", raising=False)
     h: Harness = harness_for({})
     h.settings.set("discovery.timeout", 5.0)
     h.enter_email("someone@slow.example.test")
