@@ -6,13 +6,16 @@ import signal
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
+
+from imapclient import IMAPClient
 
 from servers.cli import Cli
 from servers.mailservers import Dovecot
@@ -88,6 +91,17 @@ class Setup:
         if "attach" in kw:
             args += ["--attach", kw["attach"]]
         return self.cli.ok(*args).out.strip()
+
+    @contextmanager
+    def imap(self, user: str = ALICE, password: str = "alicepw") -> Iterator[IMAPClient]:
+        """A logged-in IMAPS connection to the test Dovecot, as another mail program."""
+        with IMAPClient(
+            self.dovecot.listen,
+            port=self.dovecot.ports["imaps"],
+            ssl_context=self.dovecot.ssl_context(),
+        ) as c:
+            c.login(user, password)
+            yield c
 
     def deliver(self, msg: bytes, rcpt: str = ALICE) -> None:
         self.dovecot.deliver(rcpt, msg)

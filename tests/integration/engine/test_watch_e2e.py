@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from imapclient import IMAPClient
 
 from mailflow import ALICE, BOB, Setup, reply, stop, wait_for
 
@@ -39,12 +38,7 @@ def test_send_then_reply_is_logged_with_attachment(setup: Setup) -> None:
     after = out[out.index(f"logged in <- {BOB} {rid}") :]
     assert f"state {ALICE} watching" in after
     # the copy in Sent was appended by Replytrail (Dovecot does not file SMTP mail itself)
-    with IMAPClient(
-        setup.dovecot.listen,
-        port=setup.dovecot.ports["imaps"],
-        ssl_context=setup.dovecot.ssl_context(),
-    ) as c:
-        c.login(ALICE, "alicepw")
+    with setup.imap() as c:
         c.select_folder("Sent", readonly=True)
         assert len(c.search(["HEADER", "Message-ID", msgid])) == 1
 
@@ -61,12 +55,7 @@ def test_unrelated_mail_stores_nothing_and_keeps_seen_flags(setup: Setup) -> Non
     for f in Path(setup.cli.data_dir).rglob("*"):
         if f.is_file():
             assert token.encode() not in f.read_bytes(), f"unmatched body leaked into {f}"
-    with IMAPClient(
-        setup.dovecot.listen,
-        port=setup.dovecot.ports["imaps"],
-        ssl_context=setup.dovecot.ssl_context(),
-    ) as c:
-        c.login(ALICE, "alicepw")
+    with setup.imap() as c:
         c.select_folder("INBOX", readonly=True)
         flags = c.get_flags(c.search("ALL"))
         assert flags and all(b"\\Seen" not in f for f in flags.values())
@@ -184,12 +173,7 @@ def test_own_reply_from_another_program_found_in_sent(setup: Setup) -> None:
         body="Gerne, anbei.",
     )
     own = own.replace(b"To: Alice <alice@example.test>", b"To: Bob <bob@example.test>")
-    with IMAPClient(
-        setup.dovecot.listen,
-        port=setup.dovecot.ports["imaps"],
-        ssl_context=setup.dovecot.ssl_context(),
-    ) as c:
-        c.login(ALICE, "alicepw")
+    with setup.imap() as c:
         c.append("Sent", own)
     setup.cli.ok("watch", "--once")
     assert setup.logged()["<own-cont@example.test>"] == ("out", "in-reply-to", "email")

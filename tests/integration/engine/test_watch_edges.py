@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from imapclient import IMAPClient
 
 from mailflow import ALICE, Setup, reply, stop, wait_for
 from replytrail.core.mail.watcher import Backoff
@@ -96,12 +95,7 @@ def test_relay_rewritten_message_id_is_read_back_from_sent(setup: Setup) -> None
         subject="Angebot",
         extra={"X-Replytrail-Id": msgid},
     )
-    with IMAPClient(
-        setup.dovecot.listen,
-        port=setup.dovecot.ports["imaps"],
-        ssl_context=setup.dovecot.ssl_context(),
-    ) as c:
-        c.login(ALICE, "alicepw")
+    with setup.imap() as c:
         c.append("Sent", copy)
     setup.cli.ok("watch", "--once")
     assert setup.rows(
