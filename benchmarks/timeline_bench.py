@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from replytrail.core.store.base import SearchFilter
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.ui.timeline import TimelineWindow
+from replytrail.ui.timeline.window import TimelineWindow
 
 TOTAL = 100_000
 BIG = 10_000

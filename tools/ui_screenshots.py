@@ -29,8 +29,8 @@ def shoot() -> None:
     from replytrail.app.i18n import install_translators
     from replytrail.core.accounts import AccountRegistry
     from replytrail.core.store.sqlite import SQLiteStore
-    from replytrail.ui.compose import ComposeDialog
-    from replytrail.ui.timeline import TimelineWindow
+    from replytrail.ui.compose.window import ComposeDialog
+    from replytrail.ui.timeline.window import TimelineWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
 

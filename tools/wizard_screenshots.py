@@ -80,7 +80,7 @@ def shoot(languages: list[str], out: Path) -> int:
     from replytrail.core.accounts import AccountRegistry
     from replytrail.core.config import Settings
     from replytrail.core.credentials import Credentials
-    from replytrail.ui.wizard import Page, SetupWizard
+    from replytrail.ui.wizard.wizard import Page, SetupWizard
     from servers.mailservers import Dovecot
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

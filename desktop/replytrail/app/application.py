@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
 from replytrail.app.i18n import choose_language, install_translators
-from replytrail.app.jobs import Jobs
 from replytrail.app.single_instance import SingleInstance
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -30,12 +29,13 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.ui.notify import Notifier
-from replytrail.ui.tray import TrayIcon
+from replytrail.qt.jobs import Jobs
+from replytrail.ui.tray.notify import Notifier
+from replytrail.ui.tray.tray import TrayIcon
 
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
-    from replytrail.ui.settings_dialog import SettingsDialog
-    from replytrail.ui.timeline import TimelineWindow
+    from replytrail.ui.settings.dialog import SettingsDialog
+    from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "main"]
 
@@ -139,7 +139,7 @@ class TrayApp(QObject):
     def open_timeline(self) -> TimelineWindow:
         if self._timeline is None:
             from replytrail.app.boot import drop_source_cache
-            from replytrail.ui.timeline import TimelineWindow
+            from replytrail.ui.timeline.window import TimelineWindow
 
             self._timeline = TimelineWindow(self.gui_store)
             drop_source_cache()
@@ -167,7 +167,7 @@ class TrayApp(QObject):
             self.first_run()
             return
         original = self.gui_store.email(reply_to) if reply_to else None
-        from replytrail.ui.compose import ComposeDialog
+        from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
             accounts, self.engine.engine.send, self.paths.drafts_dir, to=to, reply_to=original
@@ -179,7 +179,7 @@ class TrayApp(QObject):
     @Slot()
     def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
         if self._settings_dialog is None:
-            from replytrail.ui.settings_dialog import SettingsDialog
+            from replytrail.ui.settings.dialog import SettingsDialog
 
             self._settings_dialog = SettingsDialog(
                 settings=self.settings,

@@ -26,8 +26,8 @@ from replytrail.core.config import Settings, load_preset
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
-from replytrail.ui.icons import app_icon
-from replytrail.ui.tray import TrayIcon
+from replytrail.ui.common.icons import app_icon
+from replytrail.ui.tray.tray import TrayIcon
 
 if TYPE_CHECKING:
     from replytrail.app.application import TrayApp

@@ -16,7 +16,6 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtNetwork import QNetworkInformation
 
-from replytrail.app.jobs import Jobs
 from replytrail.core.events import (
     AccountState,
     AccountStopped,
@@ -28,6 +27,7 @@ from replytrail.core.events import (
     StateChanged,
 )
 from replytrail.core.models import LoggedEmail
+from replytrail.qt.jobs import Jobs
 
 if TYPE_CHECKING:
     from replytrail.core.mail.draft import Draft

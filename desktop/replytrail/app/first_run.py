@@ -15,7 +15,7 @@ from replytrail.core.credentials import Credentials
 __all__ = ["open_setup", "wizard_available"]
 
 log = logging.getLogger("replytrail.app.setup")
-WIZARD_MODULE = "replytrail.ui.wizard"
+WIZARD_MODULE = "replytrail.ui.wizard.wizard"
 CLI_HINT = "replytrail account add --email you@example.com --password-stdin"
 
 

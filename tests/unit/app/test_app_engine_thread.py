@@ -15,7 +15,6 @@ from PySide6.QtDBus import QDBusConnection
 from PySide6.QtNetwork import QNetworkInformation
 
 from replytrail.app.engine_thread import EngineAdapter
-from replytrail.app.jobs import Jobs
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, new_ref
@@ -24,6 +23,7 @@ from replytrail.core.events import AccountState, SendFailed, StateChanged, Watch
 from replytrail.core.mail.draft import Draft
 from replytrail.core.models import Account, Security
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.jobs import Jobs
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 

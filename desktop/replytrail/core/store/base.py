@@ -30,6 +30,9 @@ class EmailRecord:
     subject_norm: str = ""
     thread_guid: str | None = None
     gm_thrid: str | None = None
+    #: outbox targets that get a copy of this email ("team", "handoff:<name>"), written in
+    #: the same transaction as the email (SPEC §17)
+    outbox: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

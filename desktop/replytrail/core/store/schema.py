@@ -113,5 +113,27 @@ _V1 = [
     END""",
 ]
 
-#: index i holds the statements that bring a store from version i to version i + 1
-SQLITE_MIGRATIONS: list[list[str]] = [_V1]
+# v2: one outbox for every target that gets a copy of a logged email (the team store, a CRM's
+# drop address, a webhook: SPEC §17), written in the same transaction as the email; the
+# indexes that forgetting a contact needs (tracked ids and bounces by email).
+_V2 = [
+    """CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        target TEXT NOT NULL,
+        op TEXT NOT NULL DEFAULT 'upsert',
+        email_id INTEGER REFERENCES emails(id) ON DELETE CASCADE,
+        payload TEXT NOT NULL DEFAULT '',
+        created_ts INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_ts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'failed'))
+    )""",
+    "CREATE INDEX outbox_due ON outbox(target, state, id)",
+    "CREATE INDEX tracked_email ON tracked_ids(email_id) WHERE email_id IS NOT NULL",
+    "CREATE INDEX bounces_bounce ON bounces(bounce_email_id) WHERE bounce_email_id IS NOT NULL",
+]
+
+#: index i holds the statements that bring a store from version i to version i + 1.
+#: New migrations are appended as their own named list (``_V3`` …), never edited in place.
+SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2]

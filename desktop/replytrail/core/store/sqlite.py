@@ -274,6 +274,11 @@ class SQLiteStore:
                     " created_ts) VALUES (?,?,?,?)",
                     (mid, e.thread_id, email_id, now),
                 )
+            for target in dict.fromkeys(rec.outbox):
+                db.execute(
+                    "INSERT INTO outbox (target, op, email_id, created_ts) VALUES (?,?,?,?)",
+                    (target, "upsert", email_id, now),
+                )
         e.id, e.attachments, e.raw_sha256 = email_id, atts, raw_sha
         return email_id
 

@@ -24,7 +24,7 @@ def store(tmp_path: Path) -> SQLiteStore:
 
 def test_wal_and_schema_version(store: SQLiteStore) -> None:
     assert store._one("PRAGMA journal_mode")[0] == "wal"  # type: ignore[index]
-    assert store.version == 1
+    assert store.version == 2
 
 
 def test_logged_once_and_tracked(store: SQLiteStore) -> None:
@@ -153,3 +153,41 @@ def test_company_derivation() -> None:
     assert company_for("a@mueller-maschinenbau.de") == "Mueller Maschinenbau"
     assert company_for("a@gmail.com") == ""
     assert company_for("a@sales.acme.co.uk") == "Acme"
+
+
+def test_outbox_row_written_with_the_email_and_gone_with_it(store: SQLiteStore) -> None:
+    """SPEC §17: every target's outbox entry is committed in the email's own transaction."""
+    t = store.new_thread_id()
+    rec = record(1, t)
+    rec.outbox = ["team", "handoff:crm"]
+    email_id = store.record(rec)
+    rows = store._q("SELECT target, op, email_id, state FROM outbox ORDER BY id")
+    assert rows == [
+        ("team", "upsert", email_id, "pending"),
+        ("handoff:crm", "upsert", email_id, "pending"),
+    ]
+    again = record(1, t)
+    again.outbox = ["team"]
+    assert store.record(again) is None  # already logged: no second outbox entry
+    assert len(store._q("SELECT 1 FROM outbox")) == 2
+    store.forget_contact("kunde@firma.example")
+    assert store._q("SELECT 1 FROM outbox") == []  # forgotten before it left: never sent
+
+
+def test_v1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    from replytrail.core.store.schema import SQLITE_MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    for stmt in SQLITE_MIGRATIONS[0]:
+        db.execute(stmt)
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    s = SQLiteStore(path)
+    try:
+        assert s.version == len(SQLITE_MIGRATIONS)
+        names = {r[0] for r in s._q("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"tracked_email", "bounces_bounce", "outbox_due"} <= names
+    finally:
+        s.close()

@@ -1,0 +1,1 @@
+"""qt: see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""ui.common: see docs/architecture.md."""

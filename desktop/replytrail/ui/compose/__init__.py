@@ -1,0 +1,1 @@
+"""ui.compose: see docs/architecture.md."""

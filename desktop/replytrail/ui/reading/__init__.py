@@ -1,0 +1,1 @@
+"""ui.reading: see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""ui.timeline: see docs/architecture.md."""

@@ -1,0 +1,81 @@
+"""Export and "Forget contact" for the timeline window: the dialogs and the background work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from replytrail.core.export import export_emails
+from replytrail.core.models import Contact
+from replytrail.core.store.base import Store
+from replytrail.ui.reading.files import safe_attachment_name
+
+__all__ = ["ask_export_path", "export_job", "forget_box"]
+
+
+def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
+    """A file (.mbox, or one .eml) or a folder (.eml files) chosen by the user; None: cancelled."""
+    where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    base = Path(where or Path.home()) / safe_attachment_name(suggested)
+    if fmt == "mbox":
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("TimelineActions", "Export as mbox"),
+            f"{base}.mbox",
+            QCoreApplication.translate("TimelineActions", "Mailbox files (*.mbox)"),
+        )
+        return Path(path) if path else None
+    folder = QFileDialog.getExistingDirectory(
+        parent,
+        QCoreApplication.translate("TimelineActions", "Export .eml files into folder"),
+        str(base.parent),
+    )
+    return Path(folder) / safe_attachment_name(suggested) if folder else None
+
+
+def export_job(
+    store: Store, scope: str, key: str, fmt: str, target: Path, count_hint: int
+) -> Callable[[], int]:
+    """A job for the worker: export a thread (key: thread id) or a contact (key: address)."""
+
+    def run() -> int:
+        if scope == "thread":
+            emails = store.thread(key)
+        else:
+            emails = store.timeline(key, max(count_hint, store.timeline_count(key)), 0)
+        export_emails(store, emails, fmt, target)
+        return len(emails)
+
+    return run
+
+
+def forget_box(parent: QWidget, c: Contact) -> QMessageBox:
+    """The confirmation, stating exactly what is deleted; the caller opens it."""
+    who = f"{c.name} <{c.email}>" if c.name else c.email
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("TimelineActions", "Forget contact"))
+    box.setText(QCoreApplication.translate("TimelineActions", "Forget {who}?").format(who=who))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "TimelineActions",
+            "This permanently deletes from Replytrail's store (and from the "
+            "team store, if you use one):\n"
+            "• the contact {email} and its {count} logged emails,\n"
+            "• their text, formatted versions, attachments and raw copies,\n"
+            "• the tracked message ids of those threads, so new replies to them are no longer "
+            "logged.\n\nYour mailbox is not touched. This cannot be undone.",
+        ).format(email=c.email, count=c.emails)
+    )
+    forget = box.addButton(
+        QCoreApplication.translate("TimelineActions", "Forget contact"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    forget.setObjectName("forgetConfirm")
+    return box

@@ -1,0 +1,177 @@
+"""The contact header above the timeline: who, where, when last, open/bounced, and actions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from replytrail.core.models import Contact, Direction, Kind, LoggedEmail
+from replytrail.ui.common.widgets import Badge, BadgeLabel, long_date
+
+__all__ = ["ContactHeader"]
+
+
+class ContactHeader(QWidget):
+    """Name, address, company, last contact and state of the selected contact.
+
+    Signals:
+        composeClicked(): "New email" was clicked.
+        exportRequested(str, str): scope ("thread" or "contact") and format ("eml" or "mbox").
+        forgetClicked(): "Forget contact…" was clicked.
+    """
+
+    composeClicked = Signal()  # noqa: N815 - Qt signal naming
+    exportRequested = Signal(str, str)  # noqa: N815 - Qt signal naming
+    forgetClicked = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactHeader")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 14, 14, 12)
+        lay.setSpacing(10)
+        left = QVBoxLayout()
+        left.setSpacing(3)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size: 19px; font-weight: 600; color: #1f2933;")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.name)
+        self._state_holder = QHBoxLayout()
+        row.addLayout(self._state_holder)
+        row.addStretch(1)
+        left.addLayout(row)
+        self.address = QLabel()
+        self.address.setStyleSheet("color: #3e4c59;")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.address)
+        self.activity = QLabel()
+        self.activity.setStyleSheet("color: #7b8794;")
+        left.addWidget(self.activity)
+        for label in (self.address, self.activity):  # cut rather than widen the pane
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
+        lay.addLayout(left)
+
+        self.compose_button = QPushButton(self.tr("New email"))
+        self.compose_button.setObjectName("primary")
+        self.compose_button.setToolTip(self.tr("Write a tracked email to this contact"))
+        self.compose_button.clicked.connect(self.composeClicked)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.thread_actions = [
+            menu.addAction(
+                self.tr("This thread as .eml files…"),
+                lambda: self.exportRequested.emit("thread", "eml"),
+            ),
+            menu.addAction(
+                self.tr("This thread as .mbox…"),
+                lambda: self.exportRequested.emit("thread", "mbox"),
+            ),
+        ]
+        menu.addSeparator()
+        menu.addAction(
+            self.tr("All emails with this contact as .eml files…"),
+            lambda: self.exportRequested.emit("contact", "eml"),
+        )
+        menu.addAction(
+            self.tr("All emails with this contact as .mbox…"),
+            lambda: self.exportRequested.emit("contact", "mbox"),
+        )
+        self.export_button.setMenu(menu)
+        self.forget_button = QPushButton(self.tr("Forget…"))
+        self.forget_button.setObjectName("danger")
+        self.forget_button.setToolTip(self.tr("Delete everything logged for this contact"))
+        self.forget_button.clicked.connect(self.forgetClicked)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        for b in (self.compose_button, self.export_button, self.forget_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self._contact: Contact | None = None
+
+    @property
+    def contact(self) -> Contact | None:
+        return self._contact
+
+    def set_thread_available(self, available: bool) -> None:
+        for a in self.thread_actions:
+            a.setEnabled(available)
+
+    def set_contact(self, c: Contact | None, newest: list[LoggedEmail]) -> None:
+        """Show *c*; *newest* (its latest emails, newest first) decides the open state."""
+        self._contact = c
+        while self._state_holder.count():
+            item = self._state_holder.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        if c is None:
+            for w in (self.name, self.address, self.activity):
+                w.clear()
+            return
+        self.name.setText(c.name or c.email)
+        self.address.setText(" · ".join(x for x in (c.email, c.company) if x))
+        count = (
+            self.tr("1 logged email")
+            if c.emails == 1
+            else self.tr("{n} logged emails").format(n=c.emails)
+        )
+        if c.last_activity is not None:
+            self.activity.setText(
+                self.tr("{count} · last contact {date} ({ago})").format(
+                    count=count, date=long_date(c.last_activity), ago=self._ago(c.last_activity)
+                )
+            )
+        else:
+            self.activity.setText(count)
+        self._state_holder.addWidget(BadgeLabel(self._state(c, newest)))
+
+    def _state(self, c: Contact, newest: list[LoggedEmail]) -> Badge:
+        if c.bounced:
+            return Badge(
+                self.tr("Bounced"),
+                self.tr(
+                    "An email to this address could not be delivered. Check the address before "
+                    "writing again."
+                ),
+                "bounce",
+            )
+        human = [e for e in newest if e.kind is Kind.EMAIL]
+        if human and human[0].direction is Direction.OUT:
+            return Badge(
+                self.tr("Open · awaiting reply"),
+                self.tr("Your last email has not been answered yet."),
+                "amber",
+            )
+        if human:
+            return Badge(
+                self.tr("Replied"),
+                self.tr("The customer wrote last; the ball is in your court."),
+                "green",
+            )
+        return Badge(self.tr("Open"), "", "neutral")
+
+    def _ago(self, when: datetime) -> str:
+        days = (datetime.now(UTC) - when).days
+        if days <= 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        return self.tr("{n} days ago").format(n=days)

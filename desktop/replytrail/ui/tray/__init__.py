@@ -1,0 +1,1 @@
+"""ui.tray: see docs/architecture.md."""

@@ -1,0 +1,231 @@
+"""The tray icon: the watch state at a glance, and the menu of SPEC §8."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from replytrail.core.events import AccountState, ScanProgress, WatchState
+from replytrail.ui.common.icons import tray_icon
+
+__all__ = ["TrayIcon", "summarise"]
+
+log = logging.getLogger("replytrail.ui.tray")
+
+# worst first: the tray shows the worst state of all accounts
+_SEVERITY = (
+    WatchState.ERROR,
+    WatchState.STOPPED,
+    WatchState.OFFLINE,
+    WatchState.CATCHING_UP,
+    WatchState.PAUSED,
+    WatchState.WATCHING,
+)
+GEOMETRY_PROBES = 20  # startup only: look for the embedded icon's geometry this many times
+GEOMETRY_PROBE_MS = 250
+
+
+def summarise(states: Sequence[AccountState], paused: bool) -> WatchState:
+    """One state for the tray: paused when the user paused, else the worst account's."""
+    if paused or not states:
+        return WatchState.PAUSED
+    worst = min(states, key=lambda s: _SEVERITY.index(s.state))
+    return WatchState.ERROR if worst.state is WatchState.STOPPED else worst.state
+
+
+class TrayIcon(QObject):
+    """The system tray icon and its menu; it only shows state and forwards the user's wishes.
+
+    Signals:
+        openTimelineRequested(): "Open timeline" or a click on the icon.
+        composeRequested(): "Compose…".
+        pauseRequested(bool): True to pause watching, False to resume.
+        accountsRequested(): "Accounts…".
+        settingsRequested(): "Settings…".
+        quitRequested(): "Quit".
+    """
+
+    openTimelineRequested = Signal()  # noqa: N815 - Qt signal naming
+    composeRequested = Signal()  # noqa: N815 - Qt signal naming
+    pauseRequested = Signal(bool)  # noqa: N815 - Qt signal naming
+    accountsRequested = Signal()  # noqa: N815 - Qt signal naming
+    settingsRequested = Signal()  # noqa: N815 - Qt signal naming
+    quitRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._states: list[AccountState] = []
+        self._paused = False
+        self._progress: dict[tuple[str, str], ScanProgress] = {}
+        self._offline_since: QDateTime | None = None
+        self._state = WatchState.PAUSED
+        self._tooltip = ""
+        self._probes = 0
+
+        self.menu = QMenu()
+        self.status_action = QAction(self.menu)
+        self.status_action.setEnabled(False)
+        self.open_action = QAction(self.menu)
+        self.compose_action = QAction(self.menu)
+        self.pause_action = QAction(self.menu)
+        self.accounts_action = QAction(self.menu)
+        self.settings_action = QAction(self.menu)
+        self.quit_action = QAction(self.menu)
+        self.menu.addAction(self.status_action)
+        self.menu.addSeparator()
+        self.menu.addActions([self.open_action, self.compose_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.pause_action)
+        self.menu.addSeparator()
+        self.menu.addActions([self.accounts_action, self.settings_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
+        self.menu.installEventFilter(self)
+        self.menu.aboutToShow.connect(lambda: log.info("tray menu opened"))
+
+        self.open_action.triggered.connect(self.openTimelineRequested)
+        self.compose_action.triggered.connect(self.composeRequested)
+        self.pause_action.triggered.connect(lambda: self.pauseRequested.emit(not self._paused))
+        self.accounts_action.triggered.connect(self.accountsRequested)
+        self.settings_action.triggered.connect(self.settingsRequested)
+        self.quit_action.triggered.connect(self.quitRequested)
+
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.retranslate()
+
+    # -- state
+    @property
+    def state(self) -> WatchState:
+        return self._state
+
+    @property
+    def tooltip(self) -> str:
+        return self._tooltip
+
+    def set_states(self, states: Sequence[AccountState]) -> None:
+        self._states = list(states)
+        self._refresh()
+
+    def update_account(self, state: AccountState) -> None:
+        """One account changed; the others keep theirs."""
+        others = [s for s in self._states if s.account != state.account]
+        self._states = [*others, state]
+        if state.state is not WatchState.CATCHING_UP:
+            self._progress = {k: v for k, v in self._progress.items() if k[0] != state.account}
+        self._refresh()
+
+    def set_progress(self, progress: ScanProgress) -> None:
+        key = (progress.account, progress.folder)
+        if progress.total and progress.done >= progress.total:
+            self._progress.pop(key, None)
+        else:
+            self._progress[key] = progress
+        if self._state is WatchState.CATCHING_UP:
+            self._refresh()
+
+    def set_paused(self, paused: bool) -> None:
+        self._paused = paused
+        self._refresh()
+
+    def _refresh(self) -> None:
+        state = summarise(self._states, self._paused)
+        if state is WatchState.OFFLINE:
+            if self._offline_since is None:
+                self._offline_since = QDateTime.currentDateTime()
+        else:
+            self._offline_since = None
+        changed = state is not self._state
+        self._state = state
+        self.icon.setIcon(tray_icon(state))
+        tooltip = self._describe(state)
+        changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
+        self._tooltip = tooltip
+        self.icon.setToolTip(self._tooltip)
+        status = self._tooltip.removeprefix("Replytrail — ")
+        if "@" not in status.split(" ", 1)[0]:  # never capitalise an address
+            status = status[:1].upper() + status[1:]
+        self.status_action.setText(status)
+        self.pause_action.setText(
+            self.tr("Resume watching") if self._paused else self.tr("Pause watching")
+        )
+        if changed:
+            log.info("tray state %s: %s", state.value, self._tooltip)
+
+    def _describe(self, state: WatchState) -> str:
+        n = len(self._states)
+        if not self._states:
+            text = self.tr("no account set up yet")
+        elif self._paused:
+            text = self.tr("paused")
+        elif state is WatchState.WATCHING:
+            text = self.tr("watching %n account(s)", "", n)
+        elif state is WatchState.CATCHING_UP:
+            done = sum(p.done for p in self._progress.values())
+            total = sum(p.total for p in self._progress.values())
+            text = (
+                self.tr("catching up: %1 of %2 emails checked")
+                .replace("%1", QLocale().toString(done))
+                .replace("%2", QLocale().toString(total))
+                if total
+                else self.tr("catching up")
+            )
+        elif state is WatchState.OFFLINE:
+            since = self._offline_since or QDateTime.currentDateTime()
+            time = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            text = self.tr("offline since %1, retrying").replace("%1", time)
+        else:
+            bad = [s for s in self._states if s.state in (WatchState.ERROR, WatchState.STOPPED)]
+            first = bad[0] if bad else None
+            detail = first.detail if first and first.detail else self.tr("something went wrong")
+            text = f"{first.account}: {detail}" if first and n > 1 else detail
+        return f"Replytrail — {text}"
+
+    # -- showing
+    def show(self) -> None:
+        self._refresh()
+        self.icon.show()
+        log.info("tray available: %s", QSystemTrayIcon.isSystemTrayAvailable())
+        self._probes = 0
+        QTimer.singleShot(GEOMETRY_PROBE_MS, self._probe_geometry)
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    @Slot()
+    def _probe_geometry(self) -> None:
+        """Log where the icon was embedded (the end-to-end test clicks there); startup only."""
+        g = self.icon.geometry()
+        if g.width() > 0:
+            log.info("tray geometry %d %d %d %d", g.x(), g.y(), g.width(), g.height())
+            return
+        self._probes += 1
+        if self._probes < GEOMETRY_PROBES:
+            QTimer.singleShot(GEOMETRY_PROBE_MS, self._probe_geometry)
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.openTimelineRequested.emit()
+
+    # -- language
+    def retranslate(self) -> None:
+        self.open_action.setText(self.tr("Open timeline"))
+        self.compose_action.setText(self.tr("Compose…"))
+        self.accounts_action.setText(self.tr("Accounts…"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False

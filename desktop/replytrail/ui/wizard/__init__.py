@@ -1,0 +1,1 @@
+"""ui.wizard: see docs/architecture.md."""

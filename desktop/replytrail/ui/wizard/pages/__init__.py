@@ -1,0 +1,1 @@
+"""ui.wizard.pages: see docs/architecture.md."""

@@ -1,0 +1,127 @@
+"""Notifications for logged replies: a real D-Bus round trip, and the tray fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from replytrail.core.events import EmailLogged
+from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
+from replytrail.ui.tray.notify import Notifier
+from servers.notifications import NotificationBus
+
+pytestmark = pytest.mark.gui
+
+BODY = "The secret price is 12,345 EUR"
+
+
+def logged(
+    kind: Kind = Kind.EMAIL,
+    direction: Direction = Direction.IN,
+    subject: str = "Re: Offer <v2> & terms",
+) -> EmailLogged:
+    email = LoggedEmail(
+        message_id="<reply-1@customer.test>",
+        thread_id="t1",
+        direction=direction,
+        date=datetime(2026, 11, 27, 10, 42, tzinfo=UTC),
+        sender=Address("jane@customer.test", "Jane Roe"),
+        to=[Address("me@example.test")],
+        cc=[],
+        subject=subject,
+        kind=kind,
+        match=MatchReason.IN_REPLY_TO,
+        account="me@example.test",
+        body_text=BODY,
+    )
+    return EmailLogged(email=email, contact="jane@customer.test")
+
+
+@pytest.fixture
+def bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[NotificationBus]:
+    b = NotificationBus(tmp_path).start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
+    yield b
+    b.stop()
+
+
+@pytest.fixture
+def notifier(qtbot: object) -> Iterator[Notifier]:
+    n = Notifier(QSystemTrayIcon(), lambda: True)
+    yield n
+    n.close()
+
+
+def test_reply_notified_over_dbus_and_click_opens_it(
+    bus: NotificationBus, notifier: Notifier, qtbot: object
+) -> None:
+    with qtbot.waitSignal(notifier.openEmail, timeout=5000) as opened:  # type: ignore[attr-defined]
+        notifier.email_logged(logged())
+    assert opened.args == ["<reply-1@customer.test>"]
+    (call,) = bus.calls()
+    assert call["summary"] == "Reply from Jane Roe logged"
+    assert call["body"] == "Re: Offer &lt;v2&gt; &amp; terms"  # subject only, escaped markup
+    assert call["actions"] == ["default", "Open"]
+    assert call["app"] == "Replytrail"
+    assert str(call["icon"]).endswith("replytrail.svg")
+    assert BODY not in str(call)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [logged(kind=Kind.AUTO_REPLY), logged(kind=Kind.BOUNCE), logged(direction=Direction.OUT)],
+)
+def test_only_human_replies_are_notified(
+    bus: NotificationBus, notifier: Notifier, event: EmailLogged, qtbot: object
+) -> None:
+    notifier.email_logged(event)
+    notifier.email_logged(logged())  # D-Bus keeps the order: once this one is in, all are
+    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
+    assert [c["summary"] for c in bus.calls()] == ["Reply from Jane Roe logged"]
+
+
+def test_notifications_switched_off(bus: NotificationBus, qtbot: object) -> None:
+    enabled = [False]
+    n = Notifier(QSystemTrayIcon(), lambda: enabled[0])
+    n.email_logged(logged(subject="while off"))
+    enabled[0] = True
+    n.email_logged(logged(subject="while on"))
+    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
+    n.close()
+    assert [c["body"] for c in bus.calls()] == ["while on"]
+
+
+def test_tray_balloon_when_no_notification_service(
+    tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = NotificationBus(tmp_path, service=False).start()  # a bus, but nobody serves Notify
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
+    tray = QSystemTrayIcon()
+    n = Notifier(tray, lambda: True)
+    try:
+        with qtbot.waitSignal(
+            n.shown,
+            timeout=5000,  # type: ignore[attr-defined]
+            check_params_cb=lambda _s, way: way == "tray",
+        ) as shown:
+            n.email_logged(logged())
+        assert shown.args == ["Reply from Jane Roe logged", "tray"]
+        with qtbot.waitSignal(n.openEmail, timeout=1000) as opened:  # type: ignore[attr-defined]
+            tray.messageClicked.emit()
+        assert opened.args == ["<reply-1@customer.test>"]
+    finally:
+        n.close()
+        b.stop()
+
+
+def test_no_session_bus_uses_the_tray(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    n = Notifier(QSystemTrayIcon(), lambda: True)
+    with qtbot.waitSignal(n.shown, timeout=1000) as shown:  # type: ignore[attr-defined]
+        n.email_logged(logged(subject=""))
+    assert shown.args == ["Reply from Jane Roe logged", "tray"]
+    n.close()

@@ -1,0 +1,218 @@
+"""The tray icon's states, tooltips and menu, and the app wiring behind it (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+
+from replytrail.app.application import TrayApp
+from replytrail.app.engine_thread import EngineAdapter
+from replytrail.app.i18n import install_translators
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials
+from replytrail.core.engine import Engine
+from replytrail.core.events import AccountState, ScanProgress, WatchState
+from replytrail.core.models import Account
+from replytrail.core.paths import resolve_paths
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.icons import TRAY_STATES, tray_icon
+from replytrail.ui.compose.window import ComposeDialog
+from replytrail.ui.settings.dialog import SettingsDialog
+from replytrail.ui.tray.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: object) -> None:
+    """As the app does at start: English has a .qm too (its plural forms)."""
+    install_translators("en")
+
+
+W, C, P, OFF, E = (
+    WatchState.WATCHING,
+    WatchState.CATCHING_UP,
+    WatchState.PAUSED,
+    WatchState.OFFLINE,
+    WatchState.ERROR,
+)
+
+
+def st(account: str, state: WatchState, detail: str = "") -> AccountState:
+    return AccountState(account, state, detail)
+
+
+@pytest.mark.parametrize(
+    ("states", "paused", "expected"),
+    [
+        ([], False, P),
+        ([st("a@x.test", W), st("b@x.test", W)], False, W),
+        ([st("a@x.test", W), st("b@x.test", C)], False, C),
+        ([st("a@x.test", C), st("b@x.test", OFF)], False, OFF),
+        ([st("a@x.test", OFF), st("b@x.test", E)], False, E),
+        ([st("a@x.test", W), st("b@x.test", WatchState.STOPPED)], False, E),
+        ([st("a@x.test", E)], True, P),
+    ],
+)
+def test_summary_worst_state_wins(
+    states: list[AccountState], paused: bool, expected: WatchState
+) -> None:
+    assert summarise(states, paused) is expected
+
+
+def _image(state: WatchState, size: int) -> QImage:
+    return tray_icon(state).pixmap(size, size).toImage()
+
+
+@pytest.mark.parametrize("size", [16, 22, 24])
+def test_every_state_has_its_own_icon(qapp: object, size: int) -> None:
+    images = [_image(s, size) for s in TRAY_STATES]
+    assert all(not i.isNull() and i.width() == size for i in images)
+    for i, a in enumerate(images):
+        for b in images[i + 1 :]:
+            assert a != b
+    assert _image(WatchState.STOPPED, size) == _image(WatchState.ERROR, size)
+
+
+def test_tooltips_in_plain_words(qtbot: object) -> None:
+    tray = TrayIcon()
+    assert tray.tooltip == "Replytrail — no account set up yet"
+    tray.set_states([st("a@x.test", W), st("b@x.test", W)])
+    assert tray.state is W
+    assert tray.tooltip == "Replytrail — watching 2 accounts"
+    tray.set_states([st("a@x.test", W)])
+    assert tray.tooltip == "Replytrail — watching 1 account"
+    tray.update_account(st("a@x.test", C))
+    tray.set_progress(ScanProgress("a@x.test", "INBOX", 120, 500))
+    assert tray.tooltip == "Replytrail — catching up: 120 of 500 emails checked"
+    tray.update_account(st("a@x.test", OFF, "connection reset"))
+    assert tray.state is OFF
+    assert tray.tooltip.startswith("Replytrail — offline since ")
+    assert tray.tooltip.endswith(", retrying")
+    since = tray.tooltip
+    tray.update_account(st("a@x.test", OFF, "still down"))
+    assert tray.tooltip == since  # the time it went offline, not the latest retry
+    tray.update_account(st("a@x.test", E, "Wrong user name or password"))
+    assert tray.tooltip == "Replytrail — Wrong user name or password"
+    tray.set_states([st("a@x.test", W), st("b@x.test", E, "Host not found")])
+    assert tray.tooltip == "Replytrail — b@x.test: Host not found"
+    assert tray.status_action.text() == "b@x.test: Host not found"
+    tray.set_paused(True)
+    assert tray.state is P
+    assert tray.tooltip == "Replytrail — paused"
+    assert tray.status_action.text() == "Paused"
+
+
+def test_menu_actions_emit_the_wishes(qtbot: object) -> None:
+    tray = TrayIcon()
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()][1:]
+    assert texts == [
+        "Open timeline",
+        "Compose…",
+        "Pause watching",
+        "Accounts…",
+        "Settings…",
+        "Quit",
+    ]
+    for action, signal in [
+        (tray.open_action, tray.openTimelineRequested),
+        (tray.compose_action, tray.composeRequested),
+        (tray.accounts_action, tray.accountsRequested),
+        (tray.settings_action, tray.settingsRequested),
+        (tray.quit_action, tray.quitRequested),
+    ]:
+        with qtbot.waitSignal(signal, timeout=1000):  # type: ignore[attr-defined]
+            action.trigger()
+    with qtbot.waitSignal(tray.pauseRequested, timeout=1000) as blocker:  # type: ignore[attr-defined]
+        tray.pause_action.trigger()
+    assert blocker.args == [True]
+    tray.set_paused(True)
+    assert tray.pause_action.text() == "Resume watching"
+    with qtbot.waitSignal(tray.pauseRequested, timeout=1000) as blocker:  # type: ignore[attr-defined]
+        tray.pause_action.trigger()
+    assert blocker.args == [False]
+
+
+@pytest.fixture
+def tray_app(qtbot: object, tmp_path: Path) -> TrayApp:
+    paths = resolve_paths(tmp_path / "data")
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    accounts = AccountRegistry(paths.accounts_file)
+    credentials = Credentials()
+    store = SQLiteStore(paths.store_file, paths.blob_dir)
+    gui_store = SQLiteStore(paths.store_file, paths.blob_dir)
+    jobs = Jobs()
+    engine = EngineAdapter(
+        lambda sink: Engine(
+            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+        ),
+        jobs,
+    )
+    quits: list[int] = []
+    app = TrayApp(
+        paths=paths,
+        settings=settings,
+        accounts=accounts,
+        credentials=credentials,
+        gui_store=gui_store,
+        engine=engine,
+        jobs=jobs,
+        autostart=None,
+        quit_app=lambda: quits.append(1),
+    )
+    app.quits = quits  # type: ignore[attr-defined]
+    yield app  # type: ignore[misc]
+    app.quit()
+    for w in (app._timeline, app._settings_dialog):
+        if w is not None:
+            w.close()
+            w.deleteLater()
+    gui_store.close()
+    store.close()
+
+
+def test_tray_menu_drives_the_app(tray_app: TrayApp, qtbot: object) -> None:
+    tray_app.start()
+    tray = tray_app.tray
+    tray.settings_action.trigger()
+    dialog = tray_app._settings_dialog
+    assert isinstance(dialog, SettingsDialog)
+    assert dialog.isVisible()
+    assert dialog.tabs.currentIndex() == 1
+    tray.accounts_action.trigger()
+    assert tray_app._settings_dialog is dialog
+    assert dialog.tabs.currentIndex() == 0
+    tray.open_action.trigger()
+    assert tray_app._timeline is not None
+    assert tray_app._timeline.isVisible()
+    # a compose window needs an account (the engine, started before, does not watch it)
+    tray_app.accounts.save(Account(email="alice@example.test", imap_host="127.0.0.1"))
+    tray.compose_action.trigger()
+    (compose,) = tray_app._compose
+    assert isinstance(compose, ComposeDialog) and compose.isVisible()
+    compose.close()
+    tray.pause_action.trigger()
+    assert tray_app.engine.paused
+    assert tray.state is WatchState.PAUSED
+    assert tray.pause_action.text() == "Resume watching"
+    tray.pause_action.trigger()
+    assert not tray_app.engine.paused
+    tray.quit_action.trigger()
+    assert tray_app.quits == [1]  # type: ignore[attr-defined]
+
+
+def test_no_timer_wakes_the_idle_app_more_than_once_a_minute(
+    tray_app: TrayApp, qtbot: object
+) -> None:
+    tray_app.start()
+    qtbot.wait(300)  # type: ignore[attr-defined]
+    busy = [t for t in tray_app.findChildren(QTimer) if t.isActive() and t.interval() < 60_000]
+    assert busy == []
+    # the only short timer is the start-up probe for the icon's geometry: bounded, then done
+    assert GEOMETRY_PROBES * GEOMETRY_PROBE_MS <= 5_000
