@@ -32,7 +32,7 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import EngineStore
 
 __all__ = ["Engine", "watch_options"]
 
@@ -94,7 +94,7 @@ class Engine:
     def __init__(
         self,
         *,
-        store: SQLiteStore,
+        store: EngineStore,
         accounts: AccountRegistry,
         credentials: Credentials,
         settings: Settings,
@@ -118,6 +118,8 @@ class Engine:
             run = self._runs.get(event.state.account.lower())
             if run is not None and event.state.state is WatchState.ERROR:
                 run.error = event.state.detail
+            elif run is not None and event.state.state is WatchState.WATCHING:
+                run.error = ""  # recovered (e.g. space was freed)
         try:
             self._sink(event)
         except Exception:  # a front end's bug must not kill a watcher thread
@@ -132,6 +134,7 @@ class Engine:
             account,
             role,
             secret=partial(self.credentials.get, account.credential_ref),
+            store=self.store,
             logbook=self.logbook,
             options=lambda: watch_options(self.settings),
             sink=self._emit,
