@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 from servers.cli import Cli
+from servers.disk import SmallDisk
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay
 
@@ -73,6 +74,16 @@ def pg_server() -> Iterator[Postgres]:
     p.start()
     yield p
     p.cleanup()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A real 16 MiB tmpfs (root) that a test can fill and free; unmounted afterwards."""
+    disk = SmallDisk(tmp_path / "small-disk", 16 * 1024 * 1024).mount()
+    try:
+        yield disk
+    finally:
+        disk.unmount()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.mail.connect import test_imap, test_smtp
+from replytrail.core.store.local import check_space
 
 __all__ = ["register"]
 
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise StoreError(path=ctx.paths.store_file, detail=result)
         stats = ctx.store.stats()
         removed = ctx.store.gc_blobs()
+        check_space(ctx.paths)  # the disk full: say so here too, not only in the watcher
         text = (
             QT_TRANSLATE_NOOP(
                 "doctor",

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import imapclient
 from imapclient.imapclient import SENT
@@ -92,6 +93,13 @@ class Backoff:
         self.attempt = 0
 
 
+def _arrived_before_idle(client: imapclient.IMAPClient) -> bool:
+    """Mail delivered between the catch-up's SEARCH and IDLE is announced before the server's
+    "+ idling"; imaplib files such an EXISTS away, where idle_check() never looks."""
+    untagged: dict[str, Any] = getattr(client._imap, "untagged_responses", {})
+    return bool(untagged.pop("EXISTS", None)) | bool(untagged.pop("RECENT", None))
+
+
 class FolderWatcher:
     """Watches one folder of one account until ``stop`` is set (or the account must stop)."""
 
@@ -130,7 +138,7 @@ class FolderWatcher:
     def _set_state(self, state: WatchState, detail: str = "") -> None:
         if state != self.state or detail:
             self.state = state
-            self._sink(StateChanged(AccountState(self.account.email, state, detail)))
+            self._sink(StateChanged(AccountState(self.account.email, state, detail, self.folder)))
 
     def _sleep(self, seconds: float) -> None:
         """Wait without waking up, but return at once on stop or when the network is back
@@ -307,7 +315,7 @@ class FolderWatcher:
                 return
             client.idle()
             started = time.monotonic()
-            new_mail = False
+            new_mail = _arrived_before_idle(client)
             while not new_mail:
                 # Block until the server speaks, IDLE is due for re-issue or a safety catch-up
                 # is due; stop() and reconnect_now() interrupt the socket instead of polling.
