@@ -27,6 +27,7 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
@@ -247,13 +248,22 @@ def _fill_demo(root: Path) -> None:
 
 
 def _engine_factory(
-    store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
+    store: SQLiteStore,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    handoff: TargetBook | None = None,
 ) -> Callable[[EventSink], EngineLike]:
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
 
         return Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+            store=store,
+            accounts=accounts,
+            credentials=credentials,
+            settings=settings,
+            sink=sink,
+            handoff=handoff,
         )
 
     return make
@@ -277,7 +287,8 @@ def assemble(
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
     jobs = Jobs()
-    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+    handoff = TargetBook(paths.handoff_file, settings.preset)
+    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings, handoff), jobs)
     autostart = (
         None
         if demo_root is not None

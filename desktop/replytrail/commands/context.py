@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, load_preset
 from replytrail.core.credentials import Credentials
+from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 
@@ -38,6 +39,10 @@ class CliContext:
     @cached_property
     def credentials(self) -> Credentials:
         return Credentials()
+
+    @cached_property
+    def handoff(self) -> TargetBook:
+        return TargetBook(self.paths.handoff_file, self.preset)
 
     @cached_property
     def store(self) -> SQLiteStore:

@@ -82,6 +82,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         accounts=ctx.accounts,
         credentials=ctx.credentials,
         settings=ctx.settings,
+        handoff=ctx.handoff,
         sink=printer,
     )
     if args.once:

@@ -6,6 +6,7 @@ given, from its worker threads.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -27,6 +28,9 @@ from replytrail.core.events import (
     StateChanged,
     WatchState,
 )
+from replytrail.core.handoff.runner import HandoffRunner
+from replytrail.core.handoff.targets import TargetBook
+from replytrail.core.handoff.worker import EmailSource
 from replytrail.core.logbook import Logbook, Policy, Role
 from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
@@ -99,16 +103,31 @@ class Engine:
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        handoff: TargetBook | None = None,
     ) -> None:
         self.store, self.accounts, self.credentials = store, accounts, credentials
-        self.settings, self._sink = settings, sink
-        self.logbook = Logbook(store, self._emit)
+        self.settings, self._sink, self.handoff = settings, sink, handoff
+        self.logbook = Logbook(store, self._emit, route=handoff.route if handoff else None)
+        self._handoff = (
+            HandoffRunner(
+                store.path,
+                EmailSource(store.email_by_id, store.raw_message, store.contact),
+                handoff,
+                accounts,
+                credentials,
+                self._emit,
+            )
+            if handoff is not None
+            else None
+        )
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
     def _emit(self, event: Event) -> None:
+        if isinstance(event, EmailLogged) and self._handoff is not None:
+            self._handoff.wake()
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -133,12 +152,20 @@ class Engine:
             role,
             secret=partial(self.credentials.get, account.credential_ref),
             logbook=self.logbook,
-            options=lambda: watch_options(self.settings),
+            options=self._options,
             sink=self._emit,
             stop=halt,
             account_stop=halt,
             inbox_done=inbox_done,
         )
+
+    def _options(self) -> WatchOptions:
+        opts = watch_options(self.settings)
+        if self.handoff is None:
+            return opts
+        # a CRM's drop address is never a contact: its mail must not loop back in
+        never = opts.policy.never_log + self.handoff.drop_addresses()
+        return dataclasses.replace(opts, policy=dataclasses.replace(opts.policy, never_log=never))
 
     def _start_account(self, account: Account) -> None:
         self._stopped.discard(account.email.lower())
@@ -153,6 +180,8 @@ class Engine:
             t.start()
 
     def start(self) -> None:
+        if self._handoff is not None:
+            self._handoff.start()
         with self._lock:
             self._paused = False
             for account in self.accounts.all():
@@ -175,6 +204,8 @@ class Engine:
             runs = list(self._runs.values())
             self._runs.clear()
         self._stop_runs(runs, timeout)
+        if self._handoff is not None:
+            self._handoff.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -270,7 +301,11 @@ class Engine:
         account = self.accounts.get(draft.account)
         try:
             email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
+                account,
+                self.credentials.get(account.credential_ref),
+                self.store,
+                draft,
+                route=self.handoff.route if self.handoff else None,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
