@@ -11,11 +11,11 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import NotFound, UsageError
 from replytrail.core.handoff.presets import PRESETS, preset
 from replytrail.core.handoff.targets import INCLUDE_CHOICES, Target, secret_ref
-from replytrail.core.handoff.worker import PREFIX, EmailSource, HandoffWorker
+from replytrail.core.handoff.worker import PREFIX, EmailSource, HandoffWorker, Round
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
-from replytrail.core.store.outbox import OutboxQueue
+from replytrail.core.store.outbox import OutboxQueue, TargetStatus
 
-__all__ = ["register"]
+__all__ = ["deliver_once", "register"]
 
 CTX = "cli"
 
@@ -160,9 +160,10 @@ def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
                 "next_attempt": _when(s.next_ts) if s and s.next_ts else None,
             }
         )
+    failed = any(r["failed"] for r in rows)
     if args.json:
         _dump(ctx, rows)
-        return 0
+        return 1 if failed else 0
     for r in rows:
         line = translate(
             CTX,
@@ -172,7 +173,7 @@ def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
         if r["last_error"]:
             line += f"  ({r['last_error']})"
         print(line, file=ctx.out)
-    return 1 if any(r["failed"] for r in rows) else 0
+    return 1 if failed else 0
 
 
 def run_retry(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -185,7 +186,8 @@ def run_retry(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def run_deliver(args: argparse.Namespace, ctx: CliContext) -> int:
+def deliver_once(ctx: CliContext) -> tuple[Round, list[TargetStatus]]:
+    """One delivery round of everything due (``handoff deliver``, ``watch --once``)."""
     queue = _queue(ctx)
     store = ctx.store
     worker = HandoffWorker(
@@ -196,10 +198,13 @@ def run_deliver(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.credentials,
     )
     try:
-        result = worker.deliver_due()
-        status = queue.status()
+        return worker.deliver_due(), queue.status()
     finally:
         queue.close()
+
+
+def run_deliver(args: argparse.Namespace, ctx: CliContext) -> int:
+    result, status = deliver_once(ctx)
     if args.json:
         _dump(
             ctx,

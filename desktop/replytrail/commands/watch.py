@@ -89,6 +89,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         failures = engine.catch_up_once(args.account)
         for email, err in failures:
             print(f"replytrail: {email}: {err.message}", file=ctx.err)
+        if ctx.handoff.all():
+            from replytrail.commands.handoff import deliver_once
+
+            deliver_once(ctx)  # what the catch-up logged goes on to the CRM now
         return 1 if failures else 0
     if args.account:  # watch just this one: the others stay off in this process
         only = args.account.lower()

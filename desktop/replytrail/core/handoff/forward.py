@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import smtplib
+from email import message_from_bytes
 from email import policy as email_policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, formatdate
+from typing import NoReturn
 
 from replytrail.core.errors import KnownError, ProtocolError
 from replytrail.core.handoff.targets import DeliveryRefused, Target
@@ -67,7 +69,9 @@ def build_forward(
     msg[HANDOFF_HEADER] = target.name
     if target.form == "attachment" and raw is not None:
         msg.set_content(_block(email) + "The original email is attached.\n")
-        msg.add_attachment(raw, maintype="message", subtype="rfc822", filename="original.eml")
+        # a message/rfc822 part must not be base64: attach it as a message (7bit/8bit)
+        original = message_from_bytes(raw, policy=email_policy.default)
+        msg.add_attachment(original, filename="original.eml")
         return msg
     body = email.body_text
     attachments = []
@@ -84,6 +88,15 @@ def build_forward(
     return msg
 
 
+def _raise(account: Account, to: str, code: int, text: bytes | str) -> NoReturn:
+    """A 5xx answer refuses the forward for good (shown, not retried); 4xx is temporary."""
+    said = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    detail = f"{to}: {code} {said}"[:200]
+    if 500 <= code < 600:
+        raise DeliveryRefused(where=to, detail=detail)
+    raise ProtocolError(host=account.smtp_host, detail=detail)
+
+
 def send_forward(account: Account, secret: str, msg: EmailMessage, *, sent_copy: bool) -> None:
     """Send *msg* to its To address only; file it in Sent when asked."""
     to = str(msg["To"])
@@ -98,10 +111,9 @@ def send_forward(account: Account, secret: str, msg: EmailMessage, *, sent_copy:
         raise
     except smtplib.SMTPRecipientsRefused as e:
         code, text = next(iter(e.recipients.values()), (550, b""))
-        detail = f"{to}: {code} {text.decode('utf-8', 'replace')}"[:200]
-        if 500 <= code < 600:
-            raise DeliveryRefused(where=to, detail=detail) from None
-        raise ProtocolError(host=account.smtp_host, detail=detail) from None
+        _raise(account, to, code, text)
+    except smtplib.SMTPResponseException as e:
+        _raise(account, to, e.smtp_code, e.smtp_error)
     except (smtplib.SMTPException, OSError) as e:
         raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None
     if sent_copy:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.credentials import Credentials
-from replytrail.core.errors import KnownError, NotFound
+from replytrail.core.errors import KnownError
 from replytrail.core.events import EventSink, HandoffChanged
 from replytrail.core.handoff.forward import build_forward, send_forward
 from replytrail.core.handoff.targets import DeliveryRefused, Target, TargetBook, secret_ref
@@ -100,9 +100,15 @@ class HandoffWorker:
             self.outbox.fail(entry.id, e.message)
             out.refused += 1
             return
-        except (KnownError, NotFound) as e:
+        except KnownError as e:
             log.info("hand-off to %s will be retried: %s", target.name, e.message)
             self.outbox.retry(entry.id, time.time() + backoff(entry.attempts), e.message)
+            out.retried += 1
+            return
+        except Exception as e:  # a bug must not stop the other entries or the watcher
+            log.exception("hand-off to %s failed", target.name)
+            detail = f"internal error: {type(e).__name__}"
+            self.outbox.retry(entry.id, time.time() + backoff(entry.attempts), detail)
             out.retried += 1
             return
         self.outbox.done(entry.id)
