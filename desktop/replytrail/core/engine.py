@@ -223,6 +223,11 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def wake_handoff(self) -> None:
+        """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
+        if self._handoff is not None:
+            self._handoff.wake()
+
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
         with self._lock:
