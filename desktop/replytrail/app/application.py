@@ -92,6 +92,7 @@ class TrayApp(QObject):
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
+        self._in_setup = False
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
@@ -221,12 +222,18 @@ class TrayApp(QObject):
         return d
 
     def add_account(self, parent: QWidget | None) -> bool:
-        """The one seam to the set-up wizard."""
+        """The one seam to the set-up wizard (one at a time; a second wish is ignored)."""
         from replytrail.app.first_run import open_setup
 
-        return open_setup(
-            parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
-        )
+        if self._in_setup:
+            return False
+        self._in_setup = True
+        try:
+            return open_setup(
+                parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
+            )
+        finally:
+            self._in_setup = False
 
     @Slot()
     def first_run(self) -> None:

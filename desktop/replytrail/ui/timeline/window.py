@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QMainWindow, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QToolButton
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.qt.changes import StoreChanges
@@ -74,6 +74,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self._pending_email = ""  # select this email once its contact's timeline is in
         self._kept_email = ""  # the selection across a model reset
         self._kept_scroll = 0
+        self._kept_top: tuple[int, int] | None = None  # (row, pixel offset) at the top
         self.refreshes = 0  # how often a change re-read the window (tests and benchmarks)
         #: asks where to export (format, suggested name) -> path or None; tests replace it
         self.ask_export_path: Callable[[str, str], Path | None] = lambda fmt, name: ask_export_path(
@@ -124,6 +125,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         model.modelReset.connect(self._restore_place)
         model.loaded.connect(self._timeline_loaded)
         model.refreshed.connect(self._timeline_refreshed)
+        model.rowsAboutToBeInserted.connect(self._anchor)
         self.header.composeClicked.connect(self._compose)
         self.header.exportRequested.connect(self.export)
         self.header.forgetClicked.connect(self.confirm_forget)
@@ -285,20 +287,25 @@ class TimelineWindow(WindowJobs, QMainWindow):
             self.reading.show_email(None)
         self.contactShown.emit(model.contact)
 
+    def _anchor(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        """Rows arrive at the top: remember the row at the top of the view (if scrolled)."""
+        view = self.timeline_view
+        top = view.indexAt(view.viewport().rect().topLeft())
+        if first == 0 and view.verticalScrollBar().value() > 0 and top.isValid():
+            self._kept_top = (top.row(), view.visualRect(top).top())
+
     def _timeline_refreshed(self, inserted: int) -> None:
-        bar = self.timeline_view.verticalScrollBar()
-        if inserted and bar.value() > 0:  # keep the rows the user is looking at in place
-            bar.setValue(bar.value() + inserted * self._row_height(self.timeline_view))
+        if inserted and self._kept_top is not None:  # keep those rows in place
+            row, offset = self._kept_top
+            view = self.timeline_view
+            view.scrollTo(self.timeline_model.index(row + inserted), view.ScrollHint.PositionAtTop)
+            view.verticalScrollBar().setValue(view.verticalScrollBar().value() - offset)
+        self._kept_top = None
         self._update_header()
         self._update_empty()
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
-
-    @staticmethod
-    def _row_height(view: QListView) -> int:
-        model = view.model()
-        return view.sizeHintForRow(0) if model is not None and model.rowCount() else 0
 
     def _keep_place(self) -> None:
         e = self.selected_email()
