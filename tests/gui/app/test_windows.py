@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -9,8 +10,6 @@ from pytestqt.qtbot import QtBot
 from replytrail.app.application import TrayApp
 from replytrail.core.models import Account, Security
 from replytrail.ui.compose.window import ComposeDialog
-
-import pytest
 
 pytestmark = pytest.mark.gui
 

@@ -64,9 +64,7 @@ def _seed(db: Path, n: int) -> None:
     store.close()
 
 
-def test_burst_of_500_refreshes_a_few_times_and_never_blocks(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_burst_of_500_refreshes_a_few_times_and_never_blocks(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "replytrail.sqlite3"
     _seed(db, 150)
     with open_window(qtbot, db) as w:
@@ -125,9 +123,7 @@ def test_another_process_writes_and_forgets(qtbot: QtBot, tmp_path: Path) -> Non
             "s = SQLiteStore(Path(sys.argv[1])); s.record(record(50, 'x')); s.close()"
         )
         tests_dir = str(Path(__file__).resolve().parents[2])
-        subprocess.run(
-            [sys.executable, "-c", script, str(paths.store_file), tests_dir], check=True
-        )
+        subprocess.run([sys.executable, "-c", script, str(paths.store_file), tests_dir], check=True)
         t0 = time.monotonic()
         qtbot.waitUntil(lambda: w.timeline_model.rowCount() == 4, timeout=5000)
         assert time.monotonic() - t0 < 1.5  # "within a second" plus a loaded machine's slack

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from qtstore import open_window, show
 from replytrail.app.demo import build_demo_data
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
@@ -19,8 +20,6 @@ from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.ui.common.widgets import badges_for
 from replytrail.ui.timeline.models import EMAIL_ROLE, TimelineModel
 from replytrail.ui.timeline.window import TimelineWindow
-
-from qtstore import open_window, show
 
 pytestmark = pytest.mark.gui
 
@@ -166,8 +165,7 @@ def test_lazy_loading_of_10000_emails(qtbot: QtBot, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: model.rowCount() > 2 * TimelineModel.PAGE)
         w.show_email("<n9999@test.example>")  # the oldest: loaded down to it, then selected
         qtbot.waitUntil(
-            lambda: (e := w.selected_email()) is not None
-            and e.message_id == "<n9999@test.example>"
+            lambda: (e := w.selected_email()) is not None and e.message_id == "<n9999@test.example>"
         )
         assert model.rowCount() == 10_000
 
@@ -291,8 +289,7 @@ def test_show_email_and_refresh_keep_selection(
     target = rows_before[2]
     window.show_email(target.message_id)
     qtbot.waitUntil(
-        lambda: (e := window.selected_email()) is not None
-        and e.message_id == target.message_id
+        lambda: (e := window.selected_email()) is not None and e.message_id == target.message_id
     )
     qtbot.waitUntil(lambda: window.header.contact is not None)
     assert window.header.contact is not None
@@ -312,8 +309,9 @@ def test_show_email_and_refresh_keep_selection(
     demo_store.record(EmailRecord(email=new, contacts=[fischer]))
     # no refresh() call: the window notices the other connection's write by itself
     qtbot.waitUntil(
-        lambda: (e := window.timeline_model.email_at(0)) is not None
-        and e.message_id == new.message_id,
+        lambda: (
+            (e := window.timeline_model.email_at(0)) is not None and e.message_id == new.message_id
+        ),
         timeout=5000,
     )
     sel = window.selected_email()

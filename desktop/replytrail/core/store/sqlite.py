@@ -650,7 +650,8 @@ class SQLiteStore:
         """*contact*'s emails newest first, paged by the key ``(ts, id)`` instead of OFFSET
         (rows logged meanwhile never shift a page): older than *before*, newer than *after*,
         or everything down to and including *down_to*."""
-        where, params = ["c.email = ?"], [contact.strip()]
+        where = ["c.email = ?"]
+        params: list[object] = [contact.strip()]
         for key, op in ((before, "<"), (after, ">"), (down_to, ">=")):
             if key is not None:
                 where.append(f"(ec.ts, ec.email_id) {op} (?, ?)")
