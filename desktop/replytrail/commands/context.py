@@ -10,6 +10,8 @@ from typing import Any, TextIO
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, load_preset
 from replytrail.core.credentials import Credentials
+from replytrail.core.handoff.runner import HandoffRunner
+from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
 from replytrail.core.store.base import Store
 from replytrail.core.store.local import open_store
@@ -39,6 +41,16 @@ class CliContext:
     @cached_property
     def credentials(self) -> Credentials:
         return Credentials()
+
+    @cached_property
+    def handoff(self) -> TargetBook:
+        return TargetBook(self.paths.handoff_file, self.preset)
+
+    def handoff_runner(self) -> HandoffRunner:
+        """The hand-off worker for an engine of this command (``watch``, ``send``)."""
+        return HandoffRunner(
+            self.paths.store_file, self.store, self.handoff, self.accounts, self.credentials
+        )
 
     @cached_property
     def store(self) -> Store:

@@ -6,6 +6,7 @@ given, from its worker threads.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -28,6 +29,7 @@ from replytrail.core.events import (
     StateChanged,
     WatchState,
 )
+from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.logbook import Logbook, Policy, Role
 from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
@@ -102,21 +104,29 @@ class Engine:
         sink: EventSink,
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
+        handoff: HandoffRunner | None = None,
     ) -> None:
         """*only*: watch just this account (the others stay off in this engine);
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: the hand-off targets and their worker thread (SPEC §17), when configured
+        self._handoff = handoff
+        self.handoff = handoff.targets if handoff is not None else None
         self._only = only.lower() if only else None
         self._on_all_stopped = on_all_stopped
         self._live = 0
-        self.logbook = Logbook(store, self._emit)
+        self.logbook = Logbook(
+            store, self._emit, route=self.handoff.route if self.handoff else None
+        )
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
     def _emit(self, event: Event) -> None:
+        if isinstance(event, EmailLogged) and self._handoff is not None:
+            self._handoff.wake()
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -158,12 +168,20 @@ class Engine:
             secret=partial(self.credentials.get, account.credential_ref),
             store=self.store,
             logbook=self.logbook,
-            options=lambda: watch_options(self.settings),
+            options=self._options,
             sink=self._emit,
             stop=halt,
             account_stop=halt,
             inbox_done=inbox_done,
         )
+
+    def _options(self) -> WatchOptions:
+        opts = watch_options(self.settings)
+        if self.handoff is None:
+            return opts
+        # a CRM's drop address is never a contact: its mail must not loop back in
+        never = opts.policy.never_log + self.handoff.drop_addresses()
+        return dataclasses.replace(opts, policy=dataclasses.replace(opts.policy, never_log=never))
 
     def _start_account(self, account: Account) -> None:
         self._stopped.discard(account.email.lower())
@@ -182,6 +200,8 @@ class Engine:
             t.start()
 
     def start(self) -> None:
+        if self._handoff is not None:
+            self._handoff.start(self._emit)
         with self._lock:
             self._paused = False
             for account in self._accounts():
@@ -204,6 +224,8 @@ class Engine:
             runs = list(self._runs.values())
             self._runs.clear()
         self._stop_runs(runs, timeout)
+        if self._handoff is not None:
+            self._handoff.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -220,6 +242,11 @@ class Engine:
     @property
     def paused(self) -> bool:
         return self._paused
+
+    def wake_handoff(self) -> None:
+        """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
+        if self._handoff is not None:
+            self._handoff.wake()
 
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
@@ -311,7 +338,11 @@ class Engine:
         account = self.accounts.get(draft.account)
         try:
             email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
+                account,
+                self.credentials.get(account.credential_ref),
+                self.store,
+                draft,
+                route=self.handoff.route if self.handoff else None,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
