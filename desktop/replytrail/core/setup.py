@@ -34,6 +34,7 @@ __all__ = [
     "greets_as_pop3",
     "pin_certificate",
     "save_account",
+    "store_account",
 ]
 
 log = logging.getLogger("replytrail.setup")
@@ -209,25 +210,19 @@ class LoggingChoices:
     never_log: tuple[str, ...] = ()
 
 
-def save_account(
-    *,
-    accounts: AccountRegistry,
-    credentials: Credentials,
-    settings: Settings,
-    account: Account,
-    secret: str,
-    choices: LoggingChoices,
+def store_account(
+    *, accounts: AccountRegistry, credentials: Credentials, account: Account, secret: str
 ) -> Account:
-    """Keyring first (nothing is saved without one), then the account, then the settings.
+    """Keyring first (nothing is saved without one), then the account (SPEC §4.5).
 
-    Mirrors ``replytrail account add``: a fresh credential reference per save; an old entry
-    of the same address is replaced and its keyring entry deleted. Raises ``KeyringMissing``.
+    A fresh credential reference per save; an old entry of the same address is replaced and
+    its keyring entry deleted. The wizard and ``replytrail account add`` both save through
+    here. Raises ``KeyringMissing``.
     """
     credentials.check()
     saved = dataclasses.replace(
         account,
         credential_ref=new_ref(account.email),
-        logging_mode=choices.mode,
         pinned_sha256=dict(account.pinned_sha256),
     )
     credentials.store(saved.credential_ref, secret)
@@ -238,9 +233,28 @@ def save_account(
     accounts.save(saved)
     if old and old.credential_ref and old.credential_ref != saved.credential_ref:
         credentials.delete(old.credential_ref)
+    log.info("account %s saved", saved.email)
+    return saved
+
+
+def save_account(
+    *,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    account: Account,
+    secret: str,
+    choices: LoggingChoices,
+) -> Account:
+    """The wizard's finish: :func:`store_account`, then the logging choices to the settings."""
+    saved = store_account(
+        accounts=accounts,
+        credentials=credentials,
+        account=dataclasses.replace(account, logging_mode=choices.mode),
+        secret=secret,
+    )
     settings.set("logging.mode", choices.mode)
     if choices.since is not None:
         settings.set("logging.since_date", choices.since.isoformat())
     settings.set("logging.never_log", list(dict.fromkeys(choices.never_log)))
-    log.info("account %s saved", saved.email)
     return saved

@@ -8,13 +8,11 @@ take, smaller replies behind a large one are still logged, the user is told (``w
 from __future__ import annotations
 
 import signal
-import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
-from mailflow import ALICE, Setup, reply, wait_for
+from mailflow import ALICE, Lines, Setup, reply, wait_for
 from servers.cli import Cli
 from servers.disk import SmallDisk
 from servers.mailservers import Dovecot
@@ -35,24 +33,6 @@ def setup(cli: Cli, dovecot: Dovecot) -> Setup:
     cli.add_dovecot_account(dovecot)
     cli.ok("config", "set", "watch.backoff_max", "2")  # retry soon once space is back
     return Setup(cli, dovecot)
-
-
-class Lines:
-    """Collects a child's stderr lines as they come (to wait on one, not sleep)."""
-
-    def __init__(self, p: subprocess.Popen[str]) -> None:
-        assert p.stderr is not None
-        self.lines: list[str] = []
-        self._t = threading.Thread(target=self._read, args=(p,), daemon=True)
-        self._t.start()
-
-    def _read(self, p: subprocess.Popen[str]) -> None:
-        assert p.stderr is not None
-        for line in p.stderr:
-            self.lines.append(line.rstrip("\n"))
-
-    def done(self) -> None:
-        self._t.join(10)
 
 
 def _uids(setup: Setup) -> dict[str, int]:
@@ -82,7 +62,7 @@ def test_disk_full_mid_catch_up_holds_the_checkpoint_and_loses_no_reply(
     uids = _uids(setup)
     small_disk.fill(leave=1024 * 1024)  # room for small replies, not for the large one
     w = setup.cli.popen("watch")
-    err = Lines(w)
+    err = Lines(w.stderr)
     try:
         # the small reply behind the large one is not blocked by it
         wait_for(lambda: {small[0], small[1]} <= set(setup.logged()), 60, "small replies")
@@ -106,9 +86,8 @@ def test_disk_full_mid_catch_up_holds_the_checkpoint_and_loses_no_reply(
         w.send_signal(signal.SIGTERM)
         w.wait(timeout=20)
         err.done()
-        for pipe in (w.stdout, w.stderr):
-            assert pipe is not None
-            pipe.close()
+        assert w.stdout is not None
+        w.stdout.close()
     assert setup.rows("SELECT count(*) FROM emails") == [(1 + 1 + len(small),)]
     said = [ln for ln in err.lines if ln.startswith("replytrail: ")]
     assert said == [f"replytrail: {ALICE}: {DISK_FULL}", f"replytrail: {ALICE}: logging again"]
