@@ -93,11 +93,17 @@ class Backoff:
         self.attempt = 0
 
 
-def _arrived_before_idle(client: imapclient.IMAPClient) -> bool:
-    """Mail delivered between the catch-up's SEARCH and IDLE is announced before the server's
-    "+ idling"; imaplib files such an EXISTS away, where idle_check() never looks."""
-    untagged: dict[str, Any] = getattr(client._imap, "untagged_responses", {})
-    return bool(untagged.pop("EXISTS", None)) | bool(untagged.pop("RECENT", None))
+def _arrived_unseen(client: imapclient.IMAPClient, known: int) -> bool:
+    """Whether the server announced more messages than the last catch-up saw.
+
+    Mail delivered during a catch-up or just before IDLE is announced with another
+    command's reply or before the server's "+ idling"; imaplib files such an EXISTS away,
+    where idle_check() never looks. The filed counts are taken (and cleared) here.
+    """
+    untagged: dict[str, list[Any]] = getattr(client._imap, "untagged_responses", {})
+    counts = untagged.pop("EXISTS", None) or []
+    untagged.pop("RECENT", None)
+    return any(int(c) > known for c in counts if str(c).strip().isdigit())
 
 
 class FolderWatcher:
@@ -130,6 +136,7 @@ class FolderWatcher:
         self.folder = "INBOX" if role == "inbox" else ""
         self.client: imapclient.IMAPClient | None = None
         self.state = WatchState.STOPPED
+        self._exists = 0  # the folder's message count at the last catch-up
 
     # ------------------------------------------------------------------ state
     def stopping(self) -> bool:
@@ -212,7 +219,9 @@ class FolderWatcher:
             sink=self._sink,
             stopping=self.stopping,
         )
-        return pass_.run(client, opts.since, on_start=self._catching_up)
+        done = pass_.run(client, opts.since, on_start=self._catching_up)
+        self._exists = pass_.exists
+        return done
 
     def _catching_up(self) -> None:
         self._set_state(WatchState.CATCHING_UP)
@@ -313,9 +322,10 @@ class FolderWatcher:
                 continue
             if self.stopping():
                 return
+            new_mail = _arrived_unseen(client, self._exists)
             client.idle()
             started = time.monotonic()
-            new_mail = _arrived_before_idle(client)
+            new_mail = _arrived_unseen(client, self._exists) or new_mail
             while not new_mail:
                 # Block until the server speaks, IDLE is due for re-issue or a safety catch-up
                 # is due; stop() and reconnect_now() interrupt the socket instead of polling.
