@@ -129,3 +129,27 @@ def account_args(
     if smtp_port is not None:
         args += ["--smtp-port", str(smtp_port), "--smtp-security", "starttls"]
     return args
+
+
+#: fixtures that start a real server (or need one): a test using any of them, directly or
+#: through another fixture, must carry the ``servers`` marker (``-m "not servers"`` then
+#: really runs without servers)
+SERVER_FIXTURES = frozenset(
+    {"dovecot", "pop3_only", "mail_stack", "pg_server", "secret_service", "mailnet"}
+)
+
+
+def unmarked_server_use(item: pytest.Item) -> list[str]:
+    """The server fixtures *item* uses although it is not marked ``servers``."""
+    used = SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
+    return sorted(used) if used and item.get_closest_marker("servers") is None else []
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    used = unmarked_server_use(item)
+    if used:
+        pytest.fail(
+            f"{item.nodeid} uses {', '.join(used)} but is not marked "
+            "'servers' (pytestmark = pytest.mark.servers)",
+            pytrace=False,
+        )
