@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -997,6 +997,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search all emails…  (Ctrl+Shift+F)</source>
@@ -1133,21 +1145,6 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>The test failed unexpectedly: %1</source>
         <translation>Der Test ist unerwartet fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1385,13 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Could not forget {email}: {reason}</source>
         <translation>{email} konnte nicht vergessen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1777,7 +1781,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Disk full: Replytrail cannot log new replies until space is freed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger voll: Replytrail kann neue Antworten erst wieder erfassen, wenn Speicherplatz frei ist</translation>
     </message>
     <message>
         <source>The team store {where} cannot be reached: {detail}</source>
@@ -1785,7 +1789,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured under load: &lt; 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1940,7 +1944,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>watch</name>
     <message>
         <source>logging again</source>
-        <translation type="unfinished"></translation>
+        <translation>erfasst wieder Antworten</translation>
     </message>
 </context>
 </TS>
