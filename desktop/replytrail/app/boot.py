@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance, server_name
 from replytrail.core.accounts import AccountRegistry
-from replytrail.core.config import Settings, load_preset
+from replytrail.core.config import open_settings
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
@@ -74,8 +74,8 @@ def run(data_dir: str | None, demo: bool) -> int:
         return 0
     instance.listen()
     try:
-        settings = Settings(paths.settings_file, load_preset(paths.preset_files))
-        install_translators(choose_language(str(settings.get("general.language"))))
+        settings = open_settings(paths)
+        install_translators(choose_language(settings.values().general.language))
         accounts = AccountRegistry(paths.accounts_file)
         watched = [a.email for a in accounts.all() if a.enabled]
     except KnownError as e:

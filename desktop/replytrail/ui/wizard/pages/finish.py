@@ -140,17 +140,17 @@ class LoggingPage(SetupPage):
         return label
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        s = self.ctx.settings
-        contacts = s.get("logging.mode") == "contacts"
+        s = self.ctx.settings.values().logging
+        contacts = s.mode == "contacts"
         (self.contacts_radio if contacts else self.tracked_radio).setChecked(True)
-        since = QDate.fromString(str(s.get("logging.since_date") or ""), "yyyy-MM-dd")
+        since = QDate.fromString(s.since_date, "yyyy-MM-dd")
         if not since.isValid():
-            since = QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+            since = QDate.currentDate().addDays(-s.since_days)
         self.since.setDate(since)
         account = self.draft.account
         self.bcc.setText(account.bcc_address if account else "")
         self.copied.clear()
-        entries = [*s.get("logging.never_log"), *default_never_log(self.draft.email)]
+        entries = [*s.never_log, *default_never_log(self.draft.email)]
         self.never.setText(", ".join(dict.fromkeys(entries)))
         (self.contacts_radio if contacts else self.tracked_radio).setFocus(
             Qt.FocusReason.OtherFocusReason
