@@ -30,11 +30,13 @@ from typing import Any
 
 from replytrail.core.errors import SettingsError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.settings_schema import SETTINGS
 
 __all__ = [
     "LOCKED_SUBKEY",
     "MACOS_DOMAIN",
     "POLICY_ENV",
+    "POLICY_VALUE_NAMES",
     "REGISTRY_KEY",
     "SERVERS_KEY",
     "AdminPolicy",
@@ -56,6 +58,9 @@ SERVERS_KEY = "servers"
 MACOS_DOMAIN = "com.replytrail.Replytrail"
 LINUX_POLICY_FILE = Path("/etc/replytrail/policies.toml")
 MANAGED_PREFS = Path("/Library/Managed Preferences")
+
+#: every value name read under REGISTRY_KEY (and, but for "servers", under its Locked subkey)
+POLICY_VALUE_NAMES = frozenset({s.key for s in SETTINGS} | {SERVERS_KEY})
 
 #: a registry reader: (subkey or "", ) -> {value name: value}; None when the key is absent
 RegistryValues = Callable[[str], Mapping[str, object] | None]
@@ -146,9 +151,10 @@ def read_registry(values_of: RegistryValues) -> AdminPolicy:
         return AdminPolicy()
     data: dict[str, Any] = {}
     for name, value in root.items():
-        if name == SERVERS_KEY and isinstance(value, str):
+        if name == SERVERS_KEY and isinstance(value, str | list):
+            text = "\n".join(value) if isinstance(value, list) else value  # REG_MULTI_SZ
             try:
-                data[SERVERS_KEY] = json.loads(value)
+                data[SERVERS_KEY] = json.loads(text)
             except json.JSONDecodeError as e:
                 raise SettingsError(
                     QT_TRANSLATE_NOOP("errors", "The policy {origin} is broken: {detail}"),
@@ -205,7 +211,8 @@ def read_managed_preferences(root: Path = MANAGED_PREFS, user: str = "") -> Admi
                 origin=path,
                 detail=e,
             ) from None
-        data.pop("PayloadUUID", None)  # profile bookkeeping some MDMs copy in
+        # profile bookkeeping (PayloadUUID …) that some MDMs copy in is not a setting
+        data = {k: v for k, v in data.items() if not k.startswith("Payload")}
         policy = policy_from_mapping(data, str(path)).over(policy)
     return policy
 

@@ -42,7 +42,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
-from replytrail.ui.settings.locks import grey_locked
+from replytrail.ui.common.locks import grey_locked
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
