@@ -624,6 +624,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>&amp;Nie protokollieren:</translation>
     </message>
     <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
@@ -1009,6 +1013,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source> min</source>
         <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation>Ausgegraute Einstellungen hat Ihr Administrator festgelegt.</translation>
+    </message>
+    <message>
+        <source>Replytrail %1</source>
+        <translation>Replytrail %1</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -1581,6 +1597,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The settings file {path} is broken: {detail}</source>
+        <extracomment>written into the bundle&apos;s resources by ``./dev package`` (never committed) preset tables that are not settings</extracomment>
         <translation>Die Einstellungsdatei {path} ist beschädigt: {detail}</translation>
     </message>
     <message>
@@ -1588,8 +1605,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>The policy {origin} is broken: {detail}</source>
+        <extracomment>every value name read under REGISTRY_KEY (and, but for &quot;servers&quot;, under its Locked subkey) a registry reader: (subkey or &quot;&quot;, ) -&gt; {value name: value}; None when the key is absent</extracomment>
+        <translation>Die Richtlinie {origin} ist fehlerhaft: {detail}</translation>
+    </message>
+    <message>
         <source>Unknown setting {key}; &apos;replytrail config list&apos; shows them all.</source>
+        <extracomment>the team preset with the policy&apos;s server presets merged over its ``[servers]``</extracomment>
         <translation>Unbekannte Einstellung {key}; „replytrail config list“ zeigt alle Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{key} is set by your administrator and cannot be changed.</source>
+        <translation>{key} ist von Ihrem Administrator festgelegt und lässt sich nicht ändern.</translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -1742,6 +1769,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>3. When IMAP is on, choose “Check again” (or run “replytrail discover” again).</source>
         <translation>3. Wenn IMAP eingeschaltet ist, wählen Sie „Erneut prüfen“ (oder rufen Sie „replytrail discover“ noch einmal auf).</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a desktop, run &apos;replytrail watch&apos; instead.</source>
+        <extracomment>libraries Qt&apos;s xcb plugin links that a minimal Debian lacks → the package to install platforms that need no display (tests, screenshots, VNC)</extracomment>
+        <translation>Hier läuft keine grafische Sitzung (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Ohne Desktop verwenden Sie stattdessen &apos;replytrail watch&apos;.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing or broken.</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt. Installieren Sie das Debian-Paket {package} (sudo apt install {package}).</translation>
     </message>
 </context>
 </TS>
