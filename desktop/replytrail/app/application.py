@@ -102,7 +102,7 @@ class TrayApp(QObject):
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
         self.notifier = Notifier(
-            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self
+            self.tray.icon, lambda: settings.values().general.notifications, parent=self
         )
         self.tray.openTimelineRequested.connect(self.open_timeline)
         self.tray.composeRequested.connect(self.compose)
@@ -293,7 +293,7 @@ class TrayApp(QObject):
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
-            lang = install_translators(choose_language(str(self.settings.get(key))))
+            lang = install_translators(choose_language(self.settings.values().general.language))
             log.info("language now %s", lang)
         elif key == "general.start_at_login":
             self.apply_autostart()
@@ -301,7 +301,7 @@ class TrayApp(QObject):
     def apply_autostart(self) -> None:
         if self.autostart is not None:
             try:
-                self.autostart.set_enabled(bool(self.settings.get("general.start_at_login")))
+                self.autostart.set_enabled(self.settings.values().general.start_at_login)
             except OSError as e:
                 log.warning("cannot change start at login: %s", e)
 

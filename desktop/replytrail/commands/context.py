@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any, TextIO
 
 from replytrail.core.accounts import AccountRegistry
-from replytrail.core.config import Settings, load_preset
+from replytrail.core.config import Settings, open_settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.handoff.targets import TargetBook
@@ -26,13 +26,14 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
 
-    @cached_property
+    @property
     def preset(self) -> dict[str, Any]:
-        return load_preset(self.paths.preset_files)
+        """The team preset, with the admin policy's server presets merged in."""
+        return self.settings.preset
 
     @cached_property
     def settings(self) -> Settings:
-        return Settings(self.paths.settings_file, self.preset)
+        return open_settings(self.paths)
 
     @cached_property
     def accounts(self) -> AccountRegistry:

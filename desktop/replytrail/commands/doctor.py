@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
 
-    team_dsn = str(ctx.settings.get("store.team_dsn") or "")
+    team_dsn = ctx.settings.values().store.team_dsn
     if team_dsn and not args.offline:
 
         def team() -> str:

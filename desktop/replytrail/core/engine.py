@@ -54,29 +54,28 @@ _SEVERITY = [
 
 
 def watch_options(settings: Settings) -> WatchOptions:
-    since_text = str(settings.get("logging.since_date") or "")
+    v = settings.values()
+    since_text = v.logging.since_date
     since: date
     try:
         since = (
             date.fromisoformat(since_text)
             if since_text
-            else (
-                datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))
-            ).date()
+            else (datetime.now(UTC) - timedelta(days=v.logging.since_days)).date()
         )
     except ValueError:
         since = (datetime.now(UTC) - timedelta(days=30)).date()
     return WatchOptions(
-        idle_refresh=float(settings.get("watch.idle_refresh")),
-        catchup_interval=float(settings.get("watch.catchup_interval")),
-        poll_interval=float(settings.get("watch.poll_interval")),
-        backoff_max=float(settings.get("watch.backoff_max")),
-        fetch_chunk=int(settings.get("watch.fetch_chunk")),
+        idle_refresh=v.watch.idle_refresh,
+        catchup_interval=v.watch.catchup_interval,
+        poll_interval=v.watch.poll_interval,
+        backoff_max=v.watch.backoff_max,
+        fetch_chunk=v.watch.fetch_chunk,
         since=since,
         policy=Policy(
-            mode=str(settings.get("logging.mode")),
-            never_log=tuple(settings.get("logging.never_log")),
-            subject_rule=bool(settings.get("logging.subject_rule")),
+            mode=v.logging.mode,
+            never_log=v.logging.never_log,
+            subject_rule=v.logging.subject_rule,
         ),
     )
 
