@@ -150,8 +150,10 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
+    from replytrail.core.team.membership import forget_contact
+
     contact = _contact(ctx, args.contact)
-    n = ctx.store.forget_contact(contact)
+    n = forget_contact(ctx.store, ctx.settings, contact)
     print(
         translate(
             CTX,

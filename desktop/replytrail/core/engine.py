@@ -25,6 +25,8 @@ from replytrail.core.events import (
     EventSink,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
     WatchState,
 )
 from replytrail.core.logbook import Logbook, Policy, Role
@@ -33,6 +35,7 @@ from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.team.membership import make_replicator, outbox_targets
 
 __all__ = ["Engine", "watch_options"]
 
@@ -102,13 +105,20 @@ class Engine:
     ) -> None:
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
-        self.logbook = Logbook(store, self._emit)
+        self.logbook = Logbook(store, self._emit, outbox=partial(outbox_targets, settings))
+        #: replication to the team store (its own thread), when this laptop is in a team
+        self.team = make_replicator(store, settings, credentials, self._emit_team)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
+    def _emit_team(self, event: TeamOnline | TeamPulled) -> None:
+        self._emit(event)
+
     def _emit(self, event: Event) -> None:
+        if isinstance(event, EmailLogged) and self.team is not None:
+            self.team.wake()  # push it now: teammates see it within a second
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -155,6 +165,8 @@ class Engine:
     def start(self) -> None:
         with self._lock:
             self._paused = False
+            if self.team is not None and not self.team.running:
+                self.team.start()
             for account in self.accounts.all():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
@@ -175,6 +187,8 @@ class Engine:
             runs = list(self._runs.values())
             self._runs.clear()
         self._stop_runs(runs, timeout)
+        if self.team is not None:
+            self.team.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -270,7 +284,11 @@ class Engine:
         account = self.accounts.get(draft.account)
         try:
             email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
+                account,
+                self.credentials.get(account.credential_ref),
+                self.store,
+                draft,
+                outbox=outbox_targets(self.settings),
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))

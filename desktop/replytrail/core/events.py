@@ -21,6 +21,8 @@ __all__ = [
     "ScanProgress",
     "SendFailed",
     "StateChanged",
+    "TeamOnline",
+    "TeamPulled",
     "WatchState",
 ]
 
@@ -85,5 +87,30 @@ class SendFailed:
     message: str
 
 
-Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed
+@dataclass(frozen=True)
+class TeamOnline:
+    """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
+
+    online: bool
+    since: str = ""  # ISO 8601, when it went offline
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TeamPulled:
+    """Teammates' emails or forgets were written to the local store (timelines to refresh)."""
+
+    emails: int
+    contacts: tuple[str, ...]
+
+
+Event = (
+    StateChanged
+    | ScanProgress
+    | EmailLogged
+    | AccountStopped
+    | SendFailed
+    | TeamOnline
+    | TeamPulled
+)
 EventSink = Callable[[Event], None]

@@ -79,9 +79,15 @@ def tracking_id(raw_header: bytes) -> str | None:
 class Logbook:
     """One per store; thread-safe because every store write is one locked transaction."""
 
-    def __init__(self, store: SQLiteStore, sink: EventSink | None = None) -> None:
+    def __init__(
+        self,
+        store: SQLiteStore,
+        sink: EventSink | None = None,
+        outbox: Callable[[], list[str]] = list,
+    ) -> None:
         self.store = store
         self.sink = sink
+        self.outbox = outbox  # the targets (team store …) that get a copy of each logged email
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
@@ -143,6 +149,7 @@ class Logbook:
         )
 
     def _commit(self, rec: EmailRecord, folder: str, contact: str) -> Decision:
+        rec.outbox = self.outbox()
         email_id = self.store.record(rec)
         if email_id is None:
             return Decision("duplicate")

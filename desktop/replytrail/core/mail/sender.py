@@ -7,6 +7,7 @@ import imaplib
 import logging
 import mimetypes
 import smtplib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -98,7 +99,13 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
 
 
 def send_draft(
-    account: Account, secret: str, store: SQLiteStore, draft: Draft, *, sender_name: str = ""
+    account: Account,
+    secret: str,
+    store: SQLiteStore,
+    draft: Draft,
+    *,
+    sender_name: str = "",
+    outbox: Sequence[str] = (),
 ) -> LoggedEmail:
     """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
     msg = build_message(account, draft, sender_name=sender_name)
@@ -139,6 +146,7 @@ def send_draft(
             blobs=blobs,
             raw=raw,
             subject_norm=normalise_subject(draft.subject),
+            outbox=list(outbox),
         )
     )
     try:

@@ -292,12 +292,9 @@ class SQLiteStore:
                 "ELSE contacts.name END",
                 (addr.email, addr.name, company_for(addr.email), now),
             )
-            cid = db.execute(
-                "SELECT id FROM contacts WHERE email = ?", (addr.email,)
-            ).fetchone()[0]
+            cid = db.execute("SELECT id FROM contacts WHERE email = ?", (addr.email,)).fetchone()[0]
             db.execute(
-                "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
-                "VALUES (?,?,?)",
+                "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) VALUES (?,?,?)",
                 (cid, email_id, ts),
             )
         for mid in dict.fromkeys([e.message_id, *rec.track_ids]):

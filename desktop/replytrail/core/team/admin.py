@@ -60,9 +60,7 @@ def _ensure_role(conn: Conn, name: str, login: bool = False) -> None:
     if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
         return
     conn.execute(
-        sql.SQL("CREATE ROLE {} " + ("LOGIN" if login else "NOLOGIN")).format(
-            sql.Identifier(name)
-        )
+        sql.SQL("CREATE ROLE {} " + ("LOGIN" if login else "NOLOGIN")).format(sql.Identifier(name))
     )
 
 

@@ -9,6 +9,7 @@ when, and the outbox drains by itself, in order, once the server is back.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
@@ -21,6 +22,7 @@ from typing import Any
 import psycopg
 
 from replytrail.core.errors import KnownError
+from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import (
     forget_own,
@@ -30,28 +32,11 @@ from replytrail.core.store.postgres.remote import (
 )
 from replytrail.core.team.local import LocalTeamSide, OutboxItem
 
-__all__ = ["Replicator", "SyncResult", "TeamEvent", "TeamOnline", "TeamPulled"]
+__all__ = ["Replicator", "SyncResult", "TeamEvent"]
 
 log = logging.getLogger("replytrail.team")
 
 Conn = psycopg.Connection[Any]
-
-
-@dataclass(frozen=True)
-class TeamOnline:
-    """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
-
-    online: bool
-    since: str = ""
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class TeamPulled:
-    """Teammates' emails or forgets were applied to the local store."""
-
-    emails: int
-    contacts: tuple[str, ...]
 
 
 TeamEvent = TeamOnline | TeamPulled
@@ -165,6 +150,10 @@ class Replicator:
         self._thread = threading.Thread(target=self.run, name="team-replicator", daemon=True)
         self._thread.start()
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self.wake()
@@ -173,10 +162,8 @@ class Replicator:
 
     def wake(self) -> None:
         """Something was logged locally (or the network came back): sync now."""
-        try:
+        with contextlib.suppress(BlockingIOError):  # a full pipe: a wake-up is pending anyway
             os.write(self._wake_w, b"x")
-        except BlockingIOError:  # the pipe is full: a wake-up is pending anyway
-            pass
 
     def run(self) -> None:
         backoff = 1.0
@@ -208,11 +195,9 @@ class Replicator:
         return list(ready)
 
     def _drain_wakeups(self) -> None:
-        try:
+        with contextlib.suppress(BlockingIOError):
             while os.read(self._wake_r, 4096):
                 pass
-        except BlockingIOError:
-            pass
 
     def _set_online(self, online: bool, detail: str = "") -> None:
         if online == self._online:

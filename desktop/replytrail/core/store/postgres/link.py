@@ -25,6 +25,8 @@ class TeamLink:
     user: str = ""
     ca_file: str = ""
     password: str = field(default="", repr=False)
+    #: used when the DSN names no sslmode; only an administrator's own link may lower it
+    default_sslmode: str = "verify-full"
 
     def conninfo(self) -> str:
         """The libpq connection string: ``sslmode=verify-full`` unless the DSN says otherwise."""
@@ -35,7 +37,7 @@ class TeamLink:
         if self.user:
             extra["user"] = self.user
         if "sslmode" not in parts:
-            extra["sslmode"] = "verify-full"
+            extra["sslmode"] = self.default_sslmode
         if self.ca_file:
             extra["sslrootcert"] = self.ca_file
         elif extra.get("sslmode") == "verify-full" and "sslrootcert" not in parts:
@@ -63,12 +65,11 @@ def open_connection(
 ) -> psycopg.Connection[tuple[object, ...]]:
     """A psycopg connection, or one line (StoreUnreachable / AuthFailed) saying why not."""
     import psycopg
+    from psycopg.conninfo import make_conninfo
 
-    kwargs: dict[str, object] = {"connect_timeout": max(1, int(timeout))}
-    if link.password:
-        kwargs["password"] = link.password
+    info = make_conninfo(link.conninfo(), connect_timeout=str(max(1, int(timeout))))
     try:
-        conn = psycopg.connect(link.conninfo(), autocommit=autocommit, **kwargs)
+        conn = psycopg.connect(info, autocommit=autocommit, password=link.password or None)
     except psycopg.Error as e:
         detail = (str(e).strip().splitlines() or [type(e).__name__])[-1]
         if "password authentication failed" in str(e):

@@ -35,9 +35,7 @@ _COLS = (
     "from_name, to_json, cc_json, subject, kind, match, status, in_reply_to, references_json, "
     "subject_norm, thread_guid, gm_thrid, contacts, contact_emails"
 )
-_UPDATE = ", ".join(
-    f"{c} = excluded.{c}" for c in _COLS.split(", ") if c not in ("message_id",)
-)
+_UPDATE = ", ".join(f"{c} = excluded.{c}" for c in _COLS.split(", ") if c not in ("message_id",))
 _UPSERT = f"""INSERT INTO replytrail.emails AS t ({_COLS})
     SELECT {_COLS} FROM push_emails ORDER BY ord
     ON CONFLICT (owner, message_id) DO UPDATE SET {_UPDATE}
@@ -137,9 +135,7 @@ def forget_own(conn: Conn, contact: str) -> int:
 def forget_team_wide(conn: Conn, contact: str) -> int:
     """An admin's forget: everyone's emails with *contact*, on the server and every laptop."""
     key = contact.strip().lower()
-    cur = conn.execute(
-        "DELETE FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]", (key,)
-    )
+    cur = conn.execute("DELETE FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]", (key,))
     conn.execute(
         "INSERT INTO replytrail.tombstones (owner, contact) VALUES (current_user, %s)", (key,)
     )

@@ -144,8 +144,10 @@ _V1 = [
         for t in ("bodies", "attachments")
         for stmt in (
             "CREATE POLICY team_read ON replytrail.{table} FOR SELECT USING ({read})",
-            "CREATE POLICY own_insert ON replytrail.{table} FOR INSERT WITH CHECK (owner = current_user)",
-            "CREATE POLICY own_update ON replytrail.{table} FOR UPDATE USING (owner = current_user) "
+            "CREATE POLICY own_insert ON replytrail.{table} FOR INSERT "
+            "WITH CHECK (owner = current_user)",
+            "CREATE POLICY own_update ON replytrail.{table} FOR UPDATE "
+            "USING (owner = current_user) "
             "WITH CHECK (owner = current_user)",
             "CREATE POLICY own_delete ON replytrail.{table} FOR DELETE "
             "USING (owner = current_user OR replytrail.is_admin())",
@@ -179,7 +181,8 @@ _V2 = [
     "ALTER TABLE replytrail.contacts FORCE ROW LEVEL SECURITY",
     # a contact's name and company are the team's: every member may correct them
     "CREATE POLICY team_read ON replytrail.contacts FOR SELECT USING (true)",
-    "CREATE POLICY own_insert ON replytrail.contacts FOR INSERT WITH CHECK (updated_by = current_user)",
+    "CREATE POLICY own_insert ON replytrail.contacts FOR INSERT "
+    "WITH CHECK (updated_by = current_user)",
     "CREATE POLICY own_update ON replytrail.contacts FOR UPDATE USING (true) "
     "WITH CHECK (updated_by = current_user)",
 ]

@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["Tombstone", "TeamAttachment", "TeamEmail", "PulledPage"]
+__all__ = ["PulledPage", "TeamAttachment", "TeamEmail", "Tombstone"]
 
 Pair = list[str]  # [email, name]
 
