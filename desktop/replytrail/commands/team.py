@@ -153,6 +153,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             print(translate(CTX, QT_TRANSLATE_NOOP("cli", "pulled {n}…"), n=n), file=sys.stderr)
 
     rep.on_pull_page = progress
+    rep.local.retry_failed()
     try:
         res = rep.sync_once()
     finally:

@@ -95,6 +95,15 @@ class LocalTeamSide:
                 [(error[:500], i) for i in ids],
             )
 
+    def retry_failed(self) -> int:
+        """Give refused rows another chance (after the administrator fixed the cause)."""
+        with self._write() as db:
+            cur = db.execute(
+                "UPDATE outbox SET state = 'pending' WHERE target = ? AND state = 'failed'",
+                (TARGET,),
+            )
+        return max(cur.rowcount, 0)
+
     def failed(self) -> int:
         with self._lock:
             row = self._db.execute(

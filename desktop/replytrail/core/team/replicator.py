@@ -66,10 +66,13 @@ class Replicator:
         page: int = 1000,
         idle_check: float = 60.0,
         on_pull_page: Callable[[int], None] | None = None,
+        checkpoint: Callable[[str], None] = lambda _stage: None,
     ) -> None:
         self.local, self._link, self._sink = local, link, sink
         self.batch, self.page, self.idle_check = batch, page, idle_check
         self.on_pull_page = on_pull_page
+        #: called at every step where a crash must lose nothing (the crash tests kill here)
+        self.checkpoint = checkpoint
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_r, False)
         self._stop = threading.Event()
@@ -96,8 +99,10 @@ class Replicator:
         total = 0
         while True:
             page = pull_page(conn, self.local.cursor(), self.page)
+            self.checkpoint("pulled")
             if page.emails or page.tombstones or page.cursor != self.local.cursor():
                 touched = self.local.apply(page, _now())
+                self.checkpoint("applied")
                 total += len(page.emails)
                 if touched and self._sink:
                     self._sink(TeamPulled(len(page.emails), tuple(touched)))
@@ -117,6 +122,7 @@ class Replicator:
                     upserts = []
                     with conn.transaction():
                         forget_own(conn, item.payload)
+                    self.checkpoint("pushed")
                     self.local.ack([item.id])
                     forgets += 1
                 else:
@@ -133,6 +139,7 @@ class Replicator:
         try:
             with conn.transaction():
                 push_emails(conn, list(emails.values()))
+                self.checkpoint("push-sent")
         except psycopg.OperationalError:
             raise  # an outage: everything stays queued
         except psycopg.Error as e:  # refused for good (e.g. by a policy): keep, mark failed
@@ -141,7 +148,9 @@ class Replicator:
             self.local.fail([i.id for i in items], detail)
             return 0
         # the server has them: a crash before this line only repeats an idempotent push
+        self.checkpoint("pushed")
         self.local.ack([i.id for i in items])
+        self.checkpoint("acked")
         return len(emails)
 
     # ------------------------------------------------------------------ the thread
@@ -166,6 +175,7 @@ class Replicator:
             os.write(self._wake_w, b"x")
 
     def run(self) -> None:
+        self.local.retry_failed()
         backoff = 1.0
         while not self._stop.is_set():
             try:
@@ -182,13 +192,18 @@ class Replicator:
                 self._wait(self.idle_check)
 
     def _serve(self, conn: Conn) -> None:
+        # psycopg reads a notification with whatever result it is waiting for, so a NOTIFY
+        # that arrives during a sync is seen by this handler, not by select() below
+        notified = threading.Event()
+        conn.add_notify_handler(lambda _n: notified.set())
         while not self._stop.is_set():
             self._drain_wakeups()
+            notified.clear()
             self.sync_once(conn)
-            ready = self._wait(self.idle_check, conn.fileno())
-            if conn.fileno() in ready:
-                for _ in conn.notifies(timeout=0):
-                    pass  # one round answers every notification that arrived
+            if notified.is_set():
+                continue
+            # a NOTIFY (read by the next sync's first query), a local wake-up or a minute
+            self._wait(self.idle_check, conn.fileno())
 
     def _wait(self, timeout: float, *fds: int) -> list[int]:
         ready, _, _ = select.select([self._wake_r, *fds], [], [], timeout)

@@ -66,6 +66,8 @@ def push_emails(conn: Conn, emails: Sequence[TeamEmail]) -> int:
         with cur.copy(f"COPY push_emails (ord, {_COLS}, body_text, body_html) FROM STDIN") as cp:
             for i, e in enumerate(latest.values()):
                 cp.write_row(_row(i, e))
+        changed = cur.execute(_UPSERT).rowcount
+        cur.execute(_UPSERT_BODIES)
         if any(e.attachments for e in latest.values()):
             with cur.copy(
                 "COPY push_atts (message_id, position, filename, content_type, size, sha256, "
@@ -85,8 +87,6 @@ def push_emails(conn: Conn, emails: Sequence[TeamEmail]) -> int:
                             )
                         )
             cur.execute(_UPSERT_ATTS)
-        changed = cur.execute(_UPSERT).rowcount
-        cur.execute(_UPSERT_BODIES)
     return max(changed, 0)
 
 

@@ -110,6 +110,7 @@ _V1 = [
     "CREATE TRIGGER tombstones_notify AFTER INSERT ON replytrail.tombstones "
     "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.notify_change()",
     # ownership: a role without BYPASSRLS that is subject to the policies too (FORCE)
+    "ALTER SCHEMA replytrail OWNER TO {owner}",
     "ALTER TABLE replytrail.meta OWNER TO {owner}",
     "ALTER SEQUENCE replytrail.change_seq OWNER TO {owner}",
     "ALTER TABLE replytrail.emails OWNER TO {owner}",
