@@ -135,10 +135,13 @@ def forget_own(conn: Conn, contact: str) -> int:
 def forget_team_wide(conn: Conn, contact: str) -> int:
     """An admin's forget: everyone's emails with *contact*, on the server and every laptop."""
     key = contact.strip().lower()
-    cur = conn.execute("DELETE FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]", (key,))
-    conn.execute(
-        "INSERT INTO replytrail.tombstones (owner, contact) VALUES (current_user, %s)", (key,)
-    )
+    with conn.transaction():  # the tombstone first: row-level security refuses a non-admin
+        conn.execute(
+            "INSERT INTO replytrail.tombstones (owner, contact) VALUES (current_user, %s)", (key,)
+        )
+        cur = conn.execute(
+            "DELETE FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]", (key,)
+        )
     return max(cur.rowcount, 0)
 
 
