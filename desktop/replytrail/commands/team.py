@@ -65,7 +65,9 @@ def _admin_conn(ctx: CliContext, dsn: str | None) -> Any:
 def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from replytrail.core.team.admin import init_team
 
-    policy = args.policy or str(ctx.settings.get("store.team_policy"))
+    policy = args.policy or ""
+    if not policy and ctx.settings.source("store.team_policy") != "default":
+        policy = str(ctx.settings.get("store.team_policy"))  # the team preset's choice
     with _admin_conn(ctx, args.dsn) as conn:
         res = init_team(conn, policy)
     if res.before == res.after:

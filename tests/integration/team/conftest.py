@@ -33,9 +33,7 @@ def team(team_pg: TeamPg) -> TeamDb:
 
 
 @pytest.fixture
-def laptops(
-    tmp_path: Path, secret_service: SecretService
-) -> Iterator[Callable[[str], Laptop]]:
+def laptops(tmp_path: Path, secret_service: SecretService) -> Iterator[Callable[[str], Laptop]]:
     made: list[Laptop] = []
 
     def make(email: str) -> Laptop:

@@ -25,9 +25,7 @@ TOTAL = 600
 def _child(lap: Laptop, failpoint: str = "") -> int:
     env = {**os.environ, "PYTHONPATH": str(TESTS)}
     args = [sys.executable, "-m", "servers.team_child", str(lap.root), "10", "10"]
-    r = subprocess.run(
-        args + ([failpoint] if failpoint else []), env=env, cwd=TESTS, timeout=300
-    )
+    r = subprocess.run(args + ([failpoint] if failpoint else []), env=env, cwd=TESTS, timeout=300)
     return r.returncode
 
 

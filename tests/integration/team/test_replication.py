@@ -85,7 +85,9 @@ def test_offline_logging_goes_on_and_all_100_arrive_after_restart(
     assert anna.replicator.local.state().get("offline_since") == ""
     # drained in order: the server's sequence follows the order they were logged
     with team.admin() as conn:
-        order = [r[0] for r in conn.execute("SELECT message_id FROM replytrail.emails ORDER BY seq")]
+        order = [
+            r[0] for r in conn.execute("SELECT message_id FROM replytrail.emails ORDER BY seq")
+        ]
     assert order[1:] == logged
 
 
