@@ -97,22 +97,21 @@ def test_the_table_owner_is_subject_to_the_policies_too(
 ) -> None:
     _anna_logs(team, laptops)
     roles = TeamRoles.of(team.name)
-    with team.admin() as conn:
-        with conn.transaction():
-            forced = conn.execute(
-                "SELECT relname FROM pg_class WHERE relnamespace = 'replytrail'::regnamespace "
-                "AND relkind = 'r' AND relforcerowsecurity ORDER BY relname"
-            ).fetchall()
-            assert [r[0] for r in forced] == [
-                "attachments",
-                "bodies",
-                "contacts",
-                "emails",
-                "tombstones",
-            ]
-            conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(roles.owner)))
-            assert conn.execute("UPDATE replytrail.emails SET subject = 'x'").rowcount == 0
-            assert conn.execute("DELETE FROM replytrail.bodies").rowcount == 0
+    with team.admin() as conn, conn.transaction():
+        forced = conn.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = 'replytrail'::regnamespace "
+            "AND relkind = 'r' AND relforcerowsecurity ORDER BY relname"
+        ).fetchall()
+        assert [r[0] for r in forced] == [
+            "attachments",
+            "bodies",
+            "contacts",
+            "emails",
+            "tombstones",
+        ]
+        conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(roles.owner)))
+        assert conn.execute("UPDATE replytrail.emails SET subject = 'x'").rowcount == 0
+        assert conn.execute("DELETE FROM replytrail.bodies").rowcount == 0
     assert team.count("subject = 'x'") == 0
 
 
