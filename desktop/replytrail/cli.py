@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "watch",
     "send",
     "logbook",
+    "handoff",
     "config_cmd",
     "doctor",
     "team",

@@ -140,9 +140,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _team_member(ctx: CliContext) -> str:
     """This laptop's membership: link (verified TLS, keyring password), policy, outbox."""
+    from replytrail.core.team.local import replica_of
     from replytrail.core.team.status import team_status
 
-    st = team_status(ctx.store, ctx.settings, ctx.credentials)
+    st = team_status(replica_of(ctx.store), ctx.settings, ctx.credentials)
     if not st.reachable:
         raise KnownError(detail=st.error)
     return translate(

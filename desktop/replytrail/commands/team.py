@@ -15,6 +15,7 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.store.postgres.link import TeamLink, describe, open_connection
+from replytrail.core.team.local import ReplicaStore, replica_of
 
 __all__ = ["register"]
 
@@ -49,6 +50,10 @@ def register(sub: Any) -> None:
     p = ts.add_parser("forget", help="(admin) forget a contact on every laptop of the team")
     p.add_argument("contact")
     p.set_defaults(func=run_forget)
+
+
+def _local(ctx: CliContext) -> ReplicaStore:
+    return replica_of(ctx.store)
 
 
 def _say(ctx: CliContext, text: str, **params: object) -> None:
@@ -119,7 +124,7 @@ def run_join(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     ca = str(args.ca_file or ctx.settings.get("store.team_ca_file") or "")
     res = join(
-        ctx.settings, ctx.credentials, ctx.store, TeamLink(dsn, user, ca, password), accounts
+        ctx.settings, ctx.credentials, _local(ctx), TeamLink(dsn, user, ca, password), accounts
     )
     _say(
         ctx,
@@ -137,7 +142,7 @@ def run_join(args: argparse.Namespace, ctx: CliContext) -> int:
 def _replicator(ctx: CliContext) -> Any:
     from replytrail.core.team.membership import make_replicator
 
-    rep = make_replicator(ctx.store, ctx.settings, ctx.credentials)
+    rep = make_replicator(_local(ctx), ctx.settings, ctx.credentials)
     if rep is None:
         raise UsageError(
             QT_TRANSLATE_NOOP(
@@ -173,7 +178,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_status(args: argparse.Namespace, ctx: CliContext) -> int:
     from replytrail.core.team.status import team_status
 
-    st = team_status(ctx.store, ctx.settings, ctx.credentials, contact_server=not args.offline)
+    st = team_status(_local(ctx), ctx.settings, ctx.credentials, contact_server=not args.offline)
     if args.json:
         json.dump(st.to_json(), ctx.out, indent=2)
         print(file=ctx.out)

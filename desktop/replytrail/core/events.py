@@ -18,6 +18,7 @@ __all__ = [
     "EmailLogged",
     "Event",
     "EventSink",
+    "HandoffChanged",
     "ScanProgress",
     "SendFailed",
     "StateChanged",
@@ -88,6 +89,16 @@ class SendFailed:
 
 
 @dataclass(frozen=True)
+class HandoffChanged:
+    """A hand-off target's state after a delivery round (SPEC §17): shown when it fails."""
+
+    target: str  # the target's name
+    pending: int
+    failed: int
+    message: str  # the last error, one line; empty when all is well
+
+
+@dataclass(frozen=True)
 class TeamOnline:
     """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
 
@@ -110,6 +121,7 @@ Event = (
     | EmailLogged
     | AccountStopped
     | SendFailed
+    | HandoffChanged
     | TeamOnline
     | TeamPulled
 )

@@ -39,8 +39,7 @@ from replytrail.core.models import (
     LoggedEmail,
     MatchReason,
 )
-from replytrail.core.store.base import AttachmentBlob, EmailRecord
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
 __all__ = ["Decision", "Logbook", "Policy"]
 
@@ -81,13 +80,14 @@ class Logbook:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: LogbookStore,
         sink: EventSink | None = None,
-        outbox: Callable[[], list[str]] = list,
+        route: Callable[[LoggedEmail], list[str]] | None = None,
     ) -> None:
         self.store = store
         self.sink = sink
-        self.outbox = outbox  # the targets (team store …) that get a copy of each logged email
+        #: the outbox targets of an email about to be logged (hand-off, team store)
+        self.route = route
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
@@ -149,7 +149,8 @@ class Logbook:
         )
 
     def _commit(self, rec: EmailRecord, folder: str, contact: str) -> Decision:
-        rec.outbox = self.outbox()
+        if self.route is not None:
+            rec.outbox = self.route(rec.email)
         email_id = self.store.record(rec)
         if email_id is None:
             return Decision("duplicate")

@@ -12,20 +12,47 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
+from replytrail.core.store.blobs import BlobStore
 from replytrail.core.store.postgres.wire import PulledPage, TeamAttachment, TeamEmail
-from replytrail.core.store.sqlite import SQLiteStore
 
-__all__ = ["TARGET", "LocalTeamSide", "OutboxItem", "to_record"]
+__all__ = ["TARGET", "LocalTeamSide", "OutboxItem", "ReplicaStore", "replica_of", "to_record"]
 
 TARGET = "team"
 CURSOR = "team.cursor"
+
+
+@runtime_checkable
+class ReplicaStore(Protocol):
+    """What replication needs of the local store (``SQLiteStore`` serves it)."""
+
+    path: Path
+    blobs: BlobStore
+
+    def record_many(
+        self, recs: Sequence[EmailRecord], state: Mapping[str, str] | None = None
+    ) -> list[int | None]: ...
+
+    def sync_state(self) -> dict[str, str]: ...
+
+    def forget_contact(self, email: str) -> int: ...
+
+    def attachment_data(self, sha256: str) -> bytes: ...
+
+
+def replica_of(store: object) -> ReplicaStore:
+    """The local store as replication sees it (the team store replicates only a local one)."""
+    if not isinstance(store, ReplicaStore):
+        raise TypeError(f"{type(store).__name__} cannot hold a team replica")
+    return store
 
 
 @dataclass(frozen=True)
@@ -39,7 +66,7 @@ class OutboxItem:
 class LocalTeamSide:
     """Outbox reads and acknowledgements on its own connection to the store's file."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: ReplicaStore) -> None:
         self.store = store
         self._lock = threading.Lock()
         self._db = sqlite3.connect(

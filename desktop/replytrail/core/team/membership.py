@@ -17,8 +17,7 @@ from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import team_info
-from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.core.team.local import CURSOR, TARGET, LocalTeamSide
+from replytrail.core.team.local import CURSOR, TARGET, LocalTeamSide, ReplicaStore
 from replytrail.core.team.replicator import Replicator
 
 __all__ = [
@@ -69,7 +68,7 @@ def link_from(settings: Settings, secrets: Secrets) -> TeamLink:
 def join(
     settings: Settings,
     secrets: Secrets,
-    store: SQLiteStore,
+    store: ReplicaStore,
     link: TeamLink,
     own_accounts: Sequence[str],
 ) -> JoinResult:
@@ -105,7 +104,7 @@ def join(
 
 
 def make_replicator(
-    store: SQLiteStore,
+    store: ReplicaStore,
     settings: Settings,
     secrets: Secrets,
     sink: Callable[[TeamOnline | TeamPulled], None] | None = None,
@@ -116,7 +115,7 @@ def make_replicator(
     return Replicator(LocalTeamSide(store), lambda: link_from(settings, secrets), sink=sink)
 
 
-def forget_contact(store: SQLiteStore, settings: Settings, contact: str) -> int:
+def forget_contact(store: ReplicaStore, settings: Settings, contact: str) -> int:
     """Forget a contact here and, in a team, on the team store too (queued first, so a
     crash between the two can only repeat the team's part)."""
     if joined(settings):

@@ -68,7 +68,9 @@ class Replicator:
         on_pull_page: Callable[[int], None] | None = None,
         checkpoint: Callable[[str], None] = lambda _stage: None,
     ) -> None:
-        self.local, self._link, self._sink = local, link, sink
+        self.local, self._link = local, link
+        #: where TeamOnline / TeamPulled go (the engine sets itself when handed this)
+        self.sink = sink
         self.batch, self.page, self.idle_check = batch, page, idle_check
         self.on_pull_page = on_pull_page
         #: called at every step where a crash must lose nothing (the crash tests kill here)
@@ -104,8 +106,8 @@ class Replicator:
                 touched = self.local.apply(page, _now())
                 self.checkpoint("applied")
                 total += len(page.emails)
-                if touched and self._sink:
-                    self._sink(TeamPulled(len(page.emails), tuple(touched)))
+                if touched and self.sink:
+                    self.sink(TeamPulled(len(page.emails), tuple(touched)))
             if self.on_pull_page is not None:
                 self.on_pull_page(total)
             if not page.more:
@@ -225,8 +227,8 @@ class Replicator:
             since = self.local.state().get("offline_since") or _now()
             self.local.remember(offline_since=since, last_error=detail)
             log.warning("team store offline: %s", detail)
-        if self._sink:
-            self._sink(TeamOnline(online, since, detail))
+        if self.sink:
+            self.sink(TeamOnline(online, since, detail))
 
     def policy(self, conn: Conn) -> str:
         return team_info(conn).get("policy", "shared")

@@ -17,8 +17,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.store.postgres.link import describe, open_connection
 from replytrail.core.store.postgres.remote import team_info
-from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.core.team.local import LocalTeamSide
+from replytrail.core.team.local import LocalTeamSide, ReplicaStore
 from replytrail.core.team.membership import Secrets, joined, link_from
 
 __all__ = ["TeamStatus", "team_status"]
@@ -85,7 +84,7 @@ class TeamStatus:
 
 
 def team_status(
-    store: SQLiteStore, settings: Settings, secrets: Secrets, *, contact_server: bool = True
+    store: ReplicaStore, settings: Settings, secrets: Secrets, *, contact_server: bool = True
 ) -> TeamStatus:
     if not joined(settings):
         return TeamStatus(joined=False)
