@@ -265,6 +265,19 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def attach_team(self) -> None:
+        """This laptop just joined a team store: replicate from now on, without a restart."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        with self._lock:
+            if self.team is not None:
+                return
+            self.team = make_replicator(replica_of(self.store), self.settings, self.credentials)
+            if self.team is not None:
+                self.team.sink = self.emit_team
+                self.team.start()
+
     def wake_handoff(self) -> None:
         """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
         if self._handoff is not None:
@@ -272,6 +285,8 @@ class Engine:
 
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
+        if self.team is not None:
+            self.team.wake()
         with self._lock:
             for run in self._runs.values():
                 for w in run.watchers:
