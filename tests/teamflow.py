@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import keyring.backends.SecretService
 import psycopg
 
 from replytrail.core.config import Settings
@@ -82,7 +83,7 @@ class Laptop:
         root.mkdir(parents=True, exist_ok=True)
         self.store = SQLiteStore(root / "replytrail.sqlite3", root / "attachments")
         self.settings = Settings(root / "settings.toml")
-        self.credentials = Credentials()
+        self.credentials = Credentials(keyring.backends.SecretService.Keyring())
         self.replicator: Replicator | None = None
         self._n = 0
 

@@ -17,14 +17,6 @@ pytestmark = pytest.mark.servers
 ANNA = "anna@example.com"
 
 
-@pytest.fixture(scope="module")
-def team_pg() -> object:
-    pg = TeamPg()
-    pg.start()
-    yield pg
-    pg.cleanup()
-
-
 def test_admin_sets_up_a_team_and_a_salesperson_joins(
     cli: Cli, tmp_path: Path, team_pg: TeamPg, secret_service: SecretService
 ) -> None:

@@ -15,14 +15,6 @@ ANNA = "anna@example.com"
 BEN = "ben@example.com"
 
 
-@pytest.fixture(scope="session")
-def team_pg() -> Iterator[TeamPg]:
-    pg = TeamPg()
-    pg.start()
-    yield pg
-    pg.cleanup()
-
-
 @pytest.fixture
 def team(team_pg: TeamPg) -> TeamDb:
     """A fresh team database (policy 'shared') with Anna and Ben as salespeople."""
