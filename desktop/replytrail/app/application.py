@@ -39,6 +39,7 @@ from replytrail.ui.tray.tray import TrayIcon
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.settings.handoff_page import HandoffPage
+    from replytrail.ui.settings.team_page import TeamPage
     from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "assemble", "visible_states"]
@@ -96,6 +97,7 @@ class TrayApp(QObject):
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._handoff_page: HandoffPage | None = None
+        self._team_page: TeamPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
 
@@ -112,6 +114,8 @@ class TrayApp(QObject):
         self.tray.quitRequested.connect(self.quit)
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
+        engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
+        engine.teamPulled.connect(self._team_pulled)
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -235,6 +239,7 @@ class TrayApp(QObject):
                     on_retry=self.engine.wake_handoff,
                 )
                 self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
+            self._add_team_page(self._settings_dialog)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
@@ -242,8 +247,24 @@ class TrayApp(QObject):
             d.tabs.setCurrentWidget(self._handoff_page)
         if self._handoff_page is not None:
             self._handoff_page.refresh_status()
+        if self._team_page is not None:
+            self._team_page.refresh_status()
         bring_forward(d)
         return d
+
+    def _team_pulled(self, _event: object) -> None:
+        """A teammate's email reached the local store: an open timeline shows it now."""
+        if self._timeline is not None and self._timeline.isVisible():
+            self._timeline.refresh()
+
+    def _add_team_page(self, dialog: SettingsDialog) -> None:
+        from replytrail.app.team import team_actions
+        from replytrail.ui.settings.team_page import TeamPage
+
+        actions = team_actions(self.paths, self.settings, self.credentials, self.accounts)
+        self._team_page = TeamPage(actions=actions, jobs=self.jobs)
+        self._team_page.joined.connect(self.engine.attach_team)
+        dialog.add_page(self._team_page, self._team_page.title)
 
     def add_account(self, parent: QWidget | None) -> bool:
         """The one seam to the set-up wizard (one at a time; a second wish is ignored)."""
@@ -333,6 +354,8 @@ def _engine_factory(
             if handoff is not None and store_file is not None
             else None
         )
+        from replytrail.core.team.membership import make_replicator
+
         return Engine(
             store=store,
             accounts=accounts,
@@ -340,6 +363,7 @@ def _engine_factory(
             settings=settings,
             sink=sink,
             handoff=runner,
+            team=make_replicator(store, settings, credentials),
         )
 
     return make

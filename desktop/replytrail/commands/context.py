@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, open_settings
@@ -15,6 +15,9 @@ from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
 from replytrail.core.store.base import Store
 from replytrail.core.store.local import open_store
+
+if TYPE_CHECKING:
+    from replytrail.core.team.replicator import Replicator
 
 __all__ = ["CliContext"]
 
@@ -52,6 +55,13 @@ class CliContext:
         return HandoffRunner(
             self.paths.store_file, self.store, self.handoff, self.accounts, self.credentials
         )
+
+    def team_replicator(self) -> Replicator | None:
+        """The team store's replicator for an engine of this command, when in a team."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        return make_replicator(replica_of(self.store), self.settings, self.credentials)
 
     @cached_property
     def store(self) -> Store:

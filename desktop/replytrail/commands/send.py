@@ -75,6 +75,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         credentials=ctx.credentials,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)

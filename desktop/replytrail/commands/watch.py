@@ -107,6 +107,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         credentials=ctx.credentials,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=printer,
         only=args.account,
         on_all_stopped=done.set,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -79,8 +79,12 @@ class TrayIcon(QObject):
         self.handoff_action = QAction(self.menu)  # shown only while a hand-off fails
         self.handoff_action.setVisible(False)
         self._handoff_failed: dict[str, int] = {}
+        self.team_action = QAction(self.menu)  # shown only while the team store is unreachable
+        self.team_action.setVisible(False)
+        self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
         self.menu.addAction(self.handoff_action)
+        self.menu.addAction(self.team_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
         self._feature_anchor = self.menu.addSeparator()
@@ -99,6 +103,7 @@ class TrayIcon(QObject):
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action.triggered.connect(self.quitRequested)
         self.handoff_action.triggered.connect(self.handoffRequested)
+        self.team_action.triggered.connect(self.settingsRequested)
 
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
@@ -245,6 +250,22 @@ class TrayIcon(QObject):
                 )
             )
 
+    def set_team(self, online: bool, since: str = "") -> None:
+        """The team store's reachability: a menu line "offline since …" while it is not."""
+        self._team_offline_since = (
+            None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
+        )
+        self._team_text()
+
+    def _team_text(self) -> None:
+        since = self._team_offline_since
+        self.team_action.setVisible(since is not None)
+        if since is not None:
+            when = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            self.team_action.setText(
+                self.tr("Team store offline since %1 — logging goes on here").replace("%1", when)
+            )
+
     # -- language
     def retranslate(self) -> None:
         self.open_action.setText(self.tr("Open timeline"))
@@ -253,6 +274,7 @@ class TrayIcon(QObject):
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
         self._handoff_text()
+        self._team_text()
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
