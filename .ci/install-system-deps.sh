@@ -18,7 +18,8 @@ RUN_PKGS="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 l
  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
  fonts-dejavu-core"
 TEST_PKGS="dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond postgresql
- xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates"
+ xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates
+ chromium"
 PKGS="$RUN_PKGS"
 [ "$what" = test ] && PKGS="$PKGS $TEST_PKGS"
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then

@@ -11,7 +11,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -32,6 +31,7 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.sqlite import SQLiteStore
 
 __all__ = ["Engine", "watch_options"]
@@ -99,9 +99,12 @@ class Engine:
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        secrets: AccountSecrets | None = None,
     ) -> None:
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: password or OAuth access token per account (one token source per account)
+        self.secrets = secrets or AccountSecrets(credentials, settings)
         self.logbook = Logbook(store, self._emit)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
@@ -131,7 +134,7 @@ class Engine:
         return FolderWatcher(
             account,
             role,
-            secret=partial(self.credentials.get, account.credential_ref),
+            secret=self.secrets.for_account(account),
             logbook=self.logbook,
             options=lambda: watch_options(self.settings),
             sink=self._emit,
@@ -269,9 +272,7 @@ class Engine:
         """Send a tracked email (blocking: call from a worker thread)."""
         account = self.accounts.get(draft.account)
         try:
-            email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
-            )
+            email = send_draft(account, self.secrets.for_account(account), self.store, draft)
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
             raise

@@ -198,7 +198,7 @@ class FolderWatcher:
 
     # ------------------------------------------------------------------ connection
     def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
-        client = open_imap(self.account, self._secret(), timeout=30, read_timeout=opts.read_timeout)
+        client = open_imap(self.account, self._secret, timeout=30, read_timeout=opts.read_timeout)
         if self.role == "sent" and not self.folder:
             self.folder = self.account.sent_folder or str(client.find_special_folder(SENT) or "")
             if not self.folder:
