@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, load_preset
 from replytrail.core.credentials import Credentials
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 
@@ -38,6 +39,11 @@ class CliContext:
     @cached_property
     def credentials(self) -> Credentials:
         return Credentials()
+
+    @cached_property
+    def secrets(self) -> AccountSecrets:
+        """Each account's password or OAuth access token (one token source per account)."""
+        return AccountSecrets(self.credentials, self.settings)
 
     @cached_property
     def store(self) -> SQLiteStore:

@@ -81,6 +81,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         store=ctx.store,
         accounts=ctx.accounts,
         credentials=ctx.credentials,
+        secrets=ctx.secrets,
         settings=ctx.settings,
         sink=printer,
     )

@@ -22,6 +22,7 @@ from replytrail.core.oauth.tokens import token_client
 __all__ = [
     "account_for",
     "check_chosen_account",
+    "keep_refresh_token",
     "open_system_browser",
     "save_signed_in",
     "sign_in",
@@ -91,12 +92,16 @@ def account_for(email: str, provider: OAuthProvider, base: Account | None = None
     return base
 
 
-def save_signed_in(
-    account: Account, tokens: TokenResponse, credentials: Credentials, registry: AccountRegistry
-) -> Account:
-    """Refresh token into the keyring under a new name, then the account; the old entry goes."""
+def keep_refresh_token(account: Account, tokens: TokenResponse, credentials: Credentials) -> None:
+    """The refresh token into the keyring under a fresh name (the account is not saved yet)."""
     account.credential_ref = new_ref(account.email)
     credentials.store(account.credential_ref, tokens.refresh_token)
+
+
+def save_signed_in(
+    account: Account, credentials: Credentials, registry: AccountRegistry
+) -> Account:
+    """Save the account whose refresh token is kept; the previous keyring entry goes."""
     try:
         old: Account | None = registry.get(account.email)
     except KnownError:
