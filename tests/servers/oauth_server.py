@@ -16,6 +16,7 @@ device_interval, tokens, log, browser_agents; revoke_grant(), stop() / start() (
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import html
@@ -347,7 +348,8 @@ class OAuthServer:
                 self.send_header("Content-Length", str(len(data)))
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
-                self.wfile.write(data)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)  # a browser may drop a favicon request early
 
             def do_GET(self) -> None:
                 u = urllib.parse.urlsplit(self.path)

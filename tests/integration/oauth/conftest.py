@@ -1,64 +1,19 @@
-"""OAuth tests: the test authorization server, Dovecot checking tokens against it, Chromium."""
+"""OAuth integration tests: the CLI with the test server as its provider and Chromium."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import tomli_w
 
 from mailflow import ALICE, Setup
+from oauth_fixtures import write_preset
 from servers.browser import HeadlessBrowser
 from servers.cli import Cli, Result
 from servers.keyring import SecretService
-from servers.mailservers import free_port, start_lmtp_relay
 from servers.oauth_dovecot import OAuthDovecot
 from servers.oauth_server import OAuthServer
-
-
-@pytest.fixture
-def oauth_server() -> Iterator[OAuthServer]:
-    with OAuthServer() as s:
-        yield s
-
-
-@pytest.fixture
-def oauth_dovecot_factory(oauth_server: OAuthServer) -> Iterator[Callable[..., OAuthDovecot]]:
-    started: list[tuple[OAuthDovecot, Any]] = []
-
-    def make(**kw: Any) -> OAuthDovecot:
-        relay_port = free_port()
-        d = OAuthDovecot(oauth_server.url + "/introspect", relay_port=relay_port, **kw)
-        d.start()
-        ctrl, _handler = start_lmtp_relay(d, relay_port)  # submission -> sink -> LMTP
-        started.append((d, ctrl))
-        return d
-
-    yield make
-    for d, ctrl in started:
-        ctrl.stop()
-        d.cleanup()
-
-
-@pytest.fixture
-def oauth_dovecot(oauth_dovecot_factory: Callable[..., OAuthDovecot]) -> OAuthDovecot:
-    """IMAP and submission accepting OAUTHBEARER/XOAUTH2 tokens (introspected) and passwords."""
-    return oauth_dovecot_factory()
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[HeadlessBrowser]:
-    b = HeadlessBrowser(tmp_path / "browser")
-    yield b
-    b.stop()
-
-
-def write_preset(path: Path, server: OAuthServer, client_id: str = "replytrail-test") -> Path:
-    path.write_text(tomli_w.dumps({"oauth_providers": {"example": server.provider_table(client_id)}}))
-    return path
 
 
 @pytest.fixture

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from mailflow import ALICE, wait_for
+from oauth_fixtures import write_preset
 from servers.browser import HeadlessBrowser
 from servers.cli import Cli
 from servers.keyring import SecretService, stored_secrets
 from servers.oauth_dovecot import OAuthDovecot
 from servers.oauth_server import OAuthServer
 
-from .conftest import add_oauth, oauth_add_args, write_preset
+from .conftest import add_oauth, oauth_add_args
 
 pytestmark = pytest.mark.servers
 

@@ -83,7 +83,7 @@ def test_token_expiring_mid_watch_is_refreshed_and_the_reply_logged_once(
         wait_for(lambda: len(osetup.logged()) == 2, 60, "the reply to be logged")
         lines.wait(f"state {ALICE} watching")
     finally:
-        out, err = stop(w)
+        _out, err = stop(w)
     assert oauth_server.count("/token", grant_type="refresh_token") > before
     assert len(osetup.logged()) == 2
     assert osetup.rows("SELECT count(*) FROM emails WHERE direction = 'in'") == [(1,)]
@@ -102,7 +102,7 @@ def test_revoked_grant_stops_the_account_with_sign_in_again(
         lines.wait(f"state {ALICE} error")
         w.wait(timeout=30)  # the only account stopped: watch ends
     finally:
-        out, err = stop(w) if w.poll() is None else w.communicate(timeout=10)
+        _out, err = stop(w) if w.poll() is None else w.communicate(timeout=10)
     assert w.returncode == 1
     assert "Sign in again" in err, err
     # no retry loop: after the refusal the server saw no more refresh attempts than needed
@@ -132,5 +132,5 @@ def test_authorization_server_down_is_temporary_and_recovers_by_itself(
         osetup.deliver(reply(msgid))
         wait_for(lambda: len(osetup.logged()) == 2, 60, "the reply to be logged")
     finally:
-        out, err = stop(w)
+        _out, err = stop(w)
     assert "Sign in again" not in err and "stopped" not in err

@@ -6,6 +6,7 @@ import logging
 import threading
 import webbrowser
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -20,6 +21,7 @@ from replytrail.core.oauth.providers import OAuthProvider
 from replytrail.core.oauth.tokens import token_client
 
 __all__ = [
+    "SignedIn",
     "account_for",
     "check_chosen_account",
     "keep_refresh_token",
@@ -29,6 +31,17 @@ __all__ = [
 ]
 
 log = logging.getLogger("replytrail.oauth")
+
+
+@dataclass
+class SignedIn:
+    """A sign-in that is not saved yet: its access token serves the connection test."""
+
+    provider: str
+    tokens: TokenResponse = field(repr=False)
+
+    def __call__(self) -> str:
+        return self.tokens.access_token
 
 
 def open_system_browser(url: str) -> bool:
