@@ -27,6 +27,7 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.models import Account
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
@@ -86,6 +87,7 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.signInRequested.connect(self.sign_in_again)
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -189,6 +191,7 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            self._settings_dialog.signInRequested.connect(self.sign_in_again)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
@@ -224,6 +227,35 @@ class TrayApp(QObject):
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
         self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
+        from replytrail.core.oauth.signin import SIGN_IN_AGAIN_CODES  # urllib etc.: on demand
+
+        if event.code in SIGN_IN_AGAIN_CODES:
+            self.tray.set_sign_in_needed(event.account)
+
+    @Slot(str)
+    def sign_in_again(self, email: str) -> None:
+        """The browser sign-in for *email* again; the account restarts once it worked."""
+        from replytrail.core.oauth.signin import sign_in_again
+
+        account = self.accounts.get(email)
+        settings, credentials, accounts = self.settings, self.credentials, self.accounts
+
+        def work() -> Account:
+            return sign_in_again(
+                account, settings=settings, credentials=credentials, registry=accounts
+            )
+
+        def done(_saved: Account) -> None:
+            log.info("signed in again")
+            self.tray.set_sign_in_needed("")
+            self.accounts_changed()
+
+        def failed(exc: BaseException) -> None:
+            text = exc.message if isinstance(exc, KnownError) else type(exc).__name__
+            self.tray.update_account(AccountState(email, WatchState.ERROR, text))
+            log.info("signing in again failed: %s", getattr(exc, "code", "bug"))
+
+        self.jobs.run(work, done, failed)
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":

@@ -232,6 +232,9 @@ def open_imap(
         except LoginError as e:
             client.shutdown()
             raise _login_error(account, str(e)) from None
+        except BaseException:  # no token to be had (sign in again, provider unreachable)
+            client.shutdown()
+            raise
     log.info("IMAP login to %s:%d as %s ok", host, port, account.login)
     return client
 
@@ -337,6 +340,9 @@ def open_smtp(account: Account, secret: Secret, *, timeout: float = 30.0) -> smt
         except smtplib.SMTPNotSupportedError:
             smtp.close()
             raise ProtocolError(host=host, detail="the server offers no login (AUTH)") from None
+        except BaseException:  # no token to be had (sign in again, provider unreachable)
+            smtp.close()
+            raise
     log.info("SMTP login to %s:%d as %s ok", host, port, account.login)
     return smtp
 

@@ -370,7 +370,7 @@ class FolderWatcher:
                 self._watch(self.client, opts)
             except PERMANENT as e:
                 self._set_state(WatchState.ERROR, e.message)
-                self._sink(AccountStopped(self.account.email, e.message))
+                self._sink(AccountStopped(self.account.email, e.message, e.code))
                 self._account_stop.set()
                 log.info("%s stopped (%s)", self.account.email, e.code)
             except KnownError as e:

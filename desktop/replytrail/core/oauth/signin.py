@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import webbrowser
@@ -21,6 +22,7 @@ from replytrail.core.oauth.providers import OAuthProvider
 from replytrail.core.oauth.tokens import token_client
 
 __all__ = [
+    "SIGN_IN_AGAIN_CODES",
     "SignedIn",
     "account_for",
     "check_chosen_account",
@@ -28,7 +30,11 @@ __all__ = [
     "open_system_browser",
     "save_signed_in",
     "sign_in",
+    "sign_in_again",
 ]
+
+#: why an account stopped when signing in again is the fix (the tray and settings offer it)
+SIGN_IN_AGAIN_CODES = frozenset({"sign-in-again", "wrong-account", "admin-consent"})
 
 log = logging.getLogger("replytrail.oauth")
 
@@ -124,3 +130,22 @@ def save_signed_in(
         credentials.delete(old.credential_ref)
     log.info("%s signed in with %s", account.email, account.oauth_provider)
     return account
+
+
+def sign_in_again(
+    account: Account,
+    *,
+    settings: Settings,
+    credentials: Credentials,
+    registry: AccountRegistry,
+    open_url: Callable[[str], object] | None = None,
+    cancel: threading.Event | None = None,
+) -> Account:
+    """Sign an OAuth account in anew (after "Sign in again"); returns the saved account."""
+    from replytrail.core.oauth.providers import load_catalog
+
+    provider = load_catalog(settings.preset).for_account(account)
+    tokens = sign_in(provider, settings, account.email, open_url=open_url, cancel=cancel)
+    again = dataclasses.replace(account, auth="oauth2", oauth_provider=provider.id)
+    keep_refresh_token(again, tokens, credentials)
+    return save_signed_in(again, credentials, registry)
