@@ -75,6 +75,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         credentials=ctx.credentials,
         secrets=ctx.secrets,
         settings=ctx.settings,
+        handoff=ctx.handoff_runner(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)
