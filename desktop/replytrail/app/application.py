@@ -112,6 +112,7 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.signInRequested.connect(self.sign_in_again)
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
@@ -228,6 +229,7 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            self._settings_dialog.signInRequested.connect(self.sign_in_again)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
 
@@ -311,6 +313,35 @@ class TrayApp(QObject):
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
         self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
+        from replytrail.core.oauth.signin import SIGN_IN_AGAIN_CODES  # urllib etc.: on demand
+
+        if event.code in SIGN_IN_AGAIN_CODES:
+            self.tray.set_sign_in_needed(event.account)
+
+    @Slot(str)
+    def sign_in_again(self, email: str) -> None:
+        """The browser sign-in for *email* again; the account restarts once it worked."""
+        from replytrail.core.oauth.signin import sign_in_again
+
+        account = self.accounts.get(email)
+        settings, credentials, accounts = self.settings, self.credentials, self.accounts
+
+        def work() -> Account:
+            return sign_in_again(
+                account, settings=settings, credentials=credentials, registry=accounts
+            )
+
+        def done(_saved: Account) -> None:
+            log.info("signed in again")
+            self.tray.set_sign_in_needed("")
+            self.accounts_changed()
+
+        def failed(exc: BaseException) -> None:
+            text = exc.message if isinstance(exc, KnownError) else type(exc).__name__
+            self.tray.update_account(AccountState(email, WatchState.ERROR, text))
+            log.info("signing in again failed: %s", getattr(exc, "code", "bug"))
+
+        self.jobs.run(work, done, failed)
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
@@ -348,9 +379,17 @@ def _engine_factory(
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
         from replytrail.core.handoff.runner import HandoffRunner
+        from replytrail.core.oauth.tokens import AccountSecrets
 
         runner = (
-            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            HandoffRunner(
+                store_file,
+                store,
+                handoff,
+                accounts,
+                credentials,
+                AccountSecrets(credentials, settings),
+            )
             if handoff is not None and store_file is not None
             else None
         )

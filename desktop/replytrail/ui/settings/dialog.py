@@ -41,6 +41,7 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.locks import grey_locked
 
@@ -56,10 +57,12 @@ class SettingsDialog(QDialog):
     """Signals:
     accountsChanged(): an account was added or removed (reload the engine's watchers).
     testFinished(str, bool, str): account, ok, the message shown.
+    signInRequested(str): "Sign in again" for this account (one signed in with a provider).
     """
 
     accountsChanged = Signal()  # noqa: N815 - Qt signal naming
     testFinished = Signal(str, bool, str)  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
@@ -105,11 +108,13 @@ class SettingsDialog(QDialog):
         self.add_button = QPushButton(page)
         self.remove_button = QPushButton(page)
         self.test_button = QPushButton(page)
+        self.sign_in_button = QPushButton(page)
+        self.sign_in_button.setObjectName("signInAgainButton")
         self.test_result = QLabel(page)
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QVBoxLayout()
-        for b in (self.add_button, self.remove_button, self.test_button):
+        for b in (self.add_button, self.remove_button, self.test_button, self.sign_in_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         grid = QGridLayout(page)
@@ -119,6 +124,7 @@ class SettingsDialog(QDialog):
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
+        self.sign_in_button.clicked.connect(self._sign_in_selected)
         self.account_list.currentRowChanged.connect(self._update_buttons)
         return page
 
@@ -203,6 +209,7 @@ class SettingsDialog(QDialog):
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
+        self.sign_in_button.setText(self.tr("Sign in again…"))
         self.mode_label.setText(self.tr("Log:"))
         self.mode_combo.setItemText(0, self.tr("Replies to tracked emails"))
         self.mode_combo.setItemText(1, self.tr("Every email with a known contact"))
@@ -325,6 +332,14 @@ class SettingsDialog(QDialog):
         selected = self.account_list.currentRow() >= 0
         self.remove_button.setEnabled(selected)
         self.test_button.setEnabled(selected and self.test_button.property("busy") is not True)
+        account = self.selected_account() if selected else None
+        self.sign_in_button.setVisible(account is not None and account.auth == "oauth2")
+
+    @Slot()
+    def _sign_in_selected(self) -> None:
+        account = self.selected_account()
+        if account is not None:
+            self.signInRequested.emit(account.email)
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
@@ -374,7 +389,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Testing %1…").replace("%1", account.email))
 
         def work() -> ImapReport:
-            secret = self._credentials.get(account.credential_ref)
+            secret = AccountSecrets(self._credentials, self._settings).for_account(account)
             report = test_imap(account, secret)
             test_smtp(account, secret)
             return report

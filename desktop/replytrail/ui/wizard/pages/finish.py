@@ -281,7 +281,7 @@ class DonePage(SetupPage):
         return False
 
     def _start_save(self) -> None:
-        account, secret, choices = self.draft.account, self.draft.password, self.draft.choices
+        account, secret, choices = self.draft.account, self.draft.kept_secret, self.draft.choices
         assert account is not None
         ctx = self.ctx
         self._saving = True
@@ -304,6 +304,9 @@ class DonePage(SetupPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return not self._saving
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return -1  # the last page, whatever ids later pages have (Finish, not Next)
+
     def _set_buttons(self, enabled: bool) -> None:
         self.completeChanged.emit()
         wizard = self.wizard()
@@ -315,6 +318,7 @@ class DonePage(SetupPage):
         self.bar.hide()
         self.draft.saved = account
         self.draft.password = ""
+        self.draft.signed_in = None
         self.wizard().accept()
 
     def _failed(self, exc: BaseException) -> None:
