@@ -1158,6 +1158,74 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <extracomment>the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s shared history: every email is kept on this computer first and copied to the team store when it can be reached, so logging never stops.</source>
+        <translation>Die gemeinsame Historie Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht das Protokollieren nie verloren.</translation>
+    </message>
+    <message>
+        <source>Team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>Join a team store</source>
+        <translation>Einem Team-Speicher beitreten</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Your role:</source>
+        <translation>Ihre Rolle:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>only for a private certificate authority</source>
+        <translation>nur bei einer eigenen Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft …</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Enter the server, your role and your password.</source>
+        <translation>Bitte geben Sie Server, Rolle und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitritt läuft …</translation>
+    </message>
+    <message>
+        <source>Joined. Your team&apos;s history is on its way.</source>
+        <translation>Beigetreten. Die Historie Ihres Teams wird geladen.</translation>
+    </message>
+</context>
+<context>
     <name>TestPage</name>
     <message>
         <source>Testing the connection</source>
@@ -1439,6 +1507,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         </translation>
     </message>
     <message>
+        <source>Team store offline since %1 — logging goes on here</source>
+        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter protokolliert</translation>
+    </message>
+    <message>
         <source>Open timeline</source>
         <translation>Verlauf öffnen</translation>
     </message>
@@ -1528,6 +1600,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>{delivered} delivered, {retried} to retry later, {refused} refused.</source>
         <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Team store {where} is up to date (schema {v}, {policy}).</source>
+        <translation>Team-Speicher {where} ist aktuell (Schema {v}, {policy}).</translation>
+    </message>
+    <message>
+        <source>Team store {where} ready: schema {old} → {v}, policy {policy}.</source>
+        <translation>Team-Speicher {where} bereit: Schema {old} → {v}, Richtlinie {policy}.</translation>
+    </message>
+    <message>
+        <source>Role {user} created. One-time password (give it to them in person, then they run &apos;replytrail team join --user {user} --password-stdin&apos;):</source>
+        <translation>Rolle {user} angelegt. Einmalpasswort (persönlich übergeben; danach &apos;replytrail team join --user {user} --password-stdin&apos; ausführen):</translation>
+    </message>
+    <message>
+        <source>Joined the team store {where} as {user} (policy {policy}); {n} email(s) queued.</source>
+        <translation>Dem Team-Speicher {where} als {user} beigetreten (Richtlinie {policy}); {n} E-Mail(s) in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>pulled {n}…</source>
+        <translation>{n} empfangen …</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed}, pulled {pulled}, forgets sent {forgets}.</source>
+        <translation>{pushed} gesendet, {pulled} empfangen, {forgets} Löschungen übermittelt.</translation>
+    </message>
+    <message>
+        <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
+        <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1734,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>{host}:{port}, TLS verified, login ok</source>
         <translation>{host}:{port}, TLS geprüft, Anmeldung in Ordnung</translation>
+    </message>
+    <message>
+        <source>{user} on {server}, TLS verified, policy {policy}, schema {schema}, {outbox} waiting to be sent</source>
+        <translation>{user} auf {server}, TLS geprüft, Richtlinie {policy}, Schema {schema}, {outbox} warten auf Versand</translation>
     </message>
 </context>
 <context>
@@ -1777,7 +1881,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Disk full: Replytrail cannot log new replies until space is freed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger voll: Replytrail kann erst wieder protokollieren, wenn Platz frei ist</translation>
     </message>
     <message>
         <source>The team store {where} cannot be reached: {detail}</source>
@@ -1848,6 +1952,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The hand-off settings are broken: {detail}</source>
         <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
+    </message>
+    <message>
+        <source>Give the team store with --dsn.</source>
+        <translation>Geben Sie den Team-Speicher mit --dsn an.</translation>
+    </message>
+    <message>
+        <source>team join needs --dsn (or a team preset), --user and a password on stdin.</source>
+        <translation>team join braucht --dsn (oder eine Team-Vorgabe), --user und ein Passwort über stdin.</translation>
+    </message>
+    <message>
+        <source>This laptop is in no team yet: run &apos;replytrail team join&apos; first.</source>
+        <translation>Dieser Rechner gehört noch zu keinem Team: Führen Sie zuerst &apos;replytrail team join&apos; aus.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can forget a contact team-wide.</source>
+        <translation>Nur eine Team-Administration kann einen Kontakt im ganzen Team vergessen.</translation>
+    </message>
+    <message>
+        <source>Unknown team policy {policy}: use {choices}.</source>
+        <translation>Unbekannte Team-Richtlinie {policy}: Verwenden Sie {choices}.</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address a role can carry.</source>
+        <translation>{email} ist keine E-Mail-Adresse, die als Rolle taugt.</translation>
+    </message>
+    <message>
+        <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
+        <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
     </message>
 </context>
 <context>
@@ -1937,10 +2069,65 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>team</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>offline since {since}</source>
+        <translation>nicht erreichbar seit {since}</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>warten auf Versand</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>last sent</source>
+        <translation>zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>last received</source>
+        <translation>zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>letzter Fehler</translation>
+    </message>
+</context>
+<context>
     <name>watch</name>
     <message>
         <source>logging again</source>
-        <translation type="unfinished"></translation>
+        <translation>protokolliert wieder</translation>
     </message>
 </context>
 </TS>
