@@ -1001,11 +1001,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>This email is too complex to show formatted.</source>
         <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail ist zu komplex für die formatierte Ansicht.</translation>
     </message>
     <message>
         <source>This email is shortened here for display.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail ist hier für die Anzeige gekürzt.</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1626,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{n} attachment(s)</source>
+        <extracomment>a --limit above this means &quot;all&quot;: SQLite takes at most a 64-bit integer</extracomment>
         <translation>{n} Anhang/Anhänge</translation>
     </message>
     <message>
@@ -2126,6 +2127,14 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>A sign-in provider is configured wrongly: {detail}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {detail}</source>
+        <translation>Der Export nach {path} ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be used: {reason}</source>
+        <translation>Der Ordner {path} kann nicht verwendet werden: {reason}</translation>
     </message>
 </context>
 <context>
