@@ -111,7 +111,9 @@ class LocalTeamSide:
     def ack(self, ids: Sequence[int]) -> None:
         """The server committed these: drop them (a crash before this only repeats a push)."""
         with self._write() as db:
-            db.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
+            for k in range(0, len(ids), 500):
+                part = list(ids[k : k + 500])
+                db.execute(f"DELETE FROM outbox WHERE id IN ({','.join('?' * len(part))})", part)
 
     def fail(self, ids: Sequence[int], error: str) -> None:
         """The server refused these for good (not an outage): keep them, shown as failed."""

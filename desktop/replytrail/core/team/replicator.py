@@ -62,7 +62,7 @@ class Replicator:
         link: Callable[[], TeamLink],
         *,
         sink: Callable[[TeamEvent], None] | None = None,
-        batch: int = 500,
+        batch: int = 1000,
         page: int = 1000,
         idle_check: float = 60.0,
         on_pull_page: Callable[[int], None] | None = None,
