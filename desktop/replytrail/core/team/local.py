@@ -92,12 +92,13 @@ class LocalTeamSide:
             self._db.execute("COMMIT")
 
     # ------------------------------------------------------------------ outbox
-    def pending(self, limit: int = 500) -> list[OutboxItem]:
+    def pending(self, limit: int = 500, after: int = 0) -> list[OutboxItem]:
+        """The next *limit* queued items after id *after*, in the order they were queued."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, op, email_id, payload FROM outbox WHERE target = ? AND "
-                "state = 'pending' ORDER BY id LIMIT ?",
-                (TARGET, limit),
+                "state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                (TARGET, after, limit),
             ).fetchall()
         return [OutboxItem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 
