@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
 
-    team_dsn = str(ctx.settings.get("store.team_dsn") or "")
+    team_dsn = ctx.settings.values().store.team_dsn
     if team_dsn and not args.offline:
 
         def team() -> str:
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             continue
 
         def imap(a: Any = a) -> str:
-            rep = test_imap(a, ctx.credentials.get(a.credential_ref))
+            rep = test_imap(a, ctx.secrets.for_account(a))
             text = (
                 QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, IDLE yes")
                 if rep.idle
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             return translate(CTX, text, host=a.imap_host, port=a.imap_port)
 
         def smtp(a: Any = a) -> str:
-            test_smtp(a, ctx.credentials.get(a.credential_ref))
+            test_smtp(a, ctx.secrets.for_account(a))
             return translate(
                 CTX,
                 QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, login ok"),

@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -37,6 +36,7 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
 from replytrail.core.team.local import TARGET as TEAM_TARGET
 from replytrail.core.team.replicator import Replicator
@@ -58,29 +58,28 @@ _SEVERITY = [
 
 
 def watch_options(settings: Settings) -> WatchOptions:
-    since_text = str(settings.get("logging.since_date") or "")
+    v = settings.values()
+    since_text = v.logging.since_date
     since: date
     try:
         since = (
             date.fromisoformat(since_text)
             if since_text
-            else (
-                datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))
-            ).date()
+            else (datetime.now(UTC) - timedelta(days=v.logging.since_days)).date()
         )
     except ValueError:
         since = (datetime.now(UTC) - timedelta(days=30)).date()
     return WatchOptions(
-        idle_refresh=float(settings.get("watch.idle_refresh")),
-        catchup_interval=float(settings.get("watch.catchup_interval")),
-        poll_interval=float(settings.get("watch.poll_interval")),
-        backoff_max=float(settings.get("watch.backoff_max")),
-        fetch_chunk=int(settings.get("watch.fetch_chunk")),
+        idle_refresh=v.watch.idle_refresh,
+        catchup_interval=v.watch.catchup_interval,
+        poll_interval=v.watch.poll_interval,
+        backoff_max=v.watch.backoff_max,
+        fetch_chunk=v.watch.fetch_chunk,
         since=since,
         policy=Policy(
-            mode=str(settings.get("logging.mode")),
-            never_log=tuple(settings.get("logging.never_log")),
-            subject_rule=bool(settings.get("logging.subject_rule")),
+            mode=v.logging.mode,
+            never_log=v.logging.never_log,
+            subject_rule=v.logging.subject_rule,
         ),
     )
 
@@ -106,6 +105,7 @@ class Engine:
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        secrets: AccountSecrets | None = None,
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
         handoff: HandoffRunner | None = None,
@@ -115,6 +115,8 @@ class Engine:
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: password or OAuth access token per account (one token source per account)
+        self.secrets = secrets or AccountSecrets(credentials, settings)
         #: the hand-off targets and their worker thread (SPEC §17), when configured
         self._handoff = handoff
         self.handoff = handoff.targets if handoff is not None else None
@@ -183,7 +185,7 @@ class Engine:
         return FolderWatcher(
             account,
             role,
-            secret=partial(self.credentials.get, account.credential_ref),
+            secret=self.secrets.for_account(account),
             store=self.store,
             logbook=self.logbook,
             options=self._options,
@@ -376,7 +378,7 @@ class Engine:
         try:
             email = send_draft(
                 account,
-                self.credentials.get(account.credential_ref),
+                self.secrets.for_account(account),
                 self.store,
                 draft,
                 route=self._route,

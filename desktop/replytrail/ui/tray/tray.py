@@ -47,6 +47,7 @@ class TrayIcon(QObject):
         accountsRequested(): "Accounts…".
         settingsRequested(): "Settings…".
         quitRequested(): "Quit".
+        signInRequested(str): "Sign in again as …" for this account (its sign-in expired).
     """
 
     openTimelineRequested = Signal()  # noqa: N815 - Qt signal naming
@@ -56,6 +57,7 @@ class TrayIcon(QObject):
     settingsRequested = Signal()  # noqa: N815 - Qt signal naming
     quitRequested = Signal()  # noqa: N815 - Qt signal naming
     handoffRequested = Signal()  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class TrayIcon(QObject):
 
         self.menu = QMenu()
         self.status_action = QAction(self.menu)
+        self.sign_in_action = QAction(self.menu)
+        self.sign_in_action.setObjectName("signInAgainAction")
+        self.sign_in_action.setVisible(False)
+        self.sign_in_action.triggered.connect(self._sign_in_triggered)
+        self._sign_in_email = ""
         self.status_action.setEnabled(False)
         self.open_action = QAction(self.menu)
         self.compose_action = QAction(self.menu)
@@ -83,11 +90,12 @@ class TrayIcon(QObject):
         self.team_action.setVisible(False)
         self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
+        self.menu.addAction(self.sign_in_action)
         self.menu.addAction(self.handoff_action)
         self.menu.addAction(self.team_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
-        self.menu.addSeparator()
+        self._feature_anchor = self.menu.addSeparator()
         self.menu.addAction(self.pause_action)
         self.menu.addSeparator()
         self.menu.addActions([self.accounts_action, self.settings_action])
@@ -130,6 +138,22 @@ class TrayIcon(QObject):
         if state.state is not WatchState.CATCHING_UP:
             self._progress = {k: v for k, v in self._progress.items() if k[0] != state.account}
         self._refresh()
+
+    def set_sign_in_needed(self, email: str) -> None:
+        """Offer "Sign in again" for *email* in the menu (empty: hide it)."""
+        self._sign_in_email = email
+        self.sign_in_action.setVisible(bool(email))
+        self._retranslate_sign_in()
+
+    def _retranslate_sign_in(self) -> None:
+        self.sign_in_action.setText(
+            self.tr("Sign in again as %1…").replace("%1", self._sign_in_email)
+        )
+
+    @Slot()
+    def _sign_in_triggered(self) -> None:
+        if self._sign_in_email:
+            self.signInRequested.emit(self._sign_in_email)
 
     def set_progress(self, progress: ScanProgress) -> None:
         key = (progress.account, progress.folder)
@@ -196,6 +220,11 @@ class TrayIcon(QObject):
             detail = first.detail if first and first.detail else self.tr("something went wrong")
             text = f"{first.account}: {detail}" if first and n > 1 else detail
         return f"Replytrail — {text}"
+
+    def add_action(self, action: QAction) -> None:
+        """A feature's entry below Compose (e.g. "1 email could not be delivered", "3 awaiting
+        reply"); the caller owns the action, its text and its visibility."""
+        self.menu.insertAction(self._feature_anchor, action)
 
     # -- showing
     def show(self) -> None:
@@ -268,6 +297,7 @@ class TrayIcon(QObject):
         self.accounts_action.setText(self.tr("Accounts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
+        self._retranslate_sign_in()
         self._handoff_text()
         self._team_text()
         self._refresh()
