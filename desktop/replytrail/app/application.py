@@ -60,6 +60,7 @@ class TrayApp(QObject):
         quit_app: Callable[[], None],
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.paths, self.settings, self.accounts = paths, settings, accounts
@@ -74,6 +75,8 @@ class TrayApp(QObject):
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._compose: list[QWidget] = []
+        self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
+        self.demo_notice: QMessageBox | None = None
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
@@ -163,6 +166,9 @@ class TrayApp(QObject):
         except KnownError as e:
             QMessageBox.warning(None, "Replytrail", e.message)
             return
+        if not accounts and self.demo:
+            self._demo_cannot_send()
+            return
         if not accounts:
             self.first_run()
             return
@@ -175,6 +181,15 @@ class TrayApp(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
         dialog.show()
+
+    def _demo_cannot_send(self) -> None:
+        from replytrail.ui.timeline.actions import demo_cannot_send
+
+        box = demo_cannot_send(self._timeline)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "demo_notice", None))
+        self.demo_notice = box
+        box.open()
 
     @Slot()
     def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
@@ -294,6 +309,7 @@ def assemble(
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
+        demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
     tray_app.start()

@@ -81,7 +81,7 @@ def test_every_state_has_its_own_icon(qapp: object, size: int) -> None:
 
 def test_tooltips_in_plain_words(qtbot: object) -> None:
     tray = TrayIcon()
-    assert tray.tooltip == "Replytrail — no account set up yet"
+    assert tray.tooltip == "Replytrail — no account set up yet; add one with Accounts…"
     tray.set_states([st("a@x.test", W), st("b@x.test", W)])
     assert tray.state is W
     assert tray.tooltip == "Replytrail — watching 2 accounts"

@@ -30,7 +30,8 @@ from replytrail.ui.reading.files import AttachmentFiles
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import ask_export_path, export_job, forget_box
 from replytrail.ui.timeline.delegates import ContactDelegate, TimelineDelegate
-from replytrail.ui.timeline.header import ContactHeader
+from replytrail.ui.timeline.header import FOCUS_FRAME, ContactHeader
+from replytrail.ui.timeline.menus import TimelineMenus
 from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
 from replytrail.ui.timeline.style import STYLE
@@ -157,6 +158,7 @@ class TimelineWindow(QMainWindow):
             self.header_stack.sizePolicy().horizontalPolicy(),
             self.header_stack.sizePolicy().Policy.Maximum,
         )
+        self.header_stack.setStyleSheet(FOCUS_FRAME)  # visible keyboard focus on its buttons
         mid_lay.addWidget(self.header_stack)
         self.timeline_model = TimelineModel(self._store)
         self.timeline_view = _list_view(self, TimelineDelegate, "timeline")
@@ -204,6 +206,10 @@ class TimelineWindow(QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
+        self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
+        self.menus.install(self.contact_view, contacts=True)
+        for view in (self.timeline_view, self.results_view):
+            self.menus.install(view, contacts=False)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_contact_filter)
         QShortcut(QKeySequence("Ctrl+Shift+F"), self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, self._compose)
@@ -292,11 +298,15 @@ class TimelineWindow(QMainWindow):
         sel.blockSignals(False)
         has_any = bool(contacts) or bool(self.contact_filter.text())
         self.contacts_stack.setCurrentWidget(self.contact_view if has_any else self.contacts_empty)
+        self.header.set_has_contacts(has_any)
         if not self._current and contacts and not self.contact_filter.text():
             self.contact_view.setCurrentIndex(self.contact_model.index(0))
 
     def _on_contact_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         c = self.contact_model.contact_at(current.row())
+        if c is not None and self.search_bar.active:  # a contact picked: the search ends
+            self._current = ""
+            self.search_bar.reset()
         if c is not None and c.email.lower() != self._current.lower():
             self._open_contact(c.email)
 
@@ -362,10 +372,11 @@ class TimelineWindow(QMainWindow):
             self.header_stack.setCurrentWidget(self.header)
             self.results_model.clear()
             self._update_empty()
+            self._back_to_contact()
             return
         query, filt, store = self.search_bar.query(), self.search_bar.search_filter(), self._store
         self.results_label.setText(self.tr("Searching…"))
-        self.contact_view.clearSelection()  # results span contacts: no contact is "open"
+        self.contact_view.setCurrentIndex(QModelIndex())  # results span contacts: none is open
         self.header_stack.setCurrentIndex(1)
         self.middle_stack.setCurrentWidget(self.results_view)
         ticket = self._jobs.submit(
@@ -381,8 +392,10 @@ class TimelineWindow(QMainWindow):
         assert isinstance(result, list)
         self.results_model.set_emails(result)
         n = len(result)
+        if n == 0:  # nothing highlighted, so nothing open
+            self.reading.show_email(None)
         self.results_label.setText(
-            self.tr("No emails found")
+            self.tr("No emails match “{query}”").format(query=self.search_bar.query())
             if n == 0
             else self.tr("1 email found")
             if n == 1
@@ -392,6 +405,17 @@ class TimelineWindow(QMainWindow):
         )
         if n:
             self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def _back_to_contact(self) -> None:
+        """After a search: the open contact's row, header and email again (or no email)."""
+        row = self.contact_model.row_of(self._current) if self._current else -1
+        if row >= 0:
+            self.contact_view.setCurrentIndex(self.contact_model.index(row))
+        idx = self.timeline_view.currentIndex() if self._current else QModelIndex()
+        if not idx.isValid() and self._current and self.timeline_model.rowCount():
+            idx = self.timeline_model.index(0)
+            self.timeline_view.setCurrentIndex(idx)
+        self._on_email_current(idx, idx)
 
     # ------------------------------------------------------------------ actions
     def _compose(self) -> None:

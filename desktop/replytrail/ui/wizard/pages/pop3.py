@@ -78,6 +78,22 @@ class Pop3Page(SetupPage):
         self.status.clear()
         server = self.draft.pop3_server
         text = pop3_guidance(self.draft.provider, host=server.host if server else "")
+        guessed = server is not None and (server.host, server.port) != self.draft.greets_pop3
+        if self.entered and guessed:  # only its name or port says POP3: say no more than that
+            assert server is not None
+            verdict = self.tr(
+                "%1 looks like a POP3 server (by its name or port); Replytrail has not "
+                "connected to it."
+            ).replace("%1", server.host)
+            text = "\n\n".join([verdict, *text.split("\n\n")[1:]])
+        self.setSubTitle(
+            self.tr("Here is why POP3 cannot work, and how to switch IMAP on.")
+            if self.entered and guessed
+            else self.tr(
+                "Your mail is fetched with POP3. Here is why that cannot "
+                "work, and how to switch IMAP on."
+            )
+        )
         self.browser.setHtml(guidance_html(text))
         self.focus(self.check_button)
 
