@@ -268,8 +268,24 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Vergessen …</translation>
     </message>
     <message>
+        <source>Select a contact first</source>
+        <translation>Wählen Sie zuerst einen Kontakt</translation>
+    </message>
+    <message>
+        <source>Save this contact&apos;s emails as files</source>
+        <translation>Die E-Mails dieses Kontakts als Dateien speichern</translation>
+    </message>
+    <message>
         <source>Delete everything logged for this contact</source>
         <translation>Alles löschen, was zu diesem Kontakt erfasst wurde</translation>
+    </message>
+    <message>
+        <source>Select a contact on the left to export or forget it.</source>
+        <translation>Wählen Sie links einen Kontakt, um ihn zu exportieren oder zu vergessen.</translation>
+    </message>
+    <message>
+        <source>Export and Forget work once a contact is logged: send a tracked email or Bcc your logging address.</source>
+        <translation>Exportieren und Vergessen gehen, sobald ein Kontakt erfasst ist: Senden Sie eine verfolgte E-Mail oder setzen Sie Ihre Protokolladresse in Bcc.</translation>
     </message>
     <message>
         <source>1 logged email</source>
@@ -280,8 +296,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>{n} protokollierte E-Mails</translation>
     </message>
     <message>
-        <source>{count} · last contact {date} ({ago})</source>
-        <translation>{count} · letzter Kontakt {date} ({ago})</translation>
+        <source>Last contact {date} ({ago}) · {count}</source>
+        <translation>Letzter Kontakt {date} ({ago}) · {count}</translation>
     </message>
     <message>
         <source>Bounced</source>
@@ -600,12 +616,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail protokolliert die E-Mail und achtet auf die Antworten.</translation>
     </message>
     <message>
-        <source>example.com, colleague@example.org</source>
-        <translation>beispiel.de, kollegin@beispiel.org</translation>
+        <source>example.com
+colleague@example.org</source>
+        <translation>example.com
+kollegin@example.org</translation>
     </message>
     <message>
-        <source>Domains and addresses, separated by commas. Your own domain is there so that emails with your colleagues are never logged.</source>
-        <translation>Domains und Adressen, durch Kommas getrennt. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
+        <source>One address or domain per line, as in the settings. Your own domain is there so that emails with your colleagues are never logged.</source>
+        <translation>Eine Adresse oder Domain pro Zeile, wie in den Einstellungen. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
     </message>
     <message>
         <source>Log:</source>
@@ -703,6 +721,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Check &amp;again</source>
         <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>%1 looks like a POP3 server (by its name or port); Replytrail has not connected to it.</source>
+        <translation>%1 sieht nach einem POP3-Server aus (nach Name oder Port); Replytrail hat sich noch nicht damit verbunden.</translation>
+    </message>
+    <message>
+        <source>Here is why POP3 cannot work, and how to switch IMAP on.</source>
+        <translation>Hier steht, warum POP3 nicht funktionieren kann und wie Sie IMAP einschalten.</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -884,6 +910,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>üblichen Servernamen</translation>
     </message>
     <message>
+        <source>Replytrail could not find them. Your provider&apos;s help pages or your IT team have the right values.</source>
+        <translation>Replytrail hat sie nicht gefunden. Die Hilfeseiten Ihres Anbieters oder Ihre IT-Abteilung nennen die richtigen Werte.</translation>
+    </message>
+    <message>
         <source>Found in %1 for %2.</source>
         <translation>Gefunden in %1 für %2.</translation>
     </message>
@@ -892,8 +922,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Geben Sie die Servereinstellungen für %1 ein.</translation>
     </message>
     <message>
-        <source>%1 port %2 is a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
-        <translation>%1 Port %2 ist ein POP3-Server. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+        <source>%1 port %2 answered as a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 hat sich als POP3-Server gemeldet. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+    </message>
+    <message>
+        <source>%1 port %2 looks like a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 sieht nach einem POP3-Server aus. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1035,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Notify me when a customer&apos;s reply is logged</source>
         <translation>Benachrichtigen, wenn eine Kundenantwort erfasst wurde</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
     </message>
     <message>
         <source>Refresh the IDLE connection every:</source>
@@ -1200,6 +1238,18 @@ Your mailbox is not touched. This cannot be undone.</source>
 
 Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>The demo cannot send emails.</source>
+        <translation>Die Demo kann keine E-Mails senden.</translation>
+    </message>
+    <message>
+        <source>It shows sample data without a mail account. To write to your customers, start Replytrail without --demo and set up your account.</source>
+        <translation>Sie zeigt Beispieldaten ohne E-Mail-Konto. Um Ihren Kunden zu schreiben, starten Sie Replytrail ohne --demo und richten Sie Ihr Konto ein.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
@@ -1210,6 +1260,45 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>To {name}</source>
         <translation>An {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMenus</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>All emails with this contact as .eml files…</source>
+        <translation>Alle E-Mails mit diesem Kontakt als .eml-Dateien …</translation>
+    </message>
+    <message>
+        <source>All emails with this contact as .mbox…</source>
+        <translation>Alle E-Mails mit diesem Kontakt als .mbox …</translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation>Vergessen …</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>This thread as .eml files…</source>
+        <translation>Diesen Verlauf als .eml-Dateien …</translation>
+    </message>
+    <message>
+        <source>This thread as .mbox…</source>
+        <translation>Diesen Verlauf als .mbox …</translation>
     </message>
 </context>
 <context>
@@ -1250,10 +1339,6 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <source>No emails found</source>
-        <translation>Keine E-Mails gefunden</translation>
-    </message>
-    <message>
         <source>1 email found</source>
         <translation>1 E-Mail gefunden</translation>
     </message>
@@ -1272,6 +1357,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The 500 newest matches</source>
         <translation>Die 500 neuesten Treffer</translation>
+    </message>
+    <message>
+        <source>No emails match “{query}”</source>
+        <translation>Keine E-Mails zu „{query}“</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1301,8 +1390,8 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Überwachung anhalten</translation>
     </message>
     <message>
-        <source>no account set up yet</source>
-        <translation>noch kein Konto eingerichtet</translation>
+        <source>no account set up yet; add one with Accounts…</source>
+        <translation>noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu</translation>
     </message>
     <message>
         <source>paused</source>

@@ -21,8 +21,8 @@ from replytrail.ui.common.widgets import Badge, BadgeLabel, long_date
 
 __all__ = ["FOCUS_FRAME", "ContactHeader"]
 
-#: style sheets hide Qt's own focus rectangle: a visible frame for keyboard users instead
-#: (the border grows by 1 px and the padding shrinks by 1 px, so nothing moves)
+# style sheets hide Qt's own focus rectangle: a visible frame for keyboard users instead
+# (the border grows by 1 px and the padding shrinks by 1 px, so nothing moves)
 FOCUS_FRAME = """
 QPushButton:focus, QToolButton:focus { border: 2px solid #2f6fde; padding: 4px 11px; }
 QToolButton[popupMode="2"]:focus { padding-right: 19px; }
