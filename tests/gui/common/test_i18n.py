@@ -46,7 +46,9 @@ def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
         timeout=2000,
     )
     assert tray.quit_action.text() == "Beenden"
-    assert tray.tooltip == "Replytrail — noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu"
+    assert tray.tooltip == (
+        "Replytrail — noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu"
+    )
     from replytrail.core.events import AccountState, WatchState
 
     tray.set_states(

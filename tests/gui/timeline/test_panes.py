@@ -226,7 +226,7 @@ def test_header_buttons_show_keyboard_focus(qtbot: QtBot, window: TimelineWindow
     header = window.header
     for button in (header.compose_button, header.export_button, header.forget_button):
         window.contact_view.setFocus()
-        qtbot.waitUntil(lambda: not button.hasFocus())
+        qtbot.waitUntil(window.contact_view.hasFocus)
         before = grab(button)
         button.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(button.hasFocus)

@@ -7,11 +7,11 @@ from typing import Any
 
 import keyring.backends.SecretService
 import pytest
-from gui.wizard.test_wizard import ALICE, Harness, pin_shown_certificate, preset_for, to_test_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from gui.wizard.test_wizard import ALICE, Harness, pin_shown_certificate, preset_for, to_test_page
 from replytrail.app.i18n import install_translators
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
