@@ -1269,36 +1269,12 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>All emails with this contact as .eml files…</source>
-        <translation>Alle E-Mails mit diesem Kontakt als .eml-Dateien …</translation>
-    </message>
-    <message>
-        <source>All emails with this contact as .mbox…</source>
-        <translation>Alle E-Mails mit diesem Kontakt als .mbox …</translation>
-    </message>
-    <message>
-        <source>Forget…</source>
-        <translation>Vergessen …</translation>
-    </message>
-    <message>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
         <source>Reply</source>
         <translation>Antworten</translation>
-    </message>
-    <message>
-        <source>This thread as .eml files…</source>
-        <translation>Diesen Verlauf als .eml-Dateien …</translation>
-    </message>
-    <message>
-        <source>This thread as .mbox…</source>
-        <translation>Diesen Verlauf als .mbox …</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import mailbox
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +11,9 @@ from PySide6.QtGui import QAction, QGuiApplication, QImage
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from replytrail.app.demo import build_demo_data
+from factories import record
 from replytrail.app.i18n import install_translators
-from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
-from replytrail.core.store.base import EmailRecord
+from replytrail.core.models import Direction, LoggedEmail
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.ui.timeline.window import TimelineWindow
 
@@ -26,27 +23,8 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard"),
 ]
 
-NOW = datetime(2026, 6, 30, 12, 0, tzinfo=UTC)
 PRIYA = "priya.raman@contoso.example"
 MUELLER = "t.mueller@mueller-maschinenbau.example"
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path, qapp: object) -> Iterator[SQLiteStore]:
-    install_translators("en")
-    build_demo_data(tmp_path / "demo", now=NOW)
-    store = SQLiteStore(tmp_path / "demo" / "replytrail.sqlite3", tmp_path / "demo" / "attachments")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: SQLiteStore) -> TimelineWindow:
-    w = TimelineWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
-    return w
 
 
 def involves(e: LoggedEmail, address: str) -> bool:
@@ -264,26 +242,7 @@ def test_without_contacts_export_and_forget_are_off_and_say_why(
     assert not h.export_button.isEnabled() and not h.forget_button.isEnabled()
     assert h.forget_button.toolTip() == "Select a contact first"
     assert "send a tracked email or Bcc your logging address" in h.activity.text()
-    them = Address("buyer@shop.example", "Buyer")
-    store.record(
-        EmailRecord(
-            email=LoggedEmail(
-                message_id="<first@shop.example>",
-                thread_id="t1",
-                direction=Direction.IN,
-                date=datetime.now(UTC),
-                sender=them,
-                to=[Address("me@seller.example", "Me")],
-                cc=[],
-                subject="Quote",
-                kind=Kind.EMAIL,
-                match=MatchReason.IN_REPLY_TO,
-                account="me@seller.example",
-                body_text="Hello",
-            ),
-            contacts=[them],
-        )
-    )
+    store.record(record(1, "t1", contact="buyer@shop.example"))
     w.refresh()
     qtbot.waitUntil(lambda: h.contact is not None)
     assert h.export_button.isEnabled() and h.forget_button.isEnabled()

@@ -16,6 +16,7 @@ from replytrail.app.i18n import install_translators
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.ui.settings.dialog import SettingsDialog
+from replytrail.ui.wizard.pages.settings import ReviewPage
 from replytrail.ui.wizard.wizard import Page
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
@@ -32,6 +33,14 @@ def harness_for(qtbot: QtBot, tmp_path: Path, secret_service: SecretService) -> 
         return Harness(qtbot, tmp_path, preset, credentials)
 
     return make
+
+
+def to_review(h: Harness) -> ReviewPage:
+    """Email → discovery (the team preset finds the test server) → the review page."""
+    h.enter_email(ALICE)
+    h.wait_discovery()
+    h.click_next(Page.REVIEW)
+    return h.wizard.review_page
 
 
 def test_back_after_a_wrong_password_puts_the_cursor_in_the_password(
@@ -72,20 +81,14 @@ def test_review_page_wording_when_discovery_found_nothing(
 
 def test_review_page_wording_when_settings_were_found(harness_for: Any, dovecot: Dovecot) -> None:
     h: Harness = harness_for(preset_for(dovecot))
-    h.enter_email(ALICE)
-    h.wait_discovery()
-    h.click_next(Page.REVIEW)
-    review = h.wizard.review_page
+    review = to_review(h)
     assert review.subTitle().startswith("Most people change nothing here.")
     assert review.imap.host.text() == "127.0.0.1"
 
 
 def test_a_pop_host_name_only_looks_like_pop3(harness_for: Any, dovecot: Dovecot) -> None:
     h: Harness = harness_for(preset_for(dovecot))
-    h.enter_email(ALICE)
-    h.wait_discovery()
-    h.click_next(Page.REVIEW)
-    review = h.wizard.review_page
+    review = to_review(h)
     review.imap.host.setText("pop.example.test")  # nothing has connected to it
     note = review.pop3_note.text()
     assert "looks like a POP3 server" in note and " is a POP3 server" not in note

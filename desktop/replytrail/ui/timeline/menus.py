@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
@@ -81,14 +81,14 @@ class TimelineMenus(QObject):
         host, email = self._host, c.email
         menu = self._menu(view)
         self._add(menu, "menuOpen", self.tr("Open"), lambda: host.show_contact(email))
-        export = menu.addMenu(self.tr("Export"))
+        export = menu.addMenu(_header("Export"))
         export.setObjectName("menuExport")
         for fmt, text in (
-            ("eml", self.tr("All emails with this contact as .eml files…")),
-            ("mbox", self.tr("All emails with this contact as .mbox…")),
+            ("eml", _header("All emails with this contact as .eml files…")),
+            ("mbox", _header("All emails with this contact as .mbox…")),
         ):
             self._add(export, f"menuExport-{fmt}", text, self._then(email, "contact", fmt))
-        self._add(menu, "menuForget", self.tr("Forget…"), self._forget(email))
+        self._add(menu, "menuForget", _header("Forget…"), self._forget(email))
         menu.addSeparator()
         self._add(menu, "menuCopy", self.tr("Copy address"), lambda: _copy(email))
         return menu
@@ -115,11 +115,11 @@ class TimelineMenus(QObject):
         self._add(menu, "menuOpen", self.tr("Open"), open_it)
         reply_action = self._add(menu, "menuReply", self.tr("Reply"), reply)
         reply_action.setEnabled(reading.reply_button.isEnabled())
-        export = menu.addMenu(self.tr("Export"))
+        export = menu.addMenu(_header("Export"))
         export.setObjectName("menuExport")
         for fmt, text in (
-            ("eml", self.tr("This thread as .eml files…")),
-            ("mbox", self.tr("This thread as .mbox…")),
+            ("eml", _header("This thread as .eml files…")),
+            ("mbox", _header("This thread as .mbox…")),
         ):
             self._add(export, f"menuExport-{fmt}", text, self._export_thread(select, fmt))
         menu.addSeparator()
@@ -161,6 +161,11 @@ class TimelineMenus(QObject):
             host.export("thread", fmt)
 
         return run
+
+
+def _header(text: str) -> str:
+    """The header buttons' own words (one translation: the menu and the button agree)."""
+    return QCoreApplication.translate("ContactHeader", text)
 
 
 def _copy(text: str) -> None:
