@@ -1,8 +1,10 @@
-"""Screenshots of the timeline window and compose on the demo data, English and German.
+"""Screenshots of the timeline window, compose and settings on the demo data, English and German.
 
 ``.venv/bin/python tools/ui_screenshots.py`` starts its own Xvfb (xcb platform, as a user
 would see it), fills a temporary data dir with ``build_demo_data`` and writes
-``docs/screenshots/{timeline,timeline_subject_match,timeline_search,compose}[_de].png``.
+``docs/screenshots/{timeline,timeline_subject_match,timeline_search,timeline_no_match,
+timeline_menu,timeline_empty,compose}[_de].png`` (the timeline 1024 px wide, the narrowest
+window the layout is made for) and ``settings-general[-de].png``.
 """
 
 from __future__ import annotations
@@ -23,13 +25,18 @@ from wizard_screenshots import xvfb  # noqa: E402
 
 
 def shoot() -> None:
+    from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QApplication, QWidget
 
     from replytrail.app.demo import build_demo_data
     from replytrail.app.i18n import install_translators
     from replytrail.core.accounts import AccountRegistry
+    from replytrail.core.config import Settings
+    from replytrail.core.credentials import Credentials
     from replytrail.core.store.sqlite import SQLiteStore
+    from replytrail.qt.jobs import Jobs
     from replytrail.ui.compose.window import ComposeDialog
+    from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.timeline.window import TimelineWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -47,10 +54,15 @@ def shoot() -> None:
                 raise SystemExit(f"timed out waiting for {what}")
             pump(0.05)
 
-    def save(w: QWidget, name: str, lang: str) -> None:
+    def save(w: QWidget, name: str, lang: str, sep: str = "_", screen: QRect | None = None) -> None:
+        """The widget; with *screen*, that part of the screen (a popup menu over a window)."""
         pump()
-        path = OUT / (f"{name}.png" if lang == "en" else f"{name}_de.png")
-        w.grab().save(str(path))
+        path = OUT / (f"{name}.png" if lang == "en" else f"{name}{sep}de.png")
+        if screen is None:
+            w.grab().save(str(path))
+        else:
+            shot = w.screen().grabWindow(0, screen.x(), screen.y(), screen.width(), screen.height())
+            shot.save(str(path))
         print("wrote", path.relative_to(ROOT))
 
     data = Path(tempfile.mkdtemp(prefix="rt-shots-"))
@@ -64,7 +76,8 @@ def shoot() -> None:
     for lang in ("en", "de"):
         install_translators(lang)
         w = TimelineWindow(store)
-        w.resize(1200, 760)
+        w.move(0, 0)
+        w.resize(1024, 700)
         w.show()
         wait(lambda w=w: w.contact_model.rowCount() > 0, "contacts")
         w.show_contact(first[lang])
@@ -85,7 +98,40 @@ def shoot() -> None:
         w.search_bar.text.returnPressed.emit()
         pump(1.0)
         save(w, "timeline_search", lang)
+        w.search_bar.text.setText("Zeppelin")
+        pump(1.0)
+        save(w, "timeline_no_match", lang)
+        w.search_bar.reset()
+        pump(0.5)
+        view = w.timeline_view
+        index = view.model().index(1, 0)
+        view.setCurrentIndex(index)
+        view.customContextMenuRequested.emit(view.visualRect(index).center())
+        pump(0.5)
+        frame = QRect(w.mapToGlobal(QPoint(0, 0)), w.size())
+        save(w, "timeline_menu", lang, screen=frame)
+        if w.menus.last_menu is not None:
+            w.menus.last_menu.close()
         w.close()
+        empty = SQLiteStore(Path(tempfile.mkdtemp()) / "empty.sqlite3")
+        e = TimelineWindow(empty)
+        e.resize(1024, 560)
+        e.show()
+        wait(lambda e=e: e.contacts_stack.currentWidget() is e.contacts_empty, "empty state")
+        save(e, "timeline_empty", lang)
+        e.close()
+        empty.close()
+        settings = SettingsDialog(
+            settings=Settings(data / "settings.toml"),
+            accounts=AccountRegistry(data / "accounts.toml"),
+            credentials=Credentials(),
+            jobs=Jobs(),
+            add_account=lambda _parent: False,
+        )
+        settings.tabs.setCurrentIndex(2)
+        settings.show()
+        save(settings, "settings-general", lang, sep="-")
+        settings.close()
         reply_to = store.timeline(first["de"])[0]
         dialog = ComposeDialog(
             accounts,

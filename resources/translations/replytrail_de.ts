@@ -284,8 +284,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Wählen Sie links einen Kontakt, um ihn zu exportieren oder zu vergessen.</translation>
     </message>
     <message>
-        <source>Export and Forget work once a contact is logged: send a tracked email or Bcc your logging address.</source>
-        <translation>Exportieren und Vergessen gehen, sobald ein Kontakt erfasst ist: Senden Sie eine verfolgte E-Mail oder setzen Sie Ihre Protokolladresse in Bcc.</translation>
+        <source>Export and Forget work once a contact is logged.</source>
+        <translation>Exportieren und Vergessen gehen, sobald ein Kontakt erfasst ist.</translation>
     </message>
     <message>
         <source>1 logged email</source>
@@ -338,6 +338,21 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>{n} days ago</source>
         <translation>vor {n} Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
     </message>
 </context>
 <context>

@@ -241,10 +241,15 @@ def test_without_contacts_export_and_forget_are_off_and_say_why(
     h = w.header
     assert not h.export_button.isEnabled() and not h.forget_button.isEnabled()
     assert h.forget_button.toolTip() == "Select a contact first"
-    assert "send a tracked email or Bcc your logging address" in h.activity.text()
+    assert (
+        h.hint.isVisible() and h.hint.text() == "Export and Forget work once a contact is logged."
+    )
+    looks_off = h.export_button.grab().toImage()
     store.record(record(1, "t1", contact="buyer@shop.example"))
     w.refresh()
     qtbot.waitUntil(lambda: h.contact is not None)
     assert h.export_button.isEnabled() and h.forget_button.isEnabled()
+    assert not h.hint.isVisible() and h.activity.text().startswith("Last contact")
+    assert h.export_button.grab().toImage() != looks_off  # disabled looked disabled
     w.close()
     store.close()

@@ -203,13 +203,17 @@ def short_date(when: datetime | None, now: datetime | None = None) -> str:
     if local.date() == local_now.date():
         return time_text(when)
     if local.date().year() == local_now.date().year():
-        return loc.toString(local.date(), "d MMM")
-    return loc.toString(local.date(), "d MMM yyyy")
+        # Translators: a Qt date format for day and month, e.g. "d. MMM" (2. Dez.)
+        return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM"))
+    # Translators: a Qt date format for a date in another year, e.g. "d. MMM yyyy"
+    return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM yyyy"))
 
 
 def long_date(when: datetime) -> str:
     """Weekday, date and the locale's short time: "Wed 3 Jun 2026, 2:51 PM"."""
-    day = QLocale().toString(_local(when).date(), "ddd d MMM yyyy")
+    # Translators: a Qt date format with the weekday, e.g. "ddd, d. MMM yyyy" (Mi., 2. Dez. 2026)
+    fmt = QCoreApplication.translate("Dates", "ddd d MMM yyyy")
+    day = QLocale().toString(_local(when).date(), fmt)
     return f"{day}, {time_text(when)}"
 
 

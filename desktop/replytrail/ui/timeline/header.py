@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -22,12 +23,15 @@ from replytrail.ui.common.widgets import Badge, BadgeLabel, long_date
 __all__ = ["FOCUS_FRAME", "ContactHeader"]
 
 # style sheets hide Qt's own focus rectangle: a visible frame for keyboard users instead
-# (the border grows by 1 px and the padding shrinks by 1 px, so nothing moves)
+# (the border grows by 1 px and the padding shrinks by 1 px, so nothing moves); and
+# disabled buttons that look disabled
 FOCUS_FRAME = """
 QPushButton:focus, QToolButton:focus { border: 2px solid #2f6fde; padding: 4px 11px; }
 QToolButton[popupMode="2"]:focus { padding-right: 19px; }
 QPushButton#primary:focus { border: 2px solid #0b2e6b; }
 QPushButton#link:focus { border: none; text-decoration: underline; padding: 0; }
+QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #f3f5f7;
+                                             border-color: #e4e7eb; }
 """
 
 
@@ -69,6 +73,11 @@ class ContactHeader(QWidget):
         self.activity = ElidedLabel()  # the date and time first: they survive narrow windows
         self.activity.setStyleSheet("color: #7b8794;")
         left.addWidget(self.activity)
+        self.hint = QLabel()  # while no contact is open: what to do first (wrapped, whole)
+        self.hint.setObjectName("headerHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #52606d;")
+        left.addWidget(self.hint)
         lay.addLayout(left)
 
         self.compose_button = QPushButton(self.tr("New email"))
@@ -145,16 +154,15 @@ class ContactHeader(QWidget):
                 w.hide()
                 w.deleteLater()
         self._enable(c is not None)
+        self.hint.setVisible(c is None)
+        self.activity.setVisible(c is not None)
         if c is None:
-            self.name.setText("")
-            self.address.setText("")
-            self.activity.setText(
+            for label in (self.name, self.address, self.activity):
+                label.setText("")
+            self.hint.setText(
                 self.tr("Select a contact on the left to export or forget it.")
                 if self._has_contacts
-                else self.tr(
-                    "Export and Forget work once a contact is logged: send a tracked email "
-                    "or Bcc your logging address."
-                )
+                else self.tr("Export and Forget work once a contact is logged.")
             )
             return
         self.name.setText(c.name or c.email)
