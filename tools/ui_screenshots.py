@@ -4,7 +4,8 @@
 would see it), fills a temporary data dir with ``build_demo_data`` and writes
 ``docs/screenshots/{timeline,timeline_subject_match,timeline_search,timeline_no_match,
 timeline_menu,timeline_empty,compose}[_de].png`` (the timeline 1024 px wide, the narrowest
-window the layout is made for) and ``settings-general[-de].png``.
+window the layout is made for), ``settings-general[-de].png`` and ``tray-icons.png`` (every
+tray icon with its tooltip).
 """
 
 from __future__ import annotations
@@ -144,6 +145,38 @@ def shoot() -> None:
         save(dialog, "compose", lang)
         dialog.close()
     store.close()
+    tray_icons(OUT / "tray-icons.png")
+
+
+def tray_icons(path: Path) -> None:
+    """The tray icons side by side at 32 px, each above its tooltip (English)."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from replytrail.app.i18n import install_translators
+    from replytrail.core.events import AccountState, WatchState
+    from replytrail.ui.tray.tray import TrayIcon
+
+    install_translators("en")
+    tray = TrayIcon()
+    states: list[tuple[list[AccountState], bool]] = [([], False)] + [
+        ([AccountState("anna@example.com", s, "Wrong user name or password")], False)
+        for s in (WatchState.WATCHING, WatchState.CATCHING_UP, WatchState.OFFLINE, WatchState.ERROR)
+    ]
+    states.insert(3, ([AccountState("anna@example.com", WatchState.WATCHING)], True))
+    cell, image = 170, QImage(170 * len(states), 110, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    p = QPainter(image)
+    for i, (accounts, paused) in enumerate(states):
+        tray.set_states(accounts)
+        tray.set_paused(paused)
+        p.drawPixmap(i * cell + (cell - 32) // 2, 12, tray.icon.icon().pixmap(32, 32))
+        text = tray.tooltip.removeprefix("Replytrail — ")
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        p.drawText(QRect(i * cell + 6, 52, cell - 12, 56), int(flags), text)
+    p.end()
+    image.save(str(path))
+    print("wrote", path.relative_to(ROOT))
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ TRAY_STATES: tuple[WatchState, ...] = (
     WatchState.ERROR,
 )
 
-#: no account set up yet: grey with a "+", unlike paused (orange pause sign)
+#: no account set up yet: an outlined bubble with a "+", unlike paused (orange pause sign)
 SETUP_ICON = "tray-setup"
 
 

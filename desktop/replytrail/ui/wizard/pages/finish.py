@@ -130,7 +130,8 @@ class LoggingPage(SetupPage):
         ]
         for row, (label, field) in enumerate(rows):
             if label is not None:
-                grid.addWidget(label, row, 0, top if row == 0 else Qt.AlignmentFlag.AlignVCenter)
+                tall = row == 0 or field is self.never  # a label beside a tall field: at its top
+                grid.addWidget(label, row, 0, top if tall else Qt.AlignmentFlag.AlignVCenter)
             if isinstance(field, QWidget):
                 grid.addWidget(field, row, 1)
             else:
