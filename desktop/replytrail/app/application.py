@@ -27,6 +27,7 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
@@ -35,6 +36,7 @@ from replytrail.ui.tray.tray import TrayIcon
 
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
+    from replytrail.ui.settings.handoff_page import HandoffPage
     from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "main"]
@@ -60,9 +62,11 @@ class TrayApp(QObject):
         quit_app: Callable[[], None],
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
+        handoff: TargetBook | None = None,
         demo: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.handoff = handoff
         self.paths, self.settings, self.accounts = paths, settings, accounts
         self.credentials, self.engine, self.jobs = credentials, engine, jobs
         # the GUI's read connection opens with the first window that reads the store
@@ -74,6 +78,7 @@ class TrayApp(QObject):
         self._quit_app = quit_app
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self._handoff_page: HandoffPage | None = None
         self._compose: list[QWidget] = []
         self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
         self.demo_notice: QMessageBox | None = None
@@ -89,6 +94,8 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
+        engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -192,7 +199,9 @@ class TrayApp(QObject):
         box.open()
 
     @Slot()
-    def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
+    def open_settings(
+        self, accounts_tab: bool = False, handoff_tab: bool = False
+    ) -> SettingsDialog:
         if self._settings_dialog is None:
             from replytrail.ui.settings.dialog import SettingsDialog
 
@@ -204,9 +213,24 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            if self.handoff is not None:
+                from replytrail.ui.settings.handoff_page import HandoffPage
+
+                self._handoff_page = HandoffPage(
+                    targets=self.handoff,
+                    credentials=self.credentials,
+                    store_file=self.paths.store_file,
+                    jobs=self.jobs,
+                    on_retry=self.engine.wake_handoff,
+                )
+                self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
+        if handoff_tab and self._handoff_page is not None:
+            d.tabs.setCurrentWidget(self._handoff_page)
+        if self._handoff_page is not None:
+            self._handoff_page.refresh_status()
         d.show()
         d.raise_()
         d.activateWindow()
@@ -262,13 +286,29 @@ def _fill_demo(root: Path) -> None:
 
 
 def _engine_factory(
-    store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
+    store: SQLiteStore,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    handoff: TargetBook | None = None,
+    store_file: Path | None = None,
 ) -> Callable[[EventSink], EngineLike]:
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
+        from replytrail.core.handoff.runner import HandoffRunner
 
+        runner = (
+            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            if handoff is not None and store_file is not None
+            else None
+        )
         return Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+            store=store,
+            accounts=accounts,
+            credentials=credentials,
+            settings=settings,
+            sink=sink,
+            handoff=runner,
         )
 
     return make
@@ -292,7 +332,10 @@ def assemble(
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
     jobs = Jobs()
-    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+    handoff = TargetBook(paths.handoff_file, settings.preset)
+    engine = EngineAdapter(
+        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
+    )
     autostart = (
         None
         if demo_root is not None
@@ -306,6 +349,7 @@ def assemble(
         gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir),  # the GUI's (reads)
         engine=engine,
         jobs=jobs,
+        handoff=handoff,
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,

@@ -39,8 +39,7 @@ from replytrail.core.models import (
     LoggedEmail,
     MatchReason,
 )
-from replytrail.core.store.base import AttachmentBlob, EmailRecord
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
 __all__ = ["Decision", "Logbook", "Policy"]
 
@@ -79,9 +78,16 @@ def tracking_id(raw_header: bytes) -> str | None:
 class Logbook:
     """One per store; thread-safe because every store write is one locked transaction."""
 
-    def __init__(self, store: SQLiteStore, sink: EventSink | None = None) -> None:
+    def __init__(
+        self,
+        store: LogbookStore,
+        sink: EventSink | None = None,
+        route: Callable[[LoggedEmail], list[str]] | None = None,
+    ) -> None:
         self.store = store
         self.sink = sink
+        #: the outbox targets of an email about to be logged (hand-off, team store)
+        self.route = route
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
@@ -143,6 +149,8 @@ class Logbook:
         )
 
     def _commit(self, rec: EmailRecord, folder: str, contact: str) -> Decision:
+        if self.route is not None:
+            rec.outbox = self.route(rec.email)
         email_id = self.store.record(rec)
         if email_id is None:
             return Decision("duplicate")
