@@ -285,7 +285,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Export and Forget work once a contact is logged.</source>
-        <translation>Exportieren und Vergessen gehen, sobald ein Kontakt erfasst ist.</translation>
+        <translation>Exportieren und Vergessen sind möglich, sobald ein Kontakt erfasst ist.</translation>
     </message>
     <message>
         <source>1 logged email</source>
@@ -1451,7 +1451,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No emails match “{query}”</source>
-        <translation>Keine E-Mails zu „{query}“</translation>
+        <translation>Keine E-Mails zu „{query}“ gefunden</translation>
     </message>
     <message>
         <source>Exporting…</source>

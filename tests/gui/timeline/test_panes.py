@@ -6,9 +6,9 @@ import mailbox
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QImage
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from factories import record
@@ -253,3 +253,25 @@ def test_without_contacts_export_and_forget_are_off_and_say_why(
     assert h.export_button.grab().toImage() != looks_off  # disabled looked disabled
     w.close()
     store.close()
+
+
+def test_the_menu_key_opens_the_menu_of_the_current_row(
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
+    window.show_contact(MUELLER)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.timeline_view
+    view.setCurrentIndex(window.timeline_model.index(2))
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    window.menus.last_menu = None
+    # what the platform (xcb, Windows) sends to the window for the Menu key or Shift+F10
+    QApplication.sendEvent(
+        window.windowHandle(),
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(), QPoint()),
+    )
+    qtbot.waitUntil(lambda: window.menus.last_menu is not None)
+    assert window.menus.last_menu is not None
+    trigger(window.menus.last_menu, "menuOpen")
+    assert window.reading.email == window.timeline_model.email_at(2) == window.selected_email()
