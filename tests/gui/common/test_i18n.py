@@ -57,7 +57,7 @@ def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
             AccountState("b@x.test", WatchState.WATCHING),
         ]
     )
-    assert tray.tooltip == "Replytrail — überwacht 2 Konten"
+    assert tray.tooltip == "Replytrail — aktiv für 2 Konten"
     install_translators("en")
     qtbot.waitUntil(
         lambda: tray.open_action.text() == "Open timeline",  # type: ignore[attr-defined]
