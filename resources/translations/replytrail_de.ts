@@ -838,8 +838,8 @@ kollegin@example.org</translation>
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <source>%1 looks like a POP3 server (by its name or port); Replytrail has not connected to it.</source>
-        <translation>%1 sieht nach einem POP3-Server aus (nach Name oder Port); Replytrail hat sich noch nicht damit verbunden.</translation>
+        <source>%1 looks like a POP3 server (by its name or port); Replytrail has not connected to it. If it is your IMAP server after all, choose Next: the connection test will tell.</source>
+        <translation>%1 sieht nach einem POP3-Server aus (nach Name oder Port); Replytrail hat sich noch nicht damit verbunden. Ist es doch Ihr IMAP-Server, wählen Sie „Weiter“: Der Verbindungstest zeigt es.</translation>
     </message>
     <message>
         <source>Here is why POP3 cannot work, and how to switch IMAP on.</source>

@@ -100,6 +100,8 @@ def test_a_pop_host_name_only_looks_like_pop3(harness_for: Any, dovecot: Dovecot
         "offers only POP3" not in text and "Your mail is fetched with POP3" not in page.subTitle()
     )
     assert "Check again" in text  # the guidance itself is all there
+    assert "If it is your IMAP server after all, choose Next" in text
+    h.click_next(Page.PASSWORD)  # a guess does not block: the connection test decides
 
 
 def test_never_log_list_has_one_form_in_wizard_and_settings(
