@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -1046,6 +1046,18 @@ kollegin@example.org</translation>
     </message>
 </context>
 <context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation>Diese E-Mail ist zu komplex, um sie formatiert anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation>Diese E-Mail wird hier gekürzt angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search all emails…  (Ctrl+Shift+F)</source>
@@ -1186,21 +1198,6 @@ kollegin@example.org</translation>
     <message>
         <source>The test failed unexpectedly: %1</source>
         <translation>Der Test ist unerwartet fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
     </message>
 </context>
 <context>
@@ -1468,6 +1465,13 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Could not forget {email}: {reason}</source>
         <translation>{email} konnte nicht vergessen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation>Alles eingerichtet. Replytrail erfasst jetzt die Antworten auf Ihre gesendeten E-Mails; sie erscheinen hier innerhalb von Sekunden.</translation>
     </message>
 </context>
 <context>

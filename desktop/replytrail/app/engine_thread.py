@@ -174,16 +174,29 @@ class EngineAdapter(QObject):
             log.info("reconnecting now (%s)", why or "asked")
             self.engine.reconnect_now()
 
-    def send(self, draft: Draft) -> None:
-        """Send on a worker thread; then ``sent`` or ``sendFailed`` on the GUI thread."""
+    def send(
+        self,
+        draft: Draft,
+        on_sent: Callable[[LoggedEmail], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Send on a worker thread; then ``sent`` or ``sendFailed`` on the GUI thread, and
+        the caller's *on_sent*/*on_failed* (a compose window's) with the same result."""
 
         def failed(exc: BaseException) -> None:
             message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
             if not hasattr(exc, "message"):
                 log.error("sending failed", exc_info=exc)
             self.sendFailed.emit(SendFailed(account=draft.account, message_id="", message=message))
+            if on_failed is not None:
+                on_failed(message)
 
-        self._jobs.run(lambda: self.engine.send(draft), self.sent.emit, failed)
+        def done(email: LoggedEmail) -> None:
+            self.sent.emit(email)
+            if on_sent is not None:
+                on_sent(email)
+
+        self._jobs.run(lambda: self.engine.send(draft), done, failed)
 
     # -- network and sleep
     def _watch_network(self) -> None:

@@ -1,4 +1,4 @@
-"""The timeline tests' stores and windows: the demo data as of a fixed "now"."""
+"""The timeline tests' demo store and window (as the app builds it), as of a fixed "now"."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from qtstore import open_window
 from replytrail.app.demo import build_demo_data
 from replytrail.app.i18n import install_translators
 from replytrail.core.store.sqlite import SQLiteStore
@@ -27,9 +28,7 @@ def demo_store(tmp_path: Path, qapp: object) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_store: SQLiteStore) -> TimelineWindow:
-    w = TimelineWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
-    return w
+def window(qtbot: QtBot, demo_store: SQLiteStore) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, demo_store.path) as w:
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
+        yield w

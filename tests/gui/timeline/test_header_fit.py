@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
+from qtstore import open_window
 from replytrail.app.i18n import install_translators
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import EmailRecord
@@ -61,14 +63,13 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     s.close()
 
 
-def _window(qtbot: QtBot, store: SQLiteStore, width: int) -> TimelineWindow:
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.resize(width, 700)
-    w.show()
-    qtbot.waitUntil(lambda: w.header.contact is not None)
-    qtbot.waitUntil(lambda: w.header.activity.width() < width // 2)  # laid out
-    return w
+@contextmanager
+def _window(qtbot: QtBot, store: SQLiteStore, width: int) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, store.path) as w:
+        w.resize(width, 700)
+        qtbot.waitUntil(lambda: w.header.contact is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: w.header.activity.width() < width // 2)  # laid out
+        yield w
 
 
 def _assert_fits(label: ElidedLabel) -> None:
@@ -84,18 +85,17 @@ def test_german_header_is_elided_and_keeps_the_time(
     language: None, qtbot: QtBot, store: SQLiteStore, width: int
 ) -> None:
     install_translators("de")
-    w = _window(qtbot, store, width)
-    h = w.header
-    contact = h.contact
-    assert contact is not None and contact.last_activity is not None
-    for label in (h.name, h.address, h.activity):
-        _assert_fits(label)
-    assert h.activity.text().startswith("Letzter Kontakt")
-    when = time_text(contact.last_activity)
-    assert when.count(":") == 1 and "M" not in when  # German: 24-hour clock
-    assert when in h.activity.displayed_text()  # the time survives the narrow window
-    assert any(lbl.displayed_text().endswith("…") for lbl in (h.name, h.address, h.activity))
-    w.close()
+    with _window(qtbot, store, width) as w:
+        h = w.header
+        contact = h.contact
+        assert contact is not None and contact.last_activity is not None
+        for label in (h.name, h.address, h.activity):
+            _assert_fits(label)
+        assert h.activity.text().startswith("Letzter Kontakt")
+        when = time_text(contact.last_activity)
+        assert when.count(":") == 1 and "M" not in when  # German: 24-hour clock
+        assert when in h.activity.displayed_text()  # the time survives the narrow window
+        assert any(lbl.displayed_text().endswith("…") for lbl in (h.name, h.address, h.activity))
 
 
 @pytest.mark.parametrize("language_code", ["en", "de"])
@@ -103,15 +103,15 @@ def test_one_time_format_in_list_header_and_reading_pane(
     language: None, qtbot: QtBot, store: SQLiteStore, language_code: str
 ) -> None:
     install_translators(language_code)
-    w = _window(qtbot, store, 1600)
-    contact = w.header.contact
-    e = w.reading.email
-    assert contact is not None and contact.last_activity is not None and e is not None
-    listed = short_date(contact.last_activity)  # what the contact row paints for today
-    assert listed == time_text(contact.last_activity)
-    assert listed in w.header.activity.text()
-    assert short_date(e.date) in w.reading.meta.text()  # the timeline row vs the pane
-    assert long_date(e.date).endswith(short_date(e.date))
-    fmt = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-    assert ("AP" in fmt.upper()) == ("M" in listed.upper())  # the locale decides, alone
-    w.close()
+    with _window(qtbot, store, 1600) as w:
+        qtbot.waitUntil(lambda: w.reading.email is not None, timeout=10_000)
+        contact = w.header.contact
+        e = w.reading.email
+        assert contact is not None and contact.last_activity is not None and e is not None
+        listed = short_date(contact.last_activity)  # what the contact row paints for today
+        assert listed == time_text(contact.last_activity)
+        assert listed in w.header.activity.text()
+        assert short_date(e.date) in w.reading.meta.text()  # the timeline row vs the pane
+        assert long_date(e.date).endswith(short_date(e.date))
+        fmt = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+        assert ("AP" in fmt.upper()) == ("M" in listed.upper())  # the locale decides, alone

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QMessageBo
 from pytestqt.qtbot import QtBot
 
 from factories import record
+from qtstore import open_window, show
 from replytrail.app.i18n import install_translators
 from replytrail.core.models import Direction, LoggedEmail
 from replytrail.core.store.sqlite import SQLiteStore
@@ -49,7 +50,7 @@ def search(qtbot: QtBot, w: TimelineWindow, words: str) -> None:
 
 
 def test_back_to_the_contact_after_a_search(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     assert_panes_agree(window)
     search(qtbot, window, "Angebot")  # the German customers' emails, none of them Priya's
     opened = window.reading.email
@@ -66,7 +67,7 @@ def test_back_to_the_contact_after_a_search(qtbot: QtBot, window: TimelineWindow
 def test_a_search_without_results_says_so_and_clears_the_reading_pane(
     qtbot: QtBot, window: TimelineWindow
 ) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     assert window.reading.email is not None
     search(qtbot, window, "xylophone")
     assert window.results_label.text() == "No emails match “xylophone”"
@@ -75,12 +76,15 @@ def test_a_search_without_results_says_so_and_clears_the_reading_pane(
 
 
 def test_picking_a_contact_during_a_search_ends_it(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     search(qtbot, window, "Angebot")
     row = window.contact_model.row_of(MUELLER)
     rect = window.contact_view.visualRect(window.contact_model.index(row))
-    qtbot.mouseClick(window.contact_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: not window.search_bar.active)
+    with qtbot.waitSignal(window.contactShown, timeout=10_000):
+        qtbot.mouseClick(
+            window.contact_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
+    assert not window.search_bar.active
     assert window.header_stack.currentWidget() is window.header
     assert window.middle_stack.currentWidget() is window.timeline_view
     assert window.header.contact is not None and window.header.contact.email == MUELLER
@@ -111,19 +115,20 @@ def trigger(menu: QMenu, name: str) -> None:
 def test_contact_menu_open_copy_export_forget(
     qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore, tmp_path: Path
 ) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     index = window.contact_model.index(window.contact_model.row_of(MUELLER))
     trigger(menu_for(window, window.contact_view, index), "menuCopy")
     assert QGuiApplication.clipboard().text() == MUELLER
     assert window.header.contact is not None and window.header.contact.email == PRIYA
 
-    trigger(menu_for(window, window.contact_view, index), "menuOpen")
+    with qtbot.waitSignal(window.contactShown, timeout=10_000):
+        trigger(menu_for(window, window.contact_view, index), "menuOpen")
     assert window.header.contact is not None and window.header.contact.email == MUELLER
     assert_panes_agree(window)
 
     # Export from the menu writes the same mbox as the header's Export button
     by_menu, by_button = tmp_path / "menu.mbox", tmp_path / "button.mbox"
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     window.ask_export_path = lambda fmt, name: by_menu if fmt == "mbox" else None
     trigger(menu_for(window, window.contact_view, index), "menuExport-mbox")
     qtbot.waitUntil(lambda: "Exported 4 emails" in window.statusBar().currentMessage())
@@ -139,9 +144,10 @@ def test_contact_menu_open_copy_export_forget(
     assert ids[0] == ids[1] and len(ids[0]) == 4
 
     # Forget… from the menu: the button's confirmation, for the right-clicked contact
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     anna = window.contact_model.index(window.contact_model.row_of("anna.kowalski@gmail.example"))
     trigger(menu_for(window, window.contact_view, anna), "menuForget")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=10_000)
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert "anna.kowalski@gmail.example" in box.informativeText()
@@ -154,9 +160,9 @@ def test_contact_menu_open_copy_export_forget(
 
 
 def test_email_menu_open_reply_copy_export(
-    qtbot: QtBot, window: TimelineWindow, tmp_path: Path
+    qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore, tmp_path: Path
 ) -> None:
-    window.show_contact(MUELLER)
+    show(qtbot, window, MUELLER)
     view, model = window.timeline_view, window.timeline_model
     second = model.email_at(1)
     assert second is not None and window.reading.email != second
@@ -180,8 +186,7 @@ def test_email_menu_open_reply_copy_export(
     trigger(menu_for(window, view, model.index(2)), "menuExport-eml")
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage())
     written = list(folder.rglob("*.eml"))
-    thread = [e for e in window._store.thread(third.thread_id)]
-    assert len(written) == len(thread) >= 1
+    assert len(written) == len(demo_store.thread(third.thread_id)) >= 1
 
 
 def test_search_results_have_the_email_menu(qtbot: QtBot, window: TimelineWindow) -> None:
@@ -198,7 +203,7 @@ def grab(w: QWidget) -> QImage:
 
 
 def test_header_buttons_show_keyboard_focus(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     header = window.header
@@ -216,7 +221,7 @@ def test_header_buttons_show_keyboard_focus(qtbot: QtBot, window: TimelineWindow
 
 
 def test_tab_reaches_the_header_buttons(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact(PRIYA)
+    show(qtbot, window, PRIYA)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     header = window.header
@@ -234,31 +239,27 @@ def test_without_contacts_export_and_forget_are_off_and_say_why(
 ) -> None:
     install_translators("en")
     store = SQLiteStore(tmp_path / "empty.sqlite3")
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contacts_stack.currentWidget() is w.contacts_empty)
-    h = w.header
-    assert not h.export_button.isEnabled() and not h.forget_button.isEnabled()
-    assert h.forget_button.toolTip() == "Select a contact first"
-    assert (
-        h.hint.isVisible() and h.hint.text() == "Export and Forget work once a contact is logged."
-    )
-    looks_off = h.export_button.grab().toImage()
-    store.record(record(1, "t1", contact="buyer@shop.example"))
-    w.refresh()
-    qtbot.waitUntil(lambda: h.contact is not None)
-    assert h.export_button.isEnabled() and h.forget_button.isEnabled()
-    assert not h.hint.isVisible() and h.activity.text().startswith("Last contact")
-    assert h.export_button.grab().toImage() != looks_off  # disabled looked disabled
-    w.close()
+    with open_window(qtbot, store.path) as w:
+        qtbot.waitUntil(lambda: w.contacts_stack.currentWidget() is w.contacts_empty)
+        h = w.header
+        assert not h.export_button.isEnabled() and not h.forget_button.isEnabled()
+        assert h.forget_button.toolTip() == "Select a contact first"
+        assert h.hint.isVisible()
+        assert h.hint.text() == "Export and Forget work once a contact is logged."
+        looks_off = h.export_button.grab().toImage()
+        store.record(record(1, "t1", contact="buyer@shop.example"))
+        w.refresh()
+        qtbot.waitUntil(lambda: h.contact is not None, timeout=10_000)
+        assert h.export_button.isEnabled() and h.forget_button.isEnabled()
+        assert not h.hint.isVisible() and h.activity.text().startswith("Last contact")
+        assert h.export_button.grab().toImage() != looks_off  # disabled looked disabled
     store.close()
 
 
 def test_the_menu_key_opens_the_menu_of_the_current_row(
     qtbot: QtBot, window: TimelineWindow
 ) -> None:
-    window.show_contact(MUELLER)
+    show(qtbot, window, MUELLER)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     view = window.timeline_view

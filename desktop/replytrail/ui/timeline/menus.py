@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt, SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from replytrail.core.models import Contact, Direction, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
+from replytrail.ui.timeline.header import ContactHeader
 from replytrail.ui.timeline.models import CONTACT_ROLE, EMAIL_ROLE
 
 __all__ = ["MenuHost", "TimelineMenus", "address_of"]
@@ -20,6 +21,8 @@ class MenuHost(Protocol):
     """What the menus drive: the window's own actions, the same ones its buttons call."""
 
     reading: ReadingPane
+    header: ContactHeader
+    contactShown: SignalInstance  # noqa: N815 - Qt signal naming
 
     def show_contact(self, email: str) -> None: ...
     def export(self, scope: str, fmt: str) -> None: ...
@@ -136,22 +139,26 @@ class TimelineMenus(QObject):
         return action
 
     def _then(self, email: str, scope: str, fmt: str) -> Callable[[], None]:
-        host = self._host
-
-        def run() -> None:
-            host.show_contact(email)
-            host.export(scope, fmt)
-
-        return run
+        return lambda: self._after_open(email, lambda: self._host.export(scope, fmt))
 
     def _forget(self, email: str) -> Callable[[], None]:
+        return lambda: self._after_open(email, self._host.confirm_forget)
+
+    def _after_open(self, email: str, then: Callable[[], None]) -> None:
+        """Open *email*'s contact, then (once its header shows it) do what the button does."""
         host = self._host
+        host.show_contact(email)
+        c = host.header.contact
+        if c is not None and c.email.lower() == email.lower():
+            then()
+            return
 
-        def run() -> None:
-            host.show_contact(email)
-            host.confirm_forget()
+        def shown(contact: str) -> None:  # the next contact shown decides: this one, or none
+            host.contactShown.disconnect(shown)
+            if contact.lower() == email.lower():
+                then()
 
-        return run
+        host.contactShown.connect(shown)
 
     def _export_thread(self, select: Callable[[], None], fmt: str) -> Callable[[], None]:
         host = self._host

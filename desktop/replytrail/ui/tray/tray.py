@@ -83,7 +83,7 @@ class TrayIcon(QObject):
         self.menu.addAction(self.handoff_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
-        self.menu.addSeparator()
+        self._feature_anchor = self.menu.addSeparator()
         self.menu.addAction(self.pause_action)
         self.menu.addSeparator()
         self.menu.addActions([self.accounts_action, self.settings_action])
@@ -196,6 +196,11 @@ class TrayIcon(QObject):
             detail = first.detail if first and first.detail else self.tr("something went wrong")
             text = f"{first.account}: {detail}" if first and n > 1 else detail
         return f"Replytrail — {text}"
+
+    def add_action(self, action: QAction) -> None:
+        """A feature's entry below Compose (e.g. "1 email could not be delivered", "3 awaiting
+        reply"); the caller owns the action, its text and its visibility."""
+        self.menu.insertAction(self._feature_anchor, action)
 
     # -- showing
     def show(self) -> None:
