@@ -35,8 +35,10 @@ def shoot() -> None:
     from replytrail.core.config import Settings
     from replytrail.core.credentials import Credentials
     from replytrail.core.store.sqlite import SQLiteStore
-    from replytrail.qt.jobs import Jobs
+    from replytrail.qt.changes import StoreChanges
+    from replytrail.qt.jobs import Jobs, StoreExecutor
     from replytrail.ui.compose.window import ComposeDialog
+    from replytrail.ui.reading.files import BlobAttachments
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.timeline.window import TimelineWindow
 
@@ -66,6 +68,16 @@ def shoot() -> None:
             shot.save(str(path))
         print("wrote", path.relative_to(ROOT))
 
+    executors: list[StoreExecutor[SQLiteStore]] = []
+
+    def timeline(db: Path) -> TimelineWindow:
+        """The window as the app builds it: the store executor, change notes, attachments."""
+        executor = StoreExecutor(lambda: SQLiteStore(db, db.parent / "attachments"))
+        executors.append(executor)
+        return TimelineWindow(
+            executor, StoreChanges(executor), BlobAttachments(db.parent / "attachments")
+        )
+
     data = Path(tempfile.mkdtemp(prefix="rt-shots-"))
     build_demo_data(data)
     store = SQLiteStore(data / "replytrail.sqlite3")
@@ -76,16 +88,13 @@ def shoot() -> None:
     }
     for lang in ("en", "de"):
         install_translators(lang)
-        w = TimelineWindow(store)
+        w = timeline(data / "replytrail.sqlite3")
         w.move(0, 0)
         w.resize(1024, 700)
         w.show()
         wait(lambda w=w: w.contact_model.rowCount() > 0, "contacts")
         w.show_contact(first[lang])
-        wait(lambda w=w: w.timeline_model.rowCount() > 0, "timeline")
-        latest = w.timeline_model.email_at(0) if hasattr(w.timeline_model, "email_at") else None
-        if latest is not None:
-            w.show_email(latest.message_id)
+        wait(lambda w=w: w.header.contact is not None and w.reading.email is not None, "timeline")
         save(w, "timeline", lang)
         subject = next(
             e
@@ -94,6 +103,7 @@ def shoot() -> None:
             if str(e.match) == "subject"
         )
         w.show_email(subject.message_id)
+        wait(lambda w=w, s=subject: w.reading.email == s, "the subject match")
         save(w, "timeline_subject_match", lang)
         w.search_bar.text.setText("Angebot" if lang == "de" else "pilot")
         w.search_bar.text.returnPressed.emit()
@@ -114,14 +124,12 @@ def shoot() -> None:
         if w.menus.last_menu is not None:
             w.menus.last_menu.close()
         w.close()
-        empty = SQLiteStore(Path(tempfile.mkdtemp()) / "empty.sqlite3")
-        e = TimelineWindow(empty)
+        e = timeline(Path(tempfile.mkdtemp()) / "empty.sqlite3")
         e.resize(1024, 560)
         e.show()
         wait(lambda e=e: e.contacts_stack.currentWidget() is e.contacts_empty, "empty state")
         save(e, "timeline_empty", lang)
         e.close()
-        empty.close()
         settings = SettingsDialog(
             settings=Settings(data / "settings.toml"),
             accounts=AccountRegistry(data / "accounts.toml"),
@@ -145,6 +153,8 @@ def shoot() -> None:
         save(dialog, "compose", lang)
         dialog.close()
     store.close()
+    for executor in executors:
+        executor.close()
     tray_icons(OUT / "tray-icons.png")
 
 
