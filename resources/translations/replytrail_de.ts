@@ -757,6 +757,10 @@ kollegin@example.org</translation>
         <translation>&amp;Nie protokollieren:</translation>
     </message>
     <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
@@ -799,20 +803,8 @@ kollegin@example.org</translation>
         <translation>Anmelden als &lt;b&gt;%1&lt;/b&gt; bei &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Sign in with %1</source>
-        <translation>Mit %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1 wants you to sign in on its own page instead of giving Replytrail your password. Replytrail cannot do that sign-in yet.</source>
-        <translation>%1 möchte, dass Sie sich auf der eigenen Seite anmelden, statt Replytrail Ihr Passwort zu geben. Diese Anmeldung kann Replytrail noch nicht.</translation>
-    </message>
-    <message>
-        <source>Until it can, use an app password: create one at %1 and enter it below.</source>
-        <translation>Bis dahin nutzen Sie ein App-Passwort: Erstellen Sie eines unter %1 und geben Sie es unten ein.</translation>
-    </message>
-    <message>
-        <source>Until it can, this account works only if your administrator allows passwords (or app passwords) for IMAP and SMTP.</source>
-        <translation>Bis dahin funktioniert dieses Konto nur, wenn Ihr Administrator Passwörter (oder App-Passwörter) für IMAP und SMTP erlaubt.</translation>
+        <source>Instead of signing in with %1, enter an app password.</source>
+        <translation>Statt sich bei %1 anzumelden, geben Sie ein App-Passwort ein.</translation>
     </message>
     <message>
         <source>%1 needs an app password here, not your usual password.</source>
@@ -1116,6 +1108,10 @@ kollegin@example.org</translation>
         <translation>Testen</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden …</translation>
+    </message>
+    <message>
         <source>Log:</source>
         <translation>Erfassen:</translation>
     </message>
@@ -1176,12 +1172,24 @@ kollegin@example.org</translation>
         <translation> Min.</translation>
     </message>
     <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation>Ausgegraute Einstellungen hat Ihr Administrator festgelegt.</translation>
+    </message>
+    <message>
+        <source>Replytrail %1</source>
+        <translation>Replytrail %1</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Stop watching %1 and forget its password? Logged emails stay in the store.</source>
-        <translation>Für %1 nichts mehr erfassen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
+        <translation>%1 nicht mehr überwachen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -1205,6 +1213,117 @@ kollegin@example.org</translation>
     <message>
         <source>Set up Replytrail</source>
         <translation>Replytrail einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>%1 needs an app password</source>
+        <translation>%1 braucht ein App-Passwort</translation>
+    </message>
+    <message>
+        <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
+        <translation>%1 lässt andere Programme Ihr übliches Passwort nicht verwenden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
+        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt ihm einen Schlüssel zu Ihren E-Mails.</translation>
+    </message>
+    <message>
+        <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
+        <translation>Ihr Browser öffnet die Anmeldeseite von %1. Melden Sie sich als &lt;b&gt;%2&lt;/b&gt; an, erlauben Sie den Zugriff auf Ihre E-Mails und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>Use an app password instead</source>
+        <translation>Stattdessen ein App-Passwort verwenden</translation>
+    </message>
+    <message>
+        <source>An administrator can set it for the whole team in the team preset; until then, use an app password if %1 allows one.</source>
+        <translation>Ihr Administrator kann das für das ganze Team in der Teamvorgabe einrichten; bis dahin verwenden Sie ein App-Passwort, sofern %1 das erlaubt.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Warte auf Ihre Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <extracomment>the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s shared history: every email is kept on this computer first and copied to the team store when it can be reached, so logging never stops.</source>
+        <translation>Die gemeinsame Historie Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht das Protokollieren nie verloren.</translation>
+    </message>
+    <message>
+        <source>Team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>Join a team store</source>
+        <translation>Einem Team-Speicher beitreten</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Your role:</source>
+        <translation>Ihre Rolle:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>only for a private certificate authority</source>
+        <translation>nur bei einer eigenen Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft …</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Enter the server, your role and your password.</source>
+        <translation>Bitte geben Sie Server, Rolle und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitritt läuft …</translation>
+    </message>
+    <message>
+        <source>Joined. Your team&apos;s history is on its way.</source>
+        <translation>Beigetreten. Die Historie Ihres Teams wird geladen.</translation>
     </message>
 </context>
 <context>
@@ -1478,11 +1597,15 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Resume watching</source>
-        <translation>Erfassung fortsetzen</translation>
+        <translation>Überwachung fortsetzen</translation>
     </message>
     <message>
         <source>Pause watching</source>
-        <translation>Erfassung anhalten</translation>
+        <translation>Überwachung anhalten</translation>
+    </message>
+    <message>
+        <source>Sign in again as %1…</source>
+        <translation>Erneut anmelden als %1 …</translation>
     </message>
     <message>
         <source>no account set up yet; add one with Accounts…</source>
@@ -1495,8 +1618,8 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message numerus="yes">
         <source>watching %n account(s)</source>
         <translation>
-            <numerusform>aktiv für %n Konto</numerusform>
-            <numerusform>aktiv für %n Konten</numerusform>
+            <numerusform>überwacht %n Konto</numerusform>
+            <numerusform>überwacht %n Konten</numerusform>
         </translation>
     </message>
     <message>
@@ -1521,6 +1644,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
             <numerusform>Übergabe an %1 für %n E-Mail fehlgeschlagen …</numerusform>
             <numerusform>Übergabe an %1 für %n E-Mails fehlgeschlagen …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Team store offline since %1 — logging goes on here</source>
+        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter protokolliert</translation>
     </message>
     <message>
         <source>Open timeline</source>
@@ -1612,6 +1739,50 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>{delivered} delivered, {retried} to retry later, {refused} refused.</source>
         <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Team store {where} is up to date (schema {v}, {policy}).</source>
+        <translation>Team-Speicher {where} ist aktuell (Schema {v}, {policy}).</translation>
+    </message>
+    <message>
+        <source>Team store {where} ready: schema {old} → {v}, policy {policy}.</source>
+        <translation>Team-Speicher {where} bereit: Schema {old} → {v}, Richtlinie {policy}.</translation>
+    </message>
+    <message>
+        <source>Role {user} created. One-time password (give it to them in person, then they run &apos;replytrail team join --user {user} --password-stdin&apos;):</source>
+        <translation>Rolle {user} angelegt. Einmalpasswort (persönlich übergeben; danach &apos;replytrail team join --user {user} --password-stdin&apos; ausführen):</translation>
+    </message>
+    <message>
+        <source>Joined the team store {where} as {user} (policy {policy}); {n} email(s) queued.</source>
+        <translation>Dem Team-Speicher {where} als {user} beigetreten (Richtlinie {policy}); {n} E-Mail(s) in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>pulled {n}…</source>
+        <translation>{n} empfangen …</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed}, pulled {pulled}, forgets sent {forgets}.</source>
+        <translation>{pushed} gesendet, {pulled} empfangen, {forgets} Löschungen übermittelt.</translation>
+    </message>
+    <message>
+        <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
+        <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} on any device and enter the code {code}</source>
+        <translation>Öffnen Sie zur Anmeldung {url} auf einem beliebigen Gerät und geben Sie den Code {code} ein</translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with {provider}…</source>
+        <translation>Ihr Browser öffnet sich zur Anmeldung mit {provider} …</translation>
+    </message>
+    <message>
+        <source>If no browser opens, visit: {url}</source>
+        <translation>Falls sich kein Browser öffnet, rufen Sie auf: {url}</translation>
+    </message>
+    <message>
+        <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
+        <translation>{email} hinzugefügt (IMAP {imap}, SMTP {smtp}), angemeldet mit {provider}; die Anmeldung liegt im Schlüsselbund des Systems.</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1890,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{host}:{port}, TLS verified, login ok</source>
         <translation>{host}:{port}, TLS geprüft, Anmeldung in Ordnung</translation>
     </message>
+    <message>
+        <source>{user} on {server}, TLS verified, policy {policy}, schema {schema}, {outbox} waiting to be sent</source>
+        <translation>{user} auf {server}, TLS geprüft, Richtlinie {policy}, Schema {schema}, {outbox} warten auf Versand</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1764,7 +1939,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No accounts to watch: add one with &apos;replytrail account add&apos;.</source>
-        <translation>Noch kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+        <translation>Keine Konten zum Überwachen: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
     <message>
         <source>{address!r} is not an email address.</source>
@@ -1792,6 +1967,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The settings file {path} is broken: {detail}</source>
+        <extracomment>written into the bundle&apos;s resources by ``./dev package`` (never committed) preset tables that are not settings</extracomment>
         <translation>Die Einstellungsdatei {path} ist beschädigt: {detail}</translation>
     </message>
     <message>
@@ -1799,8 +1975,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>The policy {origin} is broken: {detail}</source>
+        <extracomment>every value name read under REGISTRY_KEY (and, but for &quot;servers&quot;, under its Locked subkey) a registry reader: (subkey or &quot;&quot;, ) -&gt; {value name: value}; None when the key is absent</extracomment>
+        <translation>Die Richtlinie {origin} ist fehlerhaft: {detail}</translation>
+    </message>
+    <message>
         <source>Unknown setting {key}; &apos;replytrail config list&apos; shows them all.</source>
+        <extracomment>the team preset with the policy&apos;s server presets merged over its ``[servers]``</extracomment>
         <translation>Unbekannte Einstellung {key}; „replytrail config list“ zeigt alle Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{key} is set by your administrator and cannot be changed.</source>
+        <translation>{key} ist von Ihrem Administrator festgelegt und lässt sich nicht ändern.</translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -1861,7 +2047,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Disk full: Replytrail cannot log new replies until space is freed</source>
-        <translation>Datenträger voll: Replytrail kann neue Antworten erst wieder erfassen, wenn Platz frei ist</translation>
+        <translation>Datenträger voll: Replytrail kann erst wieder protokollieren, wenn Platz frei ist</translation>
     </message>
     <message>
         <source>The team store {where} cannot be reached: {detail}</source>
@@ -1869,7 +2055,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1933,6 +2119,86 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>The hand-off settings are broken: {detail}</source>
         <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
     </message>
+    <message>
+        <source>Give the team store with --dsn.</source>
+        <translation>Geben Sie den Team-Speicher mit --dsn an.</translation>
+    </message>
+    <message>
+        <source>team join needs --dsn (or a team preset), --user and a password on stdin.</source>
+        <translation>team join braucht --dsn (oder eine Team-Vorgabe), --user und ein Passwort über stdin.</translation>
+    </message>
+    <message>
+        <source>This laptop is in no team yet: run &apos;replytrail team join&apos; first.</source>
+        <translation>Dieser Rechner gehört noch zu keinem Team: Führen Sie zuerst &apos;replytrail team join&apos; aus.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can forget a contact team-wide.</source>
+        <translation>Nur eine Team-Administration kann einen Kontakt im ganzen Team vergessen.</translation>
+    </message>
+    <message>
+        <source>Unknown team policy {policy}: use {choices}.</source>
+        <translation>Unbekannte Team-Richtlinie {policy}: Verwenden Sie {choices}.</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address a role can carry.</source>
+        <translation>{email} ist keine E-Mail-Adresse, die als Rolle taugt.</translation>
+    </message>
+    <message>
+        <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
+        <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
+    </message>
+    <message>
+        <source>--oauth signs in without a password: drop --password-stdin.</source>
+        <translation>--oauth meldet sich ohne Passwort an: Lassen Sie --password-stdin weg.</translation>
+    </message>
+    <message>
+        <source>The sign-in for {email} is no longer valid (it was revoked or has expired): choose “Sign in again”.</source>
+        <translation>Die Anmeldung für {email} gilt nicht mehr (sie wurde widerrufen oder ist abgelaufen): Wählen Sie „Erneut anmelden“.</translation>
+    </message>
+    <message>
+        <source>You signed in as {chosen} in the browser, but this account is {email}: sign in again and pick {email}.</source>
+        <translation>Sie haben sich im Browser als {chosen} angemeldet, dieses Konto ist aber {email}: Melden Sie sich erneut an und wählen Sie {email}.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator must first allow Replytrail to read and send mail ({provider}: admin consent). Ask them, then sign in again.</source>
+        <translation>Der Administrator Ihrer Organisation muss Replytrail zuerst erlauben, E-Mails zu lesen und zu senden ({provider}: Administratorzustimmung). Fragen Sie ihn und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Sending is switched off for {email}: {provider} has SMTP AUTH disabled for this mailbox. Your administrator can enable “Authenticated SMTP” for it.</source>
+        <translation>Senden ist für {email} ausgeschaltet: {provider} hat SMTP AUTH für dieses Postfach deaktiviert. Ihr Administrator kann dafür „Authenticated SMTP“ einschalten.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} did not work: {detail}</source>
+        <translation>Die Anmeldung mit {provider} hat nicht geklappt: {detail}</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} was cancelled or took too long; nothing was saved.</source>
+        <translation>Die Anmeldung mit {provider} wurde abgebrochen oder hat zu lange gedauert; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} needs a client id, and none is configured. Register an app at {register_url} (public client, redirect URI http://127.0.0.1, mail permissions) and set its id with: replytrail config set {setting} ID (docs/oauth.md has the steps).</source>
+        <translation>Die Anmeldung mit {provider} braucht eine Client-ID, und es ist keine eingerichtet. Registrieren Sie eine App unter {register_url} (öffentlicher Client, Weiterleitungs-URI http://127.0.0.1, E-Mail-Berechtigungen) und setzen Sie ihre ID mit: replytrail config set {setting} ID (die Schritte stehen in docs/oauth.md).</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s sign-in service cannot be reached right now ({detail}); Replytrail tries again by itself.</source>
+        <translation>Der Anmeldedienst von {provider} ist gerade nicht erreichbar ({detail}); Replytrail versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>{host} could not check the sign-in just now (temporary failure); Replytrail tries again by itself.</source>
+        <translation>{host} konnte die Anmeldung gerade nicht prüfen (vorübergehender Fehler); Replytrail versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Unknown sign-in provider {name!r}; Replytrail knows: {known}.</source>
+        <translation>Unbekannter Anmeldeanbieter {name!r}; Replytrail kennt: {known}.</translation>
+    </message>
+    <message>
+        <source>No sign-in provider is known for {email}: add the account again.</source>
+        <translation>Für {email} ist kein Anmeldeanbieter bekannt: Fügen Sie das Konto erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>A sign-in provider is configured wrongly: {detail}</source>
+        <translation>Ein Anmeldeanbieter ist falsch eingerichtet: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
@@ -1955,6 +2221,25 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
         <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>oauth</name>
+    <message>
+        <source>Signed in – go back to Replytrail</source>
+        <translation>Angemeldet – zurück zu Replytrail</translation>
+    </message>
+    <message>
+        <source>Replytrail has what it needs. You can close this tab now.</source>
+        <translation>Replytrail hat, was es braucht. Sie können diesen Tab jetzt schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Go back to Replytrail: it says what happened and what to do.</source>
+        <translation>Gehen Sie zurück zu Replytrail: Dort steht, was passiert ist und was zu tun ist.</translation>
     </message>
 </context>
 <context>
@@ -2021,10 +2306,81 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>session</name>
+    <message>
+        <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a desktop, run &apos;replytrail watch&apos; instead.</source>
+        <extracomment>libraries Qt&apos;s xcb plugin links that a minimal Debian lacks → the package to install platforms that need no display (tests, screenshots, VNC)</extracomment>
+        <translation>Hier läuft keine grafische Sitzung (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Ohne Desktop verwenden Sie stattdessen &apos;replytrail watch&apos;.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing or broken.</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt. Installieren Sie das Debian-Paket {package} (sudo apt install {package}).</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>offline since {since}</source>
+        <translation>nicht erreichbar seit {since}</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>warten auf Versand</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>last sent</source>
+        <translation>zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>last received</source>
+        <translation>zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>letzter Fehler</translation>
+    </message>
+</context>
+<context>
     <name>watch</name>
     <message>
         <source>logging again</source>
-        <translation>erfasst wieder</translation>
+        <translation>protokolliert wieder</translation>
     </message>
 </context>
 </TS>

@@ -162,8 +162,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
+    from replytrail.core.team.local import replica_of
+    from replytrail.core.team.membership import forget_contact
+
     contact = _contact(ctx, args.contact)
-    n = ctx.store.forget_contact(contact)
+    n = forget_contact(replica_of(ctx.store), ctx.settings, contact)
     print(
         translate(
             CTX,

@@ -26,6 +26,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices, default_never_log, save_account
 from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.wizard.common import (
     GREY,
     RED,
@@ -146,18 +147,25 @@ class LoggingPage(SetupPage):
         return label
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        s = self.ctx.settings
-        contacts = s.get("logging.mode") == "contacts"
+        s = self.ctx.settings.values().logging
+        contacts = s.mode == "contacts"
         (self.contacts_radio if contacts else self.tracked_radio).setChecked(True)
-        since = QDate.fromString(str(s.get("logging.since_date") or ""), "yyyy-MM-dd")
+        since = QDate.fromString(s.since_date, "yyyy-MM-dd")
         if not since.isValid():
-            since = QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+            since = QDate.currentDate().addDays(-s.since_days)
         self.since.setDate(since)
         account = self.draft.account
         self.bcc.setText(account.bcc_address if account else "")
         self.copied.clear()
-        entries = [*s.get("logging.never_log"), *default_never_log(self.draft.email)]
-        self.never.setPlainText(entries_text(entries))
+        locked = self.ctx.settings.is_locked
+        own = [] if locked("logging.never_log") else default_never_log(self.draft.email)
+        self.never.setPlainText(entries_text([*s.never_log, *own]))
+        widgets = {
+            "logging.mode": (self.tracked_radio, self.contacts_radio),
+            "logging.since_date": (self.since,),
+            "logging.never_log": (self.never,),
+        }
+        grey_locked(locked, widgets, self.tr("Set by your administrator"))
         (self.contacts_radio if contacts else self.tracked_radio).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
@@ -275,7 +283,7 @@ class DonePage(SetupPage):
         return False
 
     def _start_save(self) -> None:
-        account, secret, choices = self.draft.account, self.draft.password, self.draft.choices
+        account, secret, choices = self.draft.account, self.draft.kept_secret, self.draft.choices
         assert account is not None
         ctx = self.ctx
         self._saving = True
@@ -298,6 +306,9 @@ class DonePage(SetupPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return not self._saving
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        return -1  # the last page, whatever ids later pages have (Finish, not Next)
+
     def _set_buttons(self, enabled: bool) -> None:
         self.completeChanged.emit()
         wizard = self.wizard()
@@ -309,6 +320,7 @@ class DonePage(SetupPage):
         self.bar.hide()
         self.draft.saved = account
         self.draft.password = ""
+        self.draft.signed_in = None
         self.wizard().accept()
 
     def _failed(self, exc: BaseException) -> None:

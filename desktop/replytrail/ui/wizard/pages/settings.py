@@ -246,7 +246,11 @@ class ReviewPage(SetupPage):
         return bool(self.imap.value[0] and self.smtp.value[0])
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
-        return int(Page.POP3_ENTERED if self.entered_pop3() else Page.PASSWORD)
+        if self.entered_pop3():
+            return int(Page.POP3_ENTERED)
+        from replytrail.ui.wizard.pages.signin import sign_in_target  # (it imports this module)
+
+        return int(Page.SIGNIN if sign_in_target(self.ctx, self.imap.value[0]) else Page.PASSWORD)
 
     def save(self) -> None:
         self._changed()  # the note, should the test page have found a POP3 server since
@@ -293,8 +297,8 @@ def oauth_brand(provider: Provider | None) -> str:
 class PasswordPage(SetupPage):
     """The password, or (where the provider needs it) sign-in with the provider.
 
-    Sign-in with the provider is its own issue: until it lands, its button is disabled and
-    the page says so, offering an app password where the provider has them.
+    Sign-in with the provider has its own page (``signin.py``) before this one; who comes
+    here from it chose an app password, and the page says where to create one.
     No signals beyond QWizardPage's.
     """
 
@@ -358,25 +362,15 @@ class PasswordPage(SetupPage):
         url = provider.app_password_url if provider else ""
         link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>' if url else ""
         brand = oauth_brand(provider) or host
-        self.oauth_button.setVisible(self.wants_oauth)
         self.oauth_note.setVisible(self.wants_oauth)
         self.app_note.setVisible(False)
+        self.oauth_button.setVisible(False)  # sign-in has its own page, before this one
         if self.wants_oauth:
-            self.oauth_button.setText(self.tr("Sign in with %1").replace("%1", brand))
-            text = self.tr(
-                "%1 wants you to sign in on its own page instead of giving "
-                "Replytrail your password. Replytrail cannot do that sign-in yet."
-            ).replace("%1", html.escape(brand))
+            text = self.tr("Instead of signing in with %1, enter an app password.").replace(
+                "%1", html.escape(brand)
+            )
             if url:
-                text += " " + self.tr(
-                    "Until it can, use an app password: create one at %1 and enter it below."
-                ).replace("%1", link)
-            else:
-                text += " " + self.tr(
-                    "Until it can, this account works only if your "
-                    "administrator allows passwords (or app passwords) for "
-                    "IMAP and SMTP."
-                )
+                text += " " + self.tr("Create one at %1.").replace("%1", link)
             self.oauth_note.setText(text)
         elif provider is not None and provider.auth == "app-password":
             self.app_note.setVisible(True)
