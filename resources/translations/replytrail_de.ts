@@ -631,16 +631,28 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <source>Reply from %1 logged</source>
-        <translation>Antwort von %1 erfasst</translation>
+        <source>%1 replied: %2</source>
+        <translation>%1 hat geantwortet: %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>1 reply logged while you were away</source>
+        <translation>1 Antwort erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
+        <source>%1 replies logged while you were away</source>
+        <translation>%1 Antworten erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1036,21 +1048,6 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Replytrail</source>
@@ -1288,6 +1285,20 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Could not forget {email}: {reason}</source>
         <translation>{email} konnte nicht vergessen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation>Alles eingerichtet. Replytrail erfasst ab jetzt die Antworten auf Ihre E-Mails; sie erscheinen hier nach wenigen Sekunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n E-Mail konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n E-Mails konnten nicht zugestellt werden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

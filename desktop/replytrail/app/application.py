@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
@@ -25,8 +26,14 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
-from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
-from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EmailLogged,
+    EventSink,
+    WatchState,
+)
+from replytrail.core.models import Account, Kind, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.changes import StoreChanges
@@ -113,6 +120,14 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.changes.note)
         engine.sent.connect(self.changes.note)
         self.notifier.openEmail.connect(self.open_email)
+        self.notifier.replyEmail.connect(lambda mid: self.compose(reply_to=mid))
+        self.notifier.openTimeline.connect(self.open_timeline)
+        self._bounces: list[str] = []  # Message-IDs of bounces logged since the start
+        self.bounce_action = QAction(self.tray.menu)
+        self.bounce_action.setVisible(False)
+        self.bounce_action.triggered.connect(self._open_bounce)
+        self.tray.add_action(self.bounce_action)
+        engine.emailLogged.connect(self._note_bounce)
         settings.on_change(self._setting_changed)
 
     def close(self) -> None:
@@ -262,6 +277,21 @@ class TrayApp(QObject):
             visible_states([s for s in self.engine.states() if s.account in known])
             or [AccountState(a, WatchState.CATCHING_UP) for a in known]
         )
+
+    @Slot(object)
+    def _note_bounce(self, event: EmailLogged) -> None:
+        if event.email.kind is Kind.BOUNCE:
+            self._bounces.append(event.email.message_id)
+            self.bounce_action.setText(
+                self.tr("%n email(s) could not be delivered", "", len(self._bounces))
+            )
+            self.bounce_action.setVisible(True)
+
+    def _open_bounce(self) -> None:
+        if self._bounces:
+            self.open_email(self._bounces[-1])
+        self._bounces.clear()
+        self.bounce_action.setVisible(False)
 
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:

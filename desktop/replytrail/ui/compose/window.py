@@ -33,8 +33,8 @@ from replytrail.ui.compose.style import STYLE
 
 __all__ = ["ComposeDialog", "SendFn", "format_address", "reply_subject"]
 
-#: starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
-#: on the GUI thread: with the logged email, or with the one line that says why it failed
+# starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
+# on the GUI thread: with the logged email, or with the one line that says why it failed
 SendFn = Callable[[Draft, Callable[[LoggedEmail], None], Callable[[str], None]], None]
 
 log = logging.getLogger("replytrail.ui.compose")
