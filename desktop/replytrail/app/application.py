@@ -10,6 +10,8 @@ side by side) — and the GUI thread, which never touches a store connection.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -312,6 +314,16 @@ class TrayApp(QObject):
                 log.warning("cannot change start at login: %s", e)
 
 
+def _inspection(tray_app: TrayApp) -> None:
+    """The end-to-end tests' inspection socket: only with REPLYTRAIL_INSPECT set, never in a
+    frozen (packaged) build, where the module is not even imported."""
+    path = os.environ.get("REPLYTRAIL_INSPECT", "")
+    if path and not getattr(sys, "frozen", False):
+        from replytrail.app.inspect import Inspector
+
+        Inspector(path, tray_app, parent=tray_app)
+
+
 def bring_forward(w: QWidget) -> None:
     """Show *w*, also when it was hidden or minimised, on top and with the focus."""
     if w.isMinimized():
@@ -377,6 +389,7 @@ def assemble(
         tray=tray,
     )
     instance.activated.connect(tray_app.open_timeline)
+    _inspection(tray_app)
     tray_app.start()
     if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)

@@ -84,6 +84,8 @@ class ComposeDialog(QDialog):
         self._build()
         self._prefill = self._fill_initial(to, reply_to)
         self._restored = self._restore()
+        if not self._restored:
+            self._refresh_attachments()  # no empty list box, no Remove without attachments
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)
