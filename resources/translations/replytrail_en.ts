@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>TrayApp</name>
+    <name>BounceLine</name>
     <message numerus="yes">
         <source>%n email(s) could not be delivered</source>
         <translation>
@@ -18,6 +18,13 @@
         <translation>
             <numerusform>watching %n account</numerusform>
             <numerusform>watching %n accounts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand-off to %1 failed for %n email(s)…</source>
+        <translation>
+            <numerusform>Hand-off to %1 failed for %n email…</numerusform>
+            <numerusform>Hand-off to %1 failed for %n emails…</numerusform>
         </translation>
     </message>
 </context>

@@ -10,20 +10,18 @@ side by side) — and the GUI thread, which never touches a store connection.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance
+from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
@@ -31,11 +29,11 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import (
     AccountState,
     AccountStopped,
-    EmailLogged,
     EventSink,
     WatchState,
 )
-from replytrail.core.models import Account, Kind, LoggedEmail
+from replytrail.core.handoff.targets import TargetBook
+from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.changes import StoreChanges
@@ -46,23 +44,13 @@ from replytrail.ui.tray.tray import TrayIcon
 
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
+    from replytrail.ui.settings.handoff_page import HandoffPage
     from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "assemble", "visible_states"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
-
-
-def visible_states(states: list[AccountState]) -> list[AccountState]:
-    """A watcher not started yet reports "stopped" without a reason: that is starting, not
-    an error (no red flash in the tray while a new account connects)."""
-    return [
-        AccountState(s.account, WatchState.CATCHING_UP)
-        if s.state is WatchState.STOPPED and not s.detail
-        else s
-        for s in states
-    ]
 
 
 class TrayApp(QObject):
@@ -90,8 +78,10 @@ class TrayApp(QObject):
         quit_app: Callable[[], None],
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
+        handoff: TargetBook | None = None,
     ) -> None:
         super().__init__(parent)
+        self.handoff = handoff
         self.paths, self.settings, self.accounts = paths, settings, accounts
         self.credentials, self.engine, self.jobs = credentials, engine, jobs
         self.executor, self.attachments = executor, attachments
@@ -100,6 +90,7 @@ class TrayApp(QObject):
         self._quit_app = quit_app
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self._handoff_page: HandoffPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
 
@@ -114,6 +105,8 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
+        engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -124,12 +117,10 @@ class TrayApp(QObject):
         self.notifier.openEmail.connect(self.open_email)
         self.notifier.replyEmail.connect(lambda mid: self.compose(reply_to=mid))
         self.notifier.openTimeline.connect(self.open_timeline)
-        self._bounces: list[str] = []  # Message-IDs of bounces logged since the start
-        self.bounce_action = QAction(self.tray.menu)
-        self.bounce_action.setVisible(False)
-        self.bounce_action.triggered.connect(self._open_bounce)
+        self.bounces = BounceLine(self.open_email, self)
+        self.bounce_action = self.bounces.action
         self.tray.add_action(self.bounce_action)
-        engine.emailLogged.connect(self._note_bounce)
+        engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
 
     def close(self) -> None:
@@ -220,7 +211,9 @@ class TrayApp(QObject):
         return list(self._compose)
 
     @Slot()
-    def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
+    def open_settings(
+        self, accounts_tab: bool = False, handoff_tab: bool = False
+    ) -> SettingsDialog:
         if self._settings_dialog is None:
             from replytrail.ui.settings.dialog import SettingsDialog
 
@@ -232,9 +225,24 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            if self.handoff is not None:
+                from replytrail.ui.settings.handoff_page import HandoffPage
+
+                self._handoff_page = HandoffPage(
+                    targets=self.handoff,
+                    credentials=self.credentials,
+                    store_file=self.paths.store_file,
+                    jobs=self.jobs,
+                    on_retry=self.engine.wake_handoff,
+                )
+                self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
+        if handoff_tab and self._handoff_page is not None:
+            d.tabs.setCurrentWidget(self._handoff_page)
+        if self._handoff_page is not None:
+            self._handoff_page.refresh_status()
         bring_forward(d)
         return d
 
@@ -281,21 +289,6 @@ class TrayApp(QObject):
         )
 
     @Slot(object)
-    def _note_bounce(self, event: EmailLogged) -> None:
-        if event.email.kind is Kind.BOUNCE:
-            self._bounces.append(event.email.message_id)
-            self.bounce_action.setText(
-                self.tr("%n email(s) could not be delivered", "", len(self._bounces))
-            )
-            self.bounce_action.setVisible(True)
-
-    def _open_bounce(self) -> None:
-        if self._bounces:
-            self.open_email(self._bounces[-1])
-        self._bounces.clear()
-        self.bounce_action.setVisible(False)
-
-    @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
         self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
 
@@ -314,34 +307,30 @@ class TrayApp(QObject):
                 log.warning("cannot change start at login: %s", e)
 
 
-def _inspection(tray_app: TrayApp) -> None:
-    """The end-to-end tests' inspection socket: only with REPLYTRAIL_INSPECT set, never in a
-    frozen (packaged) build, where the module is not even imported."""
-    path = os.environ.get("REPLYTRAIL_INSPECT", "")
-    if path and not getattr(sys, "frozen", False):
-        from replytrail.app.inspect import Inspector
-
-        Inspector(path, tray_app, parent=tray_app)
-
-
-def bring_forward(w: QWidget) -> None:
-    """Show *w*, also when it was hidden or minimised, on top and with the focus."""
-    if w.isMinimized():
-        w.showNormal()
-    else:
-        w.show()
-    w.raise_()
-    w.activateWindow()
-
-
 def _engine_factory(
-    store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
+    store: SQLiteStore,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    handoff: TargetBook | None = None,
+    store_file: Path | None = None,
 ) -> Callable[[EventSink], EngineLike]:
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
+        from replytrail.core.handoff.runner import HandoffRunner
 
+        runner = (
+            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            if handoff is not None and store_file is not None
+            else None
+        )
         return Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+            store=store,
+            accounts=accounts,
+            credentials=credentials,
+            settings=settings,
+            sink=sink,
+            handoff=runner,
         )
 
     return make
@@ -369,7 +358,10 @@ def assemble(
     jobs = Jobs()
     # the windows' connection, opened on the executor's thread by the first window
     executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
-    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+    handoff = TargetBook(paths.handoff_file, settings.preset)
+    engine = EngineAdapter(
+        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
+    )
     autostart = (
         None
         if demo_root is not None
@@ -384,12 +376,13 @@ def assemble(
         attachments=BlobAttachments(paths.blob_dir),
         engine=engine,
         jobs=jobs,
+        handoff=handoff,
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
     )
     instance.activated.connect(tray_app.open_timeline)
-    _inspection(tray_app)
+    start_inspection(tray_app)
     tray_app.start()
     if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)

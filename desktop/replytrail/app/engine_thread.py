@@ -22,6 +22,7 @@ from replytrail.core.events import (
     EmailLogged,
     Event,
     EventSink,
+    HandoffChanged,
     ScanProgress,
     SendFailed,
     StateChanged,
@@ -50,6 +51,7 @@ class EngineLike(Protocol):
     def states(self) -> list[AccountState]: ...
     def send(self, draft: Draft) -> LoggedEmail: ...
     def reload_accounts(self) -> None: ...
+    def wake_handoff(self) -> None: ...
 
 
 class EngineAdapter(QObject):
@@ -63,6 +65,7 @@ class EngineAdapter(QObject):
         sendFailed(SendFailed): sending failed (from the engine, or from :meth:`send`).
         sent(LoggedEmail): :meth:`send` finished; the email is logged.
         pausedChanged(bool): the user paused or resumed watching.
+        handoffChanged(HandoffChanged): a hand-off target's state after a delivery round.
     """
 
     stateChanged = Signal(object)  # noqa: N815 - Qt signal naming
@@ -72,6 +75,7 @@ class EngineAdapter(QObject):
     sendFailed = Signal(object)  # noqa: N815 - Qt signal naming
     sent = Signal(object)
     pausedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
+    handoffChanged = Signal(object)  # noqa: N815 - Qt signal naming
     _event = Signal(object)  # emitted on the engine's threads, delivered queued
 
     def __init__(
@@ -124,8 +128,14 @@ class EngineAdapter(QObject):
             self.accountStopped.emit(event)
         elif isinstance(event, SendFailed):
             self.sendFailed.emit(event)
+        elif isinstance(event, HandoffChanged):
+            self.handoffChanged.emit(event)
 
     # -- control
+    def wake_handoff(self) -> None:
+        """Deliver the hand-off outbox now (after 'Retry now')."""
+        self.engine.wake_handoff()
+
     @property
     def paused(self) -> bool:
         return self._paused

@@ -100,7 +100,7 @@ def test_tooltips_in_plain_words(qtbot: object) -> None:
 
 def test_menu_actions_emit_the_wishes(qtbot: object) -> None:
     tray = TrayIcon()
-    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()][1:]
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator() and a.isVisible()][1:]
     assert texts == [
         "Open timeline",
         "Compose…",

@@ -167,7 +167,7 @@ class ReadingPane(QWidget):
             return
         if self.format_button.isChecked() and e.body_html:
             self.browser.set_cid_parts(self._inline_images(e))
-            self.browser.show_html(e.body_html)
+            self.browser.show_html(e.body_html, e.body_text)
         else:
             self.browser.show_text(e.body_text or self.tr("(This email has no text.)"))
         self.browser.verticalScrollBar().setValue(0)

@@ -74,6 +74,7 @@ class SettingsDialog(QDialog):
         self._settings, self._accounts, self._credentials = settings, accounts, credentials
         self._jobs, self._add_account = jobs, add_account
         self._loading = False
+        self._extra_titles: list[tuple[QWidget, Callable[[], str]]] = []
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_accounts(), "")
         self.tabs.addTab(self._build_logging(), "")
@@ -86,6 +87,11 @@ class SettingsDialog(QDialog):
         self.retranslate()
         self.load()
         self.resize(560, 440)
+
+    def add_page(self, page: QWidget, title: Callable[[], str]) -> int:
+        """A further tab (hand-off, team …); *title* is asked again on a language change."""
+        self._extra_titles.append((page, title))
+        return self.tabs.addTab(page, title())
 
     # ------------------------------------------------------------------ building
     def _build_accounts(self) -> QWidget:
@@ -185,6 +191,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Accounts"))
         self.tabs.setTabText(1, self.tr("Logging"))
         self.tabs.setTabText(2, self.tr("General"))
+        for page, title in self._extra_titles:
+            self.tabs.setTabText(self.tabs.indexOf(page), title())
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
