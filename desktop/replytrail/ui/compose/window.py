@@ -141,6 +141,7 @@ class ComposeDialog(QDialog):
         att_buttons.addWidget(self.remove_button)
         att_buttons.addStretch(1)
         att_row.addLayout(att_buttons)
+        att_row.addStretch(0)  # without attachments the buttons keep their size, on the left
         lay.addLayout(att_row)
 
         bottom = QHBoxLayout()
@@ -301,7 +302,7 @@ class ComposeDialog(QDialog):
             item.setToolTip(str(p))
             self.attachment_list.addItem(item)
         self.attachment_list.setVisible(bool(self._attachments))
-        self.remove_button.setEnabled(bool(self._attachments))
+        self.remove_button.setVisible(bool(self._attachments))
         if self._attachments:
             self.add_button.setText(self.tr("Attach files…") + f"  ({format_size(total)})")
         else:
