@@ -29,7 +29,10 @@ def shoot() -> None:
     from replytrail.app.i18n import install_translators
     from replytrail.core.accounts import AccountRegistry
     from replytrail.core.store.sqlite import SQLiteStore
+    from replytrail.qt.changes import StoreChanges
+    from replytrail.qt.jobs import StoreExecutor
     from replytrail.ui.compose.window import ComposeDialog
+    from replytrail.ui.reading.files import BlobAttachments
     from replytrail.ui.timeline.window import TimelineWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -55,7 +58,9 @@ def shoot() -> None:
 
     data = Path(tempfile.mkdtemp(prefix="rt-shots-"))
     build_demo_data(data)
-    store = SQLiteStore(data / "replytrail.sqlite3")
+    store = SQLiteStore(data / "replytrail.sqlite3")  # this script's own reads
+    executor = StoreExecutor(lambda: SQLiteStore(data / "replytrail.sqlite3"))
+    changes = StoreChanges(executor)
     accounts = AccountRegistry(data / "accounts.toml").all()
     first = {
         "en": "sarah.jenkins@northwind.example",
@@ -63,15 +68,17 @@ def shoot() -> None:
     }
     for lang in ("en", "de"):
         install_translators(lang)
-        w = TimelineWindow(store)
+        w = TimelineWindow(executor, changes, BlobAttachments(data / "attachments"))
         w.resize(1200, 760)
         w.show()
         wait(lambda w=w: w.contact_model.rowCount() > 0, "contacts")
         w.show_contact(first[lang])
+        wait(lambda w=w, c=first[lang]: w.timeline_model.contact == c, "timeline")
         wait(lambda w=w: w.timeline_model.rowCount() > 0, "timeline")
-        latest = w.timeline_model.email_at(0) if hasattr(w.timeline_model, "email_at") else None
+        latest = w.timeline_model.email_at(0)
         if latest is not None:
             w.show_email(latest.message_id)
+            wait(lambda w=w: w.selected_email() is not None, "the newest email")
         save(w, "timeline", lang)
         subject = next(
             e
@@ -80,6 +87,12 @@ def shoot() -> None:
             if str(e.match) == "subject"
         )
         w.show_email(subject.message_id)
+        wait(
+            lambda w=w, s=subject: (
+                (e := w.selected_email()) is not None and e.message_id == s.message_id
+            ),
+            "the subject match",
+        )
         save(w, "timeline_subject_match", lang)
         w.search_bar.text.setText("Angebot" if lang == "de" else "pilot")
         w.search_bar.text.returnPressed.emit()
@@ -89,7 +102,7 @@ def shoot() -> None:
         reply_to = store.timeline(first["de"])[0]
         dialog = ComposeDialog(
             accounts,
-            lambda d: (_ for _ in ()).throw(RuntimeError()),
+            lambda d, ok, failed: failed("not sent: a screenshot"),
             Path(tempfile.mkdtemp()),
             reply_to=reply_to,
         )
@@ -98,6 +111,7 @@ def shoot() -> None:
         save(dialog, "compose", lang)
         dialog.close()
     store.close()
+    executor.close()
 
 
 def main() -> int:

@@ -1330,6 +1330,29 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
         <source>To {name}</source>
         <translation>An {name}</translation>
     </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the thread</source>
+        <translation>Verlauf ein- oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>TimelineWindow</name>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>TimelineDelegate</name>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n email</numerusform>
+            <numerusform>%n emails</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message numerus="yes">
         <source>watching %n account(s)</source>
