@@ -19,6 +19,7 @@ from replytrail.core.models import (
     MatchReason,
 )
 from replytrail.core.store.base import SearchFilter
+from replytrail.core.store.report import CONTACT_REPORT_SQL, ContactRow, contact_rows
 from replytrail.core.store.sqlite_db import SQLiteBase
 
 __all__ = ["SQLiteReads"]
@@ -131,12 +132,13 @@ class SQLiteReads(SQLiteBase):
     def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]:
         if not query.strip():
             return self._contacts("", (), limit)
-        escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
+        # instr, not LIKE: the same case-insensitive (ASCII) substring test, but no pattern
+        # length limit ("LIKE or GLOB pattern too complex" on a 100 KB filter)
+        needle = query.strip().lower()
         return self._contacts(
-            "WHERE c.email LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR "
-            "c.company LIKE ? ESCAPE '\\'",
-            (like, like, like),
+            "WHERE instr(lower(c.email), ?) > 0 OR instr(lower(c.name), ?) > 0 OR "
+            "instr(lower(c.company), ?) > 0",
+            (needle, needle, needle),
             limit,
         )
 
@@ -318,3 +320,7 @@ class SQLiteReads(SQLiteBase):
         """Changes when another connection (another thread or process) commits a write."""
         row = self._one("PRAGMA data_version")
         return int(row[0]) if row else 0
+
+    def contact_report(self) -> list[ContactRow]:
+        """Every contact with a logged email, for a CRM's contact import (CSV)."""
+        return contact_rows(self._q(CONTACT_REPORT_SQL))

@@ -34,13 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from replytrail import __version__
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.compact import Fold
+from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.common.locks import grey_locked
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
@@ -54,10 +59,12 @@ class SettingsDialog(QDialog):
     """Signals:
     accountsChanged(): an account was added or removed (reload the engine's watchers).
     testFinished(str, bool, str): account, ok, the message shown.
+    signInRequested(str): "Sign in again" for this account (one signed in with a provider).
     """
 
     accountsChanged = Signal()  # noqa: N815 - Qt signal naming
     testFinished = Signal(str, bool, str)  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
@@ -81,8 +88,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._build_general(), "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.load()
@@ -100,11 +110,13 @@ class SettingsDialog(QDialog):
         self.add_button = QPushButton(page)
         self.remove_button = QPushButton(page)
         self.test_button = QPushButton(page)
+        self.sign_in_button = QPushButton(page)
+        self.sign_in_button.setObjectName("signInAgainButton")
         self.test_result = QLabel(page)
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QVBoxLayout()
-        for b in (self.add_button, self.remove_button, self.test_button):
+        for b in (self.add_button, self.remove_button, self.test_button, self.sign_in_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         grid = QGridLayout(page)
@@ -114,6 +126,7 @@ class SettingsDialog(QDialog):
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
+        self.sign_in_button.clicked.connect(self._sign_in_selected)
         self.account_list.currentRowChanged.connect(self._update_buttons)
         return page
 
@@ -172,10 +185,18 @@ class SettingsDialog(QDialog):
         self.idle_spin = QSpinBox(page)
         self.idle_spin.setRange(1, 29)  # RFC 2177: re-issue IDLE well before 29 minutes
         self.language_label, self.idle_label = QLabel(), QLabel()
+        self.version_label = QLabel(page)  # the About line: the one version source
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.login_check)
         form.addRow("", self.notify_check)
-        form.addRow(self.idle_label, self.idle_spin)
+        advanced = QWidget(page)  # for administrators: folded away from salespeople
+        adv_form = QFormLayout(advanced)
+        adv_form.setContentsMargins(0, 0, 0, 0)
+        adv_form.addRow(self.idle_label, self.idle_spin)
+        self.advanced = Fold("", advanced, page)
+        self.advanced.setObjectName("advancedFold")
+        form.addRow(self.advanced)
+        form.addRow("", self.version_label)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self._set("general.language", str(self.language_combo.currentData()))
         )
@@ -196,6 +217,7 @@ class SettingsDialog(QDialog):
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
+        self.sign_in_button.setText(self.tr("Sign in again…"))
         self.mode_label.setText(self.tr("Log:"))
         self.mode_combo.setItemText(0, self.tr("Replies to tracked emails"))
         self.mode_combo.setItemText(1, self.tr("Every email with a known contact"))
@@ -208,8 +230,11 @@ class SettingsDialog(QDialog):
         self.language_combo.setItemText(0, self.tr("System language"))
         self.login_check.setText(self.tr("Start Replytrail when I log in"))
         self.notify_check.setText(self.tr("Notify me when a customer's reply is logged"))
+        self.advanced.button.setText(self.tr("Advanced"))
         self.idle_label.setText(self.tr("Refresh the IDLE connection every:"))
         self.idle_spin.setSuffix(self.tr(" min"))
+        self.locked_note.setText(self.tr("Greyed-out settings are set by your administrator."))
+        self.version_label.setText(self.tr("Replytrail %1").replace("%1", __version__))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -219,34 +244,50 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ values
     def load(self) -> None:
         """Show the current settings and accounts."""
-        s = self._settings
+        v = self._settings.values()
         self._loading = True
         try:
-            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(s.get("logging.mode"))))
-            since = str(s.get("logging.since_date"))
-            self.since_days.setValue(int(s.get("logging.since_days")))
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(v.logging.mode)))
+            self.since_days.setValue(v.logging.since_days)
+            since = v.logging.since_date
             parsed = QDate.fromString(since, "yyyy-MM-dd") if since else QDate()
             self.since_date.setDate(
-                parsed
-                if parsed.isValid()
-                else QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+                parsed if parsed.isValid() else QDate.currentDate().addDays(-v.logging.since_days)
             )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
-            self.subject_check.setChecked(bool(s.get("logging.subject_rule")))
-            self.never_log.setPlainText("\n".join(s.get("logging.never_log")))
+            self.subject_check.setChecked(v.logging.subject_rule)
+            self.never_log.setPlainText(entries_text(list(v.logging.never_log)))
             self.language_combo.setCurrentIndex(
-                max(0, self.language_combo.findData(s.get("general.language")))
+                max(0, self.language_combo.findData(v.general.language))
             )
-            self.login_check.setChecked(bool(s.get("general.start_at_login")))
-            self.notify_check.setChecked(bool(s.get("general.notifications")))
-            self.idle_spin.setValue(max(1, min(29, round(float(s.get("watch.idle_refresh")) / 60))))
+            self.login_check.setChecked(v.general.start_at_login)
+            self.notify_check.setChecked(v.general.notifications)
+            self.idle_spin.setValue(max(1, min(29, round(v.watch.idle_refresh / 60))))
             self._since_enable()
         finally:
             self._loading = False
         self.load_accounts()
 
+    def _locked_widgets(self) -> dict[str, tuple[QWidget, ...]]:
+        return {
+            "logging.mode": (self.mode_combo,),
+            "logging.since_days": (self.since_days_radio, self.since_days),
+            "logging.since_date": (self.since_date_radio, self.since_date),
+            "logging.subject_rule": (self.subject_check,),
+            "logging.never_log": (self.never_log,),
+            "general.language": (self.language_combo,),
+            "general.start_at_login": (self.login_check,),
+            "general.notifications": (self.notify_check,),
+            "watch.idle_refresh": (self.idle_spin,),
+        }
+
+    def _apply_locks(self) -> None:
+        note = self.tr("Set by your administrator")
+        any_locked = grey_locked(self._settings.is_locked, self._locked_widgets(), note)
+        self.locked_note.setVisible(any_locked)
+
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:
-        if self._loading or self._settings.get(key) == value:
+        if self._loading or self._settings.is_locked(key) or self._settings.get(key) == value:
             return
         try:
             self._settings.set(key, value)
@@ -258,6 +299,7 @@ class SettingsDialog(QDialog):
     def _since_enable(self) -> None:
         self.since_days.setEnabled(self.since_days_radio.isChecked())
         self.since_date.setEnabled(self.since_date_radio.isChecked())
+        self._apply_locks()
 
     @Slot()
     def _since_changed(self) -> None:
@@ -269,8 +311,7 @@ class SettingsDialog(QDialog):
             self._set("logging.since_days", self.since_days.value())
 
     def never_log_entries(self) -> list[str]:
-        lines = (line.strip().lower() for line in self.never_log.toPlainText().splitlines())
-        return list(dict.fromkeys(line.lstrip("@") for line in lines if line))
+        return parse_entries(self.never_log.toPlainText())
 
     def apply_pending(self) -> None:
         """Write what is not written on every change (the never-log list)."""
@@ -299,6 +340,14 @@ class SettingsDialog(QDialog):
         selected = self.account_list.currentRow() >= 0
         self.remove_button.setEnabled(selected)
         self.test_button.setEnabled(selected and self.test_button.property("busy") is not True)
+        account = self.selected_account() if selected else None
+        self.sign_in_button.setVisible(account is not None and account.auth == "oauth2")
+
+    @Slot()
+    def _sign_in_selected(self) -> None:
+        account = self.selected_account()
+        if account is not None:
+            self.signInRequested.emit(account.email)
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
@@ -348,7 +397,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Testing %1…").replace("%1", account.email))
 
         def work() -> ImapReport:
-            secret = self._credentials.get(account.credential_ref)
+            secret = AccountSecrets(self._credentials, self._settings).for_account(account)
             report = test_imap(account, secret)
             test_smtp(account, secret)
             return report
