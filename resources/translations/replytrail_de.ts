@@ -105,10 +105,20 @@
     </message>
 </context>
 <context>
+    <name>BounceLine</name>
+    <message numerus="yes">
+        <source>%n email(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n E-Mail konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n E-Mails konnten nicht zugestellt werden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
+        <extracomment>picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -780,16 +790,28 @@ kollegin@example.org</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <source>Reply from %1 logged</source>
-        <translation>Antwort von %1 erfasst</translation>
+        <source>%1 replied: %2</source>
+        <translation>%1 hat geantwortet: %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>1 reply logged while you were away</source>
+        <translation>1 Antwort erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
+        <source>%1 replies logged while you were away</source>
+        <translation>%1 Antworten erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1533,29 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>To {name}</source>
         <translation>An {name}</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the thread</source>
+        <translation>Verlauf ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
