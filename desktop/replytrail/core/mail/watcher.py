@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import imapclient
 from imapclient.imapclient import SENT
@@ -307,7 +308,7 @@ class FolderWatcher:
                 return
             client.idle()
             started = time.monotonic()
-            new_mail = False
+            new_mail = _exists_pending(client)  # arrived during the catch-up: not told again
             while not new_mail:
                 # Block until the server speaks, IDLE is due for re-issue or a safety catch-up
                 # is due; stop() and reconnect_now() interrupt the socket instead of polling.
@@ -326,17 +327,29 @@ class FolderWatcher:
                     # imapclient returns nothing (no exception) when the connection ends:
                     # closed by the server, or cut by interrupt() for reconnect_now()
                     raise ConnectionResetError("the IDLE connection was closed")
-                for resp in responses:
-                    if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
-                        new_mail = True
+                new_mail = _announces_mail(responses)
             # idle_check() leaves the socket without a timeout: DONE on a dead connection must
             # fail fast (then the safety catch-up runs on a fresh connection)
             client.socket().settimeout(DONE_TIMEOUT)
-            client.idle_done()
+            _, last_words = client.idle_done()
             client.socket().settimeout(COMMAND_TIMEOUT)
+            new_mail = new_mail or _announces_mail(last_words)
             if self.stopping():
                 return
             if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:
                 self.catch_up(client, opts)
                 self._set_state(WatchState.WATCHING)
                 last_catchup = time.monotonic()
+
+
+def _announces_mail(responses: list[Any]) -> bool:
+    return any(len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+
+def _exists_pending(client: imapclient.IMAPClient) -> bool:
+    """EXISTS the server sent during the last commands (a catch-up's FETCH, or just before
+    IDLE took effect) is kept by imaplib, not returned by ``idle_check()``: without this
+    look, mail that came in during a catch-up waited for the safety catch-up (5 minutes)."""
+    pending = client._imap.untagged_responses
+    found = pending.pop("EXISTS", None) is not None
+    return pending.pop("RECENT", None) is not None or found
