@@ -86,6 +86,7 @@ class TrayApp(QObject):
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
         handoff: TargetBook | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.handoff = handoff
@@ -101,6 +102,8 @@ class TrayApp(QObject):
         self._team_page: TeamPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
+        self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
+        self.demo_notice: QMessageBox | None = None
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
@@ -186,6 +189,9 @@ class TrayApp(QObject):
         except KnownError as e:
             QMessageBox.warning(None, "Replytrail", e.message)
             return
+        if not accounts and self.demo:
+            self._demo_cannot_send()
+            return
         if not accounts:
             self.first_run()
             return
@@ -214,6 +220,15 @@ class TrayApp(QObject):
     @property
     def compose_windows(self) -> list[QWidget]:
         return list(self._compose)
+
+    def _demo_cannot_send(self) -> None:
+        from replytrail.ui.timeline.actions import demo_cannot_send
+
+        box = demo_cannot_send(self._timeline)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "demo_notice", None))
+        self.demo_notice = box
+        box.open()
 
     @Slot()
     def open_settings(
@@ -454,6 +469,7 @@ def assemble(
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
+        demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
     tray_app.start()

@@ -43,6 +43,8 @@ from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.compact import Fold
+from replytrail.ui.common.entries import entries_text, parse_entries
 from replytrail.ui.common.locks import grey_locked
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
@@ -187,7 +189,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.login_check)
         form.addRow("", self.notify_check)
-        form.addRow(self.idle_label, self.idle_spin)
+        advanced = QWidget(page)  # for administrators: folded away from salespeople
+        adv_form = QFormLayout(advanced)
+        adv_form.setContentsMargins(0, 0, 0, 0)
+        adv_form.addRow(self.idle_label, self.idle_spin)
+        self.advanced = Fold("", advanced, page)
+        self.advanced.setObjectName("advancedFold")
+        form.addRow(self.advanced)
         form.addRow("", self.version_label)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self._set("general.language", str(self.language_combo.currentData()))
@@ -222,6 +230,7 @@ class SettingsDialog(QDialog):
         self.language_combo.setItemText(0, self.tr("System language"))
         self.login_check.setText(self.tr("Start Replytrail when I log in"))
         self.notify_check.setText(self.tr("Notify me when a customer's reply is logged"))
+        self.advanced.button.setText(self.tr("Advanced"))
         self.idle_label.setText(self.tr("Refresh the IDLE connection every:"))
         self.idle_spin.setSuffix(self.tr(" min"))
         self.locked_note.setText(self.tr("Greyed-out settings are set by your administrator."))
@@ -247,7 +256,7 @@ class SettingsDialog(QDialog):
             )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
             self.subject_check.setChecked(v.logging.subject_rule)
-            self.never_log.setPlainText("\n".join(v.logging.never_log))
+            self.never_log.setPlainText(entries_text(list(v.logging.never_log)))
             self.language_combo.setCurrentIndex(
                 max(0, self.language_combo.findData(v.general.language))
             )
@@ -302,8 +311,7 @@ class SettingsDialog(QDialog):
             self._set("logging.since_days", self.since_days.value())
 
     def never_log_entries(self) -> list[str]:
-        lines = (line.strip().lower() for line in self.never_log.toPlainText().splitlines())
-        return list(dict.fromkeys(line.lstrip("@") for line in lines if line))
+        return parse_entries(self.never_log.toPlainText())
 
     def apply_pending(self) -> None:
         """Write what is not written on every change (the never-log list)."""
