@@ -1189,7 +1189,7 @@ kollegin@example.org</translation>
     </message>
     <message>
         <source>Stop watching %1 and forget its password? Logged emails stay in the store.</source>
-        <translation>%1 nicht mehr überwachen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
+        <translation>Für %1 nichts mehr erfassen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -1597,11 +1597,11 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>TrayIcon</name>
     <message>
         <source>Resume watching</source>
-        <translation>Überwachung fortsetzen</translation>
+        <translation>Erfassung fortsetzen</translation>
     </message>
     <message>
         <source>Pause watching</source>
-        <translation>Überwachung anhalten</translation>
+        <translation>Erfassung anhalten</translation>
     </message>
     <message>
         <source>Sign in again as %1…</source>
@@ -1618,8 +1618,8 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message numerus="yes">
         <source>watching %n account(s)</source>
         <translation>
-            <numerusform>überwacht %n Konto</numerusform>
-            <numerusform>überwacht %n Konten</numerusform>
+            <numerusform>aktiv für %n Konto</numerusform>
+            <numerusform>aktiv für %n Konten</numerusform>
         </translation>
     </message>
     <message>
@@ -1939,7 +1939,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No accounts to watch: add one with &apos;replytrail account add&apos;.</source>
-        <translation>Keine Konten zum Überwachen: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+        <translation>Noch kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
     <message>
         <source>{address!r} is not an email address.</source>
