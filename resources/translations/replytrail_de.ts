@@ -628,8 +628,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Webhook (n8n, Make, …)</translation>
     </message>
     <message>
-        <source>Send to:</source>
-        <translation>Senden an:</translation>
+        <source>Pass on to:</source>
+        <translation>Weitergeben an:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <source>Signing secret:</source>
@@ -674,6 +678,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>the CRM&apos;s address, e.g. 123456@bcc.hubspot.com</source>
         <translation>Adresse des CRM, z. B. 123456@bcc.hubspot.com</translation>
+    </message>
+    <message>
+        <source>Where do I find it?</source>
+        <translation>Wo finde ich sie?</translation>
     </message>
     <message>
         <source>Each request is signed (X-Replytrail-Signature, HMAC-SHA256) and carries an Idempotency-Key; see docs/handoff.md for the check.</source>
@@ -1042,11 +1050,11 @@ kollegin@example.org</translation>
     <message>
         <source>This email is too complex to show formatted.</source>
         <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
-        <translation>Diese E-Mail ist zu komplex, um sie formatiert anzuzeigen.</translation>
+        <translation>Diese E-Mail ist zu komplex für die formatierte Ansicht.</translation>
     </message>
     <message>
         <source>This email is shortened here for display.</source>
-        <translation>Diese E-Mail wird hier gekürzt angezeigt.</translation>
+        <translation>Diese E-Mail ist hier für die Anzeige gekürzt.</translation>
     </message>
 </context>
 <context>
@@ -1596,16 +1604,16 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
 <context>
     <name>TrayIcon</name>
     <message>
+        <source>Sign in again as %1…</source>
+        <translation>Erneut anmelden als %1 …</translation>
+    </message>
+    <message>
         <source>Resume watching</source>
         <translation>Erfassung fortsetzen</translation>
     </message>
     <message>
         <source>Pause watching</source>
         <translation>Erfassung anhalten</translation>
-    </message>
-    <message>
-        <source>Sign in again as %1…</source>
-        <translation>Erneut anmelden als %1 …</translation>
     </message>
     <message>
         <source>no account set up yet; add one with Accounts…</source>
@@ -1698,6 +1706,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{n} attachment(s)</source>
+        <extracomment>a --limit above this means &quot;all&quot;: SQLite takes at most a 64-bit integer</extracomment>
         <translation>{n} Anhang/Anhänge</translation>
     </message>
     <message>
@@ -2198,6 +2207,14 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>A sign-in provider is configured wrongly: {detail}</source>
         <translation>Ein Anmeldeanbieter ist falsch eingerichtet: {detail}</translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {detail}</source>
+        <translation>Der Export nach {path} ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be used: {reason}</source>
+        <translation>Der Ordner {path} kann nicht verwendet werden: {reason}</translation>
     </message>
 </context>
 <context>

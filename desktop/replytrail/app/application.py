@@ -30,6 +30,7 @@ from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.tempfiles import clean_in_background
 from replytrail.qt.changes import StoreChanges
 from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
@@ -442,6 +443,7 @@ def assemble(
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
     jobs = Jobs()
     # the windows' connection, opened on the executor's thread by the first window
     executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
