@@ -276,3 +276,17 @@ def test_the_menu_key_opens_the_menu_of_the_current_row(
     assert window.menus.last_menu is not None
     trigger(window.menus.last_menu, "menuOpen")
     assert window.reading.email == window.timeline_model.email_at(2) == window.selected_email()
+
+
+def test_an_email_gone_from_the_store_leaves_the_reading_pane(
+    qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
+) -> None:
+    show(qtbot, window, PRIYA)
+    assert window.reading.email is not None
+    demo_store.forget_contact(PRIYA)  # e.g. "replytrail forget" in a terminal
+    window.refresh()
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.contact_model.row_of(PRIYA) < 0, timeout=10_000)
+    assert window.selected_email() is None
+    assert window.reading.email is None  # nothing highlighted, nothing open
+    assert window.header.contact is None or window.header.contact.email != PRIYA

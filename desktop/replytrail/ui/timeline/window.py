@@ -317,6 +317,8 @@ class TimelineWindow(WindowJobs, QMainWindow):
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
+        elif not self.search_bar.active:  # the open email is gone: nothing highlighted, none open
+            self.reading.show_email(None)
 
     def _keep_place(self) -> None:
         e = self.selected_email()
