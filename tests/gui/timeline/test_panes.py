@@ -220,6 +220,22 @@ def test_header_buttons_show_keyboard_focus(qtbot: QtBot, window: TimelineWindow
         assert edge.name() in ("#2f6fde", "#0b2e6b"), edge.name()
 
 
+def test_every_button_and_filter_of_the_window_shows_keyboard_focus(
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
+    show(qtbot, window, PRIYA)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.search_bar
+    for widget in (window.reading.reply_button, bar.direction):
+        window.contact_view.setFocus()
+        qtbot.waitUntil(window.contact_view.hasFocus)
+        before = grab(widget)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        assert grab(widget) != before, f"no visible focus on {widget.objectName() or widget}"
+
+
 def test_tab_reaches_the_header_buttons(qtbot: QtBot, window: TimelineWindow) -> None:
     show(qtbot, window, PRIYA)
     window.activateWindow()

@@ -84,7 +84,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         )
         self.setWindowTitle(self.tr("Replytrail — Contacts"))
         self.setObjectName("timelineWindow")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + FOCUS_FRAME)  # keyboard focus visible on every button
         self.resize(1200, 760)
         w = TimelineWidgets(self, executor, attachments, self._files)
         self.setCentralWidget(w.central)
@@ -135,7 +135,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
-        self.header_stack.setStyleSheet(FOCUS_FRAME)  # visible keyboard focus on its buttons
         self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
         self.menus.install(self.contact_view, contacts=True)
         for view in (self.timeline_view, self.results_view):
