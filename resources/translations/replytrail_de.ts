@@ -264,6 +264,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Alle E-Mails mit diesem Kontakt als .mbox …</translation>
     </message>
     <message>
+        <source>All contacts as CSV for your CRM…</source>
+        <translation>Alle Kontakte als CSV für Ihr CRM …</translation>
+    </message>
+    <message>
         <source>Forget…</source>
         <translation>Vergessen …</translation>
     </message>
@@ -1444,6 +1448,14 @@ kollegin@example.org</translation>
 <context>
     <name>TimelineActions</name>
     <message>
+        <source>Export contacts as CSV</source>
+        <translation>Kontakte als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
         <source>Export as mbox</source>
         <translation>Als mbox exportieren</translation>
     </message>
@@ -1562,10 +1574,6 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{n} E-Mails gefunden</translation>
     </message>
     <message>
-        <source>Exported {n} emails to {path}</source>
-        <translation>{n} E-Mails nach {path} exportiert</translation>
-    </message>
-    <message>
         <source>Forgot {email}: {n} emails deleted.</source>
         <translation>{email} vergessen: {n} E-Mails gelöscht.</translation>
     </message>
@@ -1576,6 +1584,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>No emails match “{query}”</source>
         <translation>Keine E-Mails zu „{query}“ gefunden</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1598,7 +1610,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>TrayApp</name>
     <message>
         <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
-        <translation>Alles eingerichtet. Replytrail erfasst jetzt die Antworten auf Ihre gesendeten E-Mails; sie erscheinen hier innerhalb von Sekunden.</translation>
+        <translation>Alles eingerichtet. Replytrail erfasst ab jetzt die Antworten auf Ihre E-Mails; sie erscheinen hier nach wenigen Sekunden.</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,8 @@ class ContactHeader(QWidget):
 
     Signals:
         composeClicked(): "New email" was clicked.
-        exportRequested(str, str): scope ("thread" or "contact") and format ("eml" or "mbox").
+        exportRequested(str, str): scope ("thread", "contact" or "contacts") and format
+            ("eml", "mbox"; "csv" for all contacts).
         forgetClicked(): "Forget contact…" was clicked.
     """
 
@@ -107,6 +108,11 @@ class ContactHeader(QWidget):
         menu.addAction(
             self.tr("All emails with this contact as .mbox…"),
             lambda: self.exportRequested.emit("contact", "mbox"),
+        )
+        menu.addSeparator()
+        self.csv_action = menu.addAction(
+            self.tr("All contacts as CSV for your CRM…"),
+            lambda: self.exportRequested.emit("contacts", "csv"),
         )
         self.export_button.setMenu(menu)
         self.forget_button = QPushButton(self.tr("Forget…"))

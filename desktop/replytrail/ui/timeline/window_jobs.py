@@ -110,7 +110,9 @@ class WindowJobs(_Base):
     def export(self, scope: str, fmt: str) -> None:
         """Export the selected thread or the whole contact as .eml files or an mbox."""
         e = self.selected_email()
-        if scope == "thread":
+        if scope == "contacts":
+            key, name = "", QCoreApplication.translate("TimelineWindow", "contacts")
+        elif scope == "thread":
             if e is None:
                 return
             key, name = e.thread_id, e.subject or "thread"
@@ -127,7 +129,10 @@ class WindowJobs(_Base):
             lambda s: export_job(s, scope, key, fmt, target, hint)(),
             lambda n: self._status(
                 QCoreApplication.translate(
-                    "TimelineWindow", "Exported {n} emails to {path}"
+                    "TimelineWindow",
+                    "Exported {n} contacts to {path}"
+                    if scope == "contacts"
+                    else "Exported {n} emails to {path}",
                 ).format(n=n, path=target)
             ),
             lambda m: self._status(
