@@ -306,3 +306,16 @@ def test_an_email_gone_from_the_store_leaves_the_reading_pane(
     assert window.selected_email() is None
     assert window.reading.email is None  # nothing highlighted, nothing open
     assert window.header.contact is None or window.header.contact.email != PRIYA
+
+
+def test_other_features_add_entries_to_the_contact_menu(
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
+    got: list[str] = []
+    window.menus.add_contact_entry(lambda: "Edit contact…", got.append)
+    show(qtbot, window, PRIYA)
+    index = window.contact_model.index(window.contact_model.row_of(MUELLER))
+    menu = menu_for(window, window.contact_view, index)
+    assert action(menu, "menuExtra0").text() == "Edit contact…"
+    trigger(menu, "menuExtra0")
+    assert got == [MUELLER]  # the right-clicked contact, whatever is open
