@@ -105,10 +105,20 @@
     </message>
 </context>
 <context>
+    <name>BounceLine</name>
+    <message numerus="yes">
+        <source>%n email(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n E-Mail konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n E-Mails konnten nicht zugestellt werden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
+        <extracomment>picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -780,16 +790,28 @@ kollegin@example.org</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <source>Reply from %1 logged</source>
-        <translation>Antwort von %1 erfasst</translation>
+        <source>%1 replied: %2</source>
+        <translation>%1 hat geantwortet: %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>1 reply logged while you were away</source>
+        <translation>1 Antwort erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
+        <source>%1 replies logged while you were away</source>
+        <translation>%1 Antworten erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1534,29 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
         <source>To {name}</source>
         <translation>An {name}</translation>
     </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the thread</source>
+        <translation>Verlauf ein- oder ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>TimelineMenus</name>
@@ -2076,7 +2121,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured under load: &lt; 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QShortcut,
     QShowEvent,
 )
@@ -116,6 +117,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self._contact_timer.timeout.connect(self.reload_contacts)
         self.contact_filter.textChanged.connect(self._contact_timer.start)
         self.contact_filter.installEventFilter(self)
+        self.timeline_view.viewport().installEventFilter(self)
         self.contact_view.selectionModel().currentChanged.connect(self._on_contact_current)
         self.contact_view.activated.connect(lambda _i: self.timeline_view.setFocus())
         self.timeline_view.selectionModel().currentChanged.connect(self._on_email_current)
@@ -378,6 +380,12 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.search_bar.text.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.timeline_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+        ):
+            assert isinstance(event, QMouseEvent)
+            return self._fold_click(event)
         if watched is self.contact_filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
