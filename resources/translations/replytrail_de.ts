@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -566,6 +566,106 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>HandoffPage</name>
+    <message>
+        <source>Hand-off</source>
+        <extracomment>(choice id, preset id or kind); &quot;other&quot;: any drop address; &quot;webhook&quot;: a signed webhook</extracomment>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Pass the emails Replytrail logs on to the CRM your team already uses: to its drop address (forwarded through your own mail server) or to a signed webhook.</source>
+        <translation>Geben Sie die erfassten E-Mails an das CRM weiter, das Ihr Team schon nutzt: an dessen Eingangsadresse (weitergeleitet über Ihren eigenen Mailserver) oder an einen signierten Webhook.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut senden</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Another drop address</source>
+        <translation>Andere Eingangsadresse</translation>
+    </message>
+    <message>
+        <source>Webhook (n8n, Make, …)</source>
+        <translation>Webhook (n8n, Make, …)</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Senden an:</translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation>Signaturschlüssel:</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Customer replies</source>
+        <translation>Antworten von Kunden</translation>
+    </message>
+    <message>
+        <source>Replies and auto-replies</source>
+        <translation>Antworten und automatische Antworten</translation>
+    </message>
+    <message>
+        <source>Everything logged, also what you sent</source>
+        <translation>Alles Erfasste, auch Ihre eigenen E-Mails</translation>
+    </message>
+    <message>
+        <source>Inline (“Forwarded message”)</source>
+        <translation>Im Text („Weitergeleitete Nachricht“)</translation>
+    </message>
+    <message>
+        <source>Original attached (.eml)</source>
+        <translation>Original als Anhang (.eml)</translation>
+    </message>
+    <message>
+        <source>Keep a copy of each forward in Sent</source>
+        <translation>Jede Weiterleitung auch in „Gesendet“ ablegen</translation>
+    </message>
+    <message>
+        <source>at least 16 characters</source>
+        <translation>mindestens 16 Zeichen</translation>
+    </message>
+    <message>
+        <source>the CRM&apos;s address, e.g. 123456@bcc.hubspot.com</source>
+        <translation>Adresse des CRM, z. B. 123456@bcc.hubspot.com</translation>
+    </message>
+    <message>
+        <source>Each request is signed (X-Replytrail-Signature, HMAC-SHA256) and carries an Idempotency-Key; see docs/handoff.md for the check.</source>
+        <translation>Jede Anfrage ist signiert (X-Replytrail-Signature, HMAC-SHA256) und trägt einen Idempotency-Key; die Prüfung steht in docs/handoff.md.</translation>
+    </message>
+    <message>
+        <source>The signing secret needs at least 16 characters.</source>
+        <translation>Der Signaturschlüssel braucht mindestens 16 Zeichen.</translation>
+    </message>
+    <message>
+        <source>(set by your team)</source>
+        <translation>(von Ihrem Team vorgegeben)</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+</context>
+<context>
     <name>LoggingPage</name>
     <message>
         <source>What Replytrail logs</source>
@@ -901,6 +1001,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation>Diese E-Mail ist zu komplex für die formatierte Anzeige.</translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation>Diese E-Mail wird hier gekürzt angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search all emails…  (Ctrl+Shift+F)</source>
@@ -1049,21 +1161,6 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>The test failed unexpectedly: %1</source>
         <translation>Der Test ist unerwartet fehlgeschlagen: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1404,13 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation>Alles eingerichtet. Replytrail erfasst jetzt die Antworten auf Ihre gesendeten E-Mails; sie erscheinen hier nach wenigen Sekunden.</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Resume watching</source>
@@ -1346,6 +1450,13 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>something went wrong</source>
         <translation>etwas ist schiefgegangen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand-off to %1 failed for %n email(s)…</source>
+        <translation>
+            <numerusform>Übergabe an %1 für %n E-Mail fehlgeschlagen …</numerusform>
+            <numerusform>Übergabe an %1 für %n E-Mails fehlgeschlagen …</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open timeline</source>
@@ -1417,6 +1528,26 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Forgot {contact}: {n} email(s) with their attachments and tracked ids deleted.</source>
         <translation>{contact} vergessen: {n} E-Mail(s) samt Anhängen und verfolgten IDs gelöscht.</translation>
+    </message>
+    <message>
+        <source>No hand-off targets.</source>
+        <translation>Keine Übergabeziele.</translation>
+    </message>
+    <message>
+        <source>Hand-off to {where} saved.</source>
+        <translation>Übergabe an {where} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{name} → {where}: {pending} waiting, {failed} failed</source>
+        <translation>{name} → {where}: {pending} wartend, {failed} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{n} entries due again.</source>
+        <translation>{n} Einträge werden erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>{delivered} delivered, {retried} to retry later, {refused} refused.</source>
+        <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
     </message>
 </context>
 <context>
@@ -1676,11 +1807,16 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Der CRM-Speicher unter {path} kann nicht verwendet werden: {detail}</translation>
     </message>
     <message>
+        <source>Disk full: Replytrail cannot log new replies until space is freed</source>
+        <translation>Datenträger voll: Replytrail kann neue Antworten erst wieder erfassen, wenn Speicherplatz frei ist</translation>
+    </message>
+    <message>
         <source>The team store {where} cannot be reached: {detail}</source>
         <translation>Der Team-Speicher {where} ist nicht erreichbar: {detail}</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1706,6 +1842,66 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The team store {where} answers without TLS; Replytrail sends nothing unencrypted to another machine. Ask your administrator to enable SSL (sslmode=verify-full).</source>
         <translation>Die Team-Datenbank {where} antwortet ohne TLS; Replytrail sendet nichts unverschlüsselt an einen anderen Rechner. Bitten Sie Ihre Administration, SSL einzuschalten (sslmode=verify-full).</translation>
+    </message>
+    <message>
+        <source>A webhook needs a signing secret: pass it with --secret-stdin.</source>
+        <translation>Ein Webhook braucht einen Signaturschlüssel: Übergeben Sie ihn mit --secret-stdin.</translation>
+    </message>
+    <message>
+        <source>The signing secret needs at least 16 characters.</source>
+        <translation>Der Signaturschlüssel braucht mindestens 16 Zeichen.</translation>
+    </message>
+    <message>
+        <source>No hand-off target named {name}.</source>
+        <translation>Kein Übergabeziel namens {name}.</translation>
+    </message>
+    <message>
+        <source>{where} refused the hand-off: {detail}</source>
+        <extracomment>what a target receives: customer replies / replies and auto-replies / everything logged</extracomment>
+        <translation>{where} hat die Übergabe abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>A hand-off target&apos;s name uses lower-case letters, digits, - and _ (not {name!r}).</source>
+        <translation>Der Name eines Übergabeziels besteht aus Kleinbuchstaben, Ziffern, - und _ (nicht {name!r}).</translation>
+    </message>
+    <message>
+        <source>The hand-off target {name} has an unknown setting.</source>
+        <translation>Das Übergabeziel {name} hat eine unbekannte Einstellung.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an email address.</source>
+        <translation>{value!r} ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>A webhook needs an https:// address (not {value!r}).</source>
+        <translation>Ein Webhook braucht eine https://-Adresse (nicht {value!r}).</translation>
+    </message>
+    <message>
+        <source>The hand-off settings are broken: {detail}</source>
+        <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>handoff</name>
+    <message>
+        <source>In HubSpot: Settings › General › Email › Log — copy the forwarding address.</source>
+        <translation>In HubSpot: Einstellungen › Allgemein › E-Mail › Protokoll – die Weiterleitungsadresse kopieren.</translation>
+    </message>
+    <message>
+        <source>In Pipedrive: Personal preferences › Email sync › Smart Email BCC.</source>
+        <translation>In Pipedrive: Persönliche Einstellungen › E-Mail-Synchronisierung › Smart Email BCC.</translation>
+    </message>
+    <message>
+        <source>In Odoo: the mail alias of your CRM team (CRM › Configuration › Sales Teams).</source>
+        <translation>In Odoo: der E-Mail-Alias Ihres Vertriebsteams (CRM › Konfiguration › Verkaufsteams).</translation>
+    </message>
+    <message>
+        <source>In Zoho CRM: Setup › Channels › Email › BCC Dropbox.</source>
+        <translation>In Zoho CRM: Setup › Kanäle › E-Mail › BCC-Dropbox.</translation>
+    </message>
+    <message>
+        <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
+        <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1981,13 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
         <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt. Installieren Sie das Debian-Paket {package} (sudo apt install {package}).</translation>
+    </message>
+</context>
+<context>
+    <name>watch</name>
+    <message>
+        <source>logging again</source>
+        <translation>erfasst wieder</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,9 @@
 /usr/bin, the admin policy, clear lines without a display, and a purge that leaves nothing
 behind but the user's data, untouched.
 
-Run by ``./dev test-package`` (CI too): it installs system-wide, so it is not part of
-``./dev test``; every test here runs /usr/bin/replytrail by its full path.
+Run by ``./dev test-package`` (CI too; REPLYTRAIL_PACKAGE_TESTS=1): it installs
+system-wide, so every other pytest run deselects it (tests/package/conftest.py); every test
+here runs /usr/bin/replytrail by its full path.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from e2e.xdesk import Desktop
 from package.debpkg import INSTALLED, PREFIX, purge, version
 from servers.keyring import SecretService
 
-pytestmark = [pytest.mark.package, pytest.mark.slow]
+pytestmark = [pytest.mark.package, pytest.mark.slow, pytest.mark.servers, pytest.mark.gui]
 
 ROOT = Path(__file__).resolve().parents[2]
 

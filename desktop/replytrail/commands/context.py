@@ -10,8 +10,11 @@ from typing import Any, TextIO
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, open_settings
 from replytrail.core.credentials import Credentials
+from replytrail.core.handoff.runner import HandoffRunner
+from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.paths import Paths
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import Store
+from replytrail.core.store.local import open_store
 
 __all__ = ["CliContext"]
 
@@ -41,9 +44,19 @@ class CliContext:
         return Credentials()
 
     @cached_property
-    def store(self) -> SQLiteStore:
+    def handoff(self) -> TargetBook:
+        return TargetBook(self.paths.handoff_file, self.preset)
+
+    def handoff_runner(self) -> HandoffRunner:
+        """The hand-off worker for an engine of this command (``watch``, ``send``)."""
+        return HandoffRunner(
+            self.paths.store_file, self.store, self.handoff, self.accounts, self.credentials
+        )
+
+    @cached_property
+    def store(self) -> Store:
         self.paths.ensure()
-        return SQLiteStore(self.paths.store_file, self.paths.blob_dir)
+        return open_store(self.paths)
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -74,6 +74,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         accounts=ctx.accounts,
         credentials=ctx.credentials,
         settings=ctx.settings,
+        handoff=ctx.handoff_runner(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)

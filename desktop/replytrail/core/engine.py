@@ -6,9 +6,11 @@ given, from its worker threads.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -27,12 +29,13 @@ from replytrail.core.events import (
     StateChanged,
     WatchState,
 )
+from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.logbook import Logbook, Policy, Role
 from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import EngineStore
 
 __all__ = ["Engine", "watch_options"]
 
@@ -93,21 +96,36 @@ class Engine:
     def __init__(
         self,
         *,
-        store: SQLiteStore,
+        store: EngineStore,
         accounts: AccountRegistry,
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        only: str | None = None,
+        on_all_stopped: Callable[[], None] | None = None,
+        handoff: HandoffRunner | None = None,
     ) -> None:
+        """*only*: watch just this account (the others stay off in this engine);
+        *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
-        self.logbook = Logbook(store, self._emit)
+        #: the hand-off targets and their worker thread (SPEC §17), when configured
+        self._handoff = handoff
+        self.handoff = handoff.targets if handoff is not None else None
+        self._only = only.lower() if only else None
+        self._on_all_stopped = on_all_stopped
+        self._live = 0
+        self.logbook = Logbook(
+            store, self._emit, route=self.handoff.route if self.handoff else None
+        )
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
     def _emit(self, event: Event) -> None:
+        if isinstance(event, EmailLogged) and self._handoff is not None:
+            self._handoff.wake()
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -117,12 +135,28 @@ class Engine:
             run = self._runs.get(event.state.account.lower())
             if run is not None and event.state.state is WatchState.ERROR:
                 run.error = event.state.detail
+            elif run is not None and event.state.state is WatchState.WATCHING:
+                run.error = ""  # recovered (e.g. space was freed)
         try:
             self._sink(event)
         except Exception:  # a front end's bug must not kill a watcher thread
             log.exception("event sink failed")
 
     # ------------------------------------------------------------------ lifecycle
+    def _accounts(self) -> list[Account]:
+        """The accounts this engine watches (all, or the one it was limited to)."""
+        return [a for a in self.accounts.all() if not self._only or a.email.lower() == self._only]
+
+    def _run_watcher(self, w: FolderWatcher) -> None:
+        try:
+            w.run()
+        finally:
+            with self._lock:
+                self._live -= 1
+                last = self._live == 0
+            if last and self._on_all_stopped is not None:
+                self._on_all_stopped()
+
     def _watcher(
         self, account: Account, role: Role, halt: threading.Event, inbox_done: threading.Event
     ) -> FolderWatcher:
@@ -131,30 +165,45 @@ class Engine:
             account,
             role,
             secret=partial(self.credentials.get, account.credential_ref),
+            store=self.store,
             logbook=self.logbook,
-            options=lambda: watch_options(self.settings),
+            options=self._options,
             sink=self._emit,
             stop=halt,
             account_stop=halt,
             inbox_done=inbox_done,
         )
 
+    def _options(self) -> WatchOptions:
+        opts = watch_options(self.settings)
+        if self.handoff is None:
+            return opts
+        # a CRM's drop address is never a contact: its mail must not loop back in
+        never = opts.policy.never_log + self.handoff.drop_addresses()
+        return dataclasses.replace(opts, policy=dataclasses.replace(opts.policy, never_log=never))
+
     def _start_account(self, account: Account) -> None:
         self._stopped.discard(account.email.lower())
         run = _Run(account)
         for role in ROLES:
             w = self._watcher(account, role, run.halt, run.inbox_done)
-            t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
+            t = threading.Thread(
+                target=self._run_watcher, args=(w,), name=f"watch-{account.email}-{role}"
+            )
+            t.daemon = True
             run.watchers.append(w)
             run.threads.append(t)
         self._runs[account.email.lower()] = run
+        self._live += len(run.threads)
         for t in run.threads:
             t.start()
 
     def start(self) -> None:
+        if self._handoff is not None:
+            self._handoff.start(self._emit)
         with self._lock:
             self._paused = False
-            for account in self.accounts.all():
+            for account in self._accounts():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
 
@@ -174,6 +223,8 @@ class Engine:
             runs = list(self._runs.values())
             self._runs.clear()
         self._stop_runs(runs, timeout)
+        if self._handoff is not None:
+            self._handoff.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -191,6 +242,11 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def wake_handoff(self) -> None:
+        """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
+        if self._handoff is not None:
+            self._handoff.wake()
+
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
         with self._lock:
@@ -198,10 +254,22 @@ class Engine:
                 for w in run.watchers:
                     w.reconnect_now()
 
+    def network_changed(self) -> None:
+        """An address or route appeared: watchers waiting to retry try again at once."""
+        with self._lock:
+            waiting = [
+                w
+                for run in self._runs.values()
+                for w in run.watchers
+                if w.state in (WatchState.OFFLINE, WatchState.ERROR)
+            ]
+        for w in waiting:
+            w.wake_up()
+
     def reload_accounts(self) -> None:
         """Start watchers for new accounts, stop those of removed or changed ones."""
         with self._lock:
-            current = {a.email.lower(): a for a in self.accounts.all() if a.enabled}
+            current = {a.email.lower(): a for a in self._accounts() if a.enabled}
             gone = [r for k, r in self._runs.items() if k not in current or r.account != current[k]]
             for r in gone:
                 self._runs.pop(r.account.email.lower(), None)
@@ -225,7 +293,7 @@ class Engine:
                 worst = min(states, key=_SEVERITY.index) if states else WatchState.STOPPED
                 out.append(AccountState(run.account.email, worst, run.error))
         if self._paused:
-            out = [AccountState(a.email, WatchState.PAUSED) for a in self.accounts.all()]
+            out = [AccountState(a.email, WatchState.PAUSED) for a in self._accounts()]
         return out
 
     def alive(self) -> bool:
@@ -242,7 +310,7 @@ class Engine:
         failures: list[tuple[str, KnownError]] = []
         lock = threading.Lock()
         threads: list[threading.Thread] = []
-        for account in self.accounts.all():
+        for account in self._accounts():
             if only and account.email.lower() != only.lower():
                 continue
             halt, inbox_done = threading.Event(), threading.Event()
@@ -269,7 +337,11 @@ class Engine:
         account = self.accounts.get(draft.account)
         try:
             email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
+                account,
+                self.credentials.get(account.credential_ref),
+                self.store,
+                draft,
+                route=self.handoff.route if self.handoff else None,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))

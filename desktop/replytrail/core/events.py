@@ -18,6 +18,7 @@ __all__ = [
     "EmailLogged",
     "Event",
     "EventSink",
+    "HandoffChanged",
     "ScanProgress",
     "SendFailed",
     "StateChanged",
@@ -85,5 +86,15 @@ class SendFailed:
     message: str
 
 
-Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed
+@dataclass(frozen=True)
+class HandoffChanged:
+    """A hand-off target's state after a delivery round (SPEC §17): shown when it fails."""
+
+    target: str  # the target's name
+    pending: int
+    failed: int
+    message: str  # the last error, one line; empty when all is well
+
+
+Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed | HandoffChanged
 EventSink = Callable[[Event], None]

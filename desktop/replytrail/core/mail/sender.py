@@ -7,6 +7,7 @@ import imaplib
 import logging
 import mimetypes
 import smtplib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -22,10 +23,9 @@ from replytrail.core.mail.parse import parse_headers
 from replytrail.core.matching.kinds import is_group_sender
 from replytrail.core.matching.subject import normalise_subject
 from replytrail.core.models import Account, Address, Direction, Kind, LoggedEmail, MatchReason
-from replytrail.core.store.base import AttachmentBlob, EmailRecord
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import AttachmentBlob, EmailRecord, OutgoingStore
 
-__all__ = ["Draft", "build_message", "send_draft"]
+__all__ = ["Draft", "append_sent_copy", "build_message", "send_draft"]
 
 log = logging.getLogger("replytrail.send")
 
@@ -97,8 +97,18 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
             client.logout()
 
 
+#: public name for the hand-off forwards' optional Sent copy
+append_sent_copy = _append_sent
+
+
 def send_draft(
-    account: Account, secret: str, store: SQLiteStore, draft: Draft, *, sender_name: str = ""
+    account: Account,
+    secret: str,
+    store: OutgoingStore,
+    draft: Draft,
+    *,
+    sender_name: str = "",
+    route: Callable[[LoggedEmail], list[str]] | None = None,
 ) -> LoggedEmail:
     """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
     msg = build_message(account, draft, sender_name=sender_name)
@@ -139,6 +149,7 @@ def send_draft(
             blobs=blobs,
             raw=raw,
             subject_norm=normalise_subject(draft.subject),
+            outbox=route(email) if route else [],
         )
     )
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from email.utils import getaddresses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,43 +26,22 @@ from PySide6.QtWidgets import (
 
 from replytrail.core.mail.draft import Draft
 from replytrail.core.models import Account, Direction, LoggedEmail
-from replytrail.qt.job_runner import JobRunner
 from replytrail.ui.common.widgets import format_size, long_date
+from replytrail.ui.compose.addresses import format_address, reply_subject, split_addresses
 from replytrail.ui.compose.drafts import DraftFile, draft_key
 from replytrail.ui.compose.style import STYLE
 
-__all__ = ["ComposeDialog", "format_address", "reply_subject"]
+__all__ = ["ComposeDialog", "SendFn", "format_address", "reply_subject"]
+
+#: starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
+#: on the GUI thread: with the logged email, or with the one line that says why it failed
+SendFn = Callable[[Draft, Callable[[LoggedEmail], None], Callable[[str], None]], None]
 
 log = logging.getLogger("replytrail.ui.compose")
 
-_REPLY_PREFIXES = ("re:", "aw:", "antw:", "sv:")
-
-
-def reply_subject(subject: str) -> str:
-    """``Re: `` once, however the original was prefixed (Re:, AW:, ...)."""
-    s = subject.strip()
-    return s if s.lower().startswith(_REPLY_PREFIXES) else f"Re: {s}"
-
-
-_SPECIALS = set('()<>@,;:\\".[]')
-
-
-def format_address(name: str, email: str) -> str:
-    """``Name <a@b>`` as typed (Unicode kept; the sender encodes headers), quoted if needed."""
-    if not name:
-        return email
-    if _SPECIALS & set(name):
-        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"{name} <{email}>"
-
-
-def _split_addresses(text: str) -> list[str]:
-    pairs = getaddresses([text.replace(";", ",")])
-    return [format_address(n, a) for n, a in pairs if a]
-
 
 class ComposeDialog(QDialog):
-    """Writes a tracked email; *send* runs on a worker thread and returns the logged email.
+    """Writes a tracked email; *send* (the engine adapter's) sends it off the GUI thread.
 
     The draft (JSON with attachment paths) is saved atomically to *drafts_dir* shortly after
     every change, on failure and on close, restored when the same conversation is composed
@@ -82,7 +60,7 @@ class ComposeDialog(QDialog):
     def __init__(
         self,
         accounts: list[Account],
-        send: Callable[[Draft], LoggedEmail],
+        send: SendFn,
         drafts_dir: Path,
         parent: QWidget | None = None,
         *,
@@ -93,7 +71,6 @@ class ComposeDialog(QDialog):
         self._accounts = list(accounts)
         self._send = send
         self._reply_to = reply_to
-        self._jobs = JobRunner(self)
         self._sending = False
         self._attachments: list[Path] = []
         self._file = DraftFile(
@@ -242,8 +219,8 @@ class ComposeDialog(QDialog):
         refs = [*r.references, r.message_id] if r is not None else []
         return Draft(
             account=str(self.account_box.currentData() or ""),
-            to=_split_addresses(self.to_edit.text()),
-            cc=_split_addresses(self.cc_edit.text()),
+            to=split_addresses(self.to_edit.text()),
+            cc=split_addresses(self.cc_edit.text()),
             subject=self.subject_edit.text(),
             body=self.body_edit.toPlainText(),
             attachments=list(self._attachments),
@@ -352,10 +329,9 @@ class ComposeDialog(QDialog):
             return
         self.save_draft()
         self._set_sending(True)
-        send = self._send
-        self._jobs.submit(lambda: send(d), self._sent, self._failed)
+        self._send(d, self._sent, self._failed)
 
-    def _sent(self, result: object) -> None:
+    def _sent(self, result: LoggedEmail) -> None:
         self._set_sending(False)
         self._save_timer.stop()
         self._file.delete()

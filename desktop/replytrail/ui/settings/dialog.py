@@ -42,7 +42,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
-from replytrail.ui.common.locks import grey_locked
+from replytrail.ui.settings.locked import grey_locked_controls
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
@@ -76,6 +76,7 @@ class SettingsDialog(QDialog):
         self._settings, self._accounts, self._credentials = settings, accounts, credentials
         self._jobs, self._add_account = jobs, add_account
         self._loading = False
+        self._extra_titles: list[tuple[QWidget, Callable[[], str]]] = []
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_accounts(), "")
         self.tabs.addTab(self._build_logging(), "")
@@ -91,6 +92,11 @@ class SettingsDialog(QDialog):
         self.retranslate()
         self.load()
         self.resize(560, 440)
+
+    def add_page(self, page: QWidget, title: Callable[[], str]) -> int:
+        """A further tab (hand-off, team …); *title* is asked again on a language change."""
+        self._extra_titles.append((page, title))
+        return self.tabs.addTab(page, title())
 
     # ------------------------------------------------------------------ building
     def _build_accounts(self) -> QWidget:
@@ -192,6 +198,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Accounts"))
         self.tabs.setTabText(1, self.tr("Logging"))
         self.tabs.setTabText(2, self.tr("General"))
+        for page, title in self._extra_titles:
+            self.tabs.setTabText(self.tabs.indexOf(page), title())
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
@@ -244,22 +252,9 @@ class SettingsDialog(QDialog):
             self._loading = False
         self.load_accounts()
 
-    def _locked_widgets(self) -> dict[str, tuple[QWidget, ...]]:
-        return {
-            "logging.mode": (self.mode_combo,),
-            "logging.since_days": (self.since_days_radio, self.since_days),
-            "logging.since_date": (self.since_date_radio, self.since_date),
-            "logging.subject_rule": (self.subject_check,),
-            "logging.never_log": (self.never_log,),
-            "general.language": (self.language_combo,),
-            "general.start_at_login": (self.login_check,),
-            "general.notifications": (self.notify_check,),
-            "watch.idle_refresh": (self.idle_spin,),
-        }
-
     def _apply_locks(self) -> None:
         note = self.tr("Set by your administrator")
-        any_locked = grey_locked(self._settings.is_locked, self._locked_widgets(), note)
+        any_locked = grey_locked_controls(self, self._settings.is_locked, note)
         self.locked_note.setVisible(any_locked)
 
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:
