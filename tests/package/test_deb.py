@@ -15,6 +15,7 @@ import re
 import subprocess
 import threading
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,11 +86,52 @@ def test_version_and_doctor_from_usr_bin(
 ) -> None:
     r = run("--version")
     assert (r.returncode, r.stdout.strip()) == (0, f"replytrail {version()}")
-    r = run("--data-dir", str(user_data), "doctor", "--offline", env=base_env(secret_service))
+    r = run("--data-dir", str(user_data), "doctor", env=base_env(secret_service))
     assert r.returncode == 0, r.stdout + r.stderr
     assert re.search(r"^ok\s+keyring: .*SecretService", r.stdout, re.M), r.stdout
     assert re.search(r"^ok\s+store: ", r.stdout, re.M), r.stdout
     assert r.stderr == ""
+
+
+def test_keyring_helper_runs_from_the_frozen_executable(
+    installed: list[Path], secret_service: SecretService
+) -> None:
+    """The tray app reaches the keyring through ``<executable> -m …keyring_helper``."""
+    r = subprocess.run(
+        [str(INSTALLED), "-m", "replytrail.core.keyring_helper"],
+        input='{"op": "check"}',
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=base_env(secret_service),
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    reply = json.loads(r.stdout)
+    assert reply["ok"] == "yes" and "SecretService" in reply["backend"]
+
+
+def test_build_time_values_rank_below_policy_and_user(
+    installed: list[Path], secret_service: SecretService, user_data: Path
+) -> None:
+    """``./dev test-package`` builds with REPLYTRAIL_OAUTH_MICROSOFT_TENANT set."""
+    built = tomllib.loads((PREFIX / "_internal/resources/build.toml").read_text())
+    flat = {
+        f"oauth.{p}.{k}": v for p, table in built.get("oauth", {}).items() for k, v in table.items()
+    }
+    assert flat, "the package was built without any REPLYTRAIL_OAUTH_* value"
+    env = base_env(secret_service)
+    listed = json.loads(
+        run("--data-dir", str(user_data), "config", "list", "--json", env=env).stdout
+    )
+    for key, value in flat.items():
+        assert (listed[key]["value"], listed[key]["source"]) == (value, "build")
+    assert (
+        "build.toml"
+        not in subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files"], capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 def test_admin_policy_presets_and_locks(
