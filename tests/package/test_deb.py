@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import subprocess
+import tarfile
 import threading
 import time
 import tomllib
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from e2e.xdesk import Desktop
-from package.debpkg import INSTALLED, PREFIX, purge, version
+from package.debpkg import DIST, INSTALLED, PREFIX, purge, version
 from servers.keyring import SecretService
 
 pytestmark = [pytest.mark.package, pytest.mark.slow, pytest.mark.servers, pytest.mark.gui]
@@ -319,6 +320,25 @@ def test_bundle_holds_only_the_qt_replytrail_imports(installed: list[Path]) -> N
     ours = {p.name for p in (internal / "resources/translations").glob("*.qm")}
     assert ours == {"replytrail_de.qm", "replytrail_en.qm"}
     assert (internal / "resources/providers.json").is_file()
+
+
+def test_portable_tarball_runs_where_it_is_unpacked(tmp_path: Path) -> None:
+    (tarball,) = DIST.glob(f"replytrail-{version()}-linux-*.tar.gz")
+    with tarfile.open(tarball) as tar:
+        tar.extractall(tmp_path, filter="tar")
+    exe = tmp_path / tarball.name.removesuffix(".tar.gz") / "replytrail"
+    r = subprocess.run(
+        [str(exe), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (r.returncode, r.stdout.strip()) == (0, f"replytrail {version()}")
+    r = subprocess.run(
+        [str(exe), "--data-dir", str(tmp_path / "d"), "discover", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert r.returncode == 0 and "discover" in r.stdout
 
 
 def _snapshot(root: Path) -> dict[str, str]:
