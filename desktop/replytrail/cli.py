@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "handoff",
     "config_cmd",
     "doctor",
+    "team",
 )
 
 

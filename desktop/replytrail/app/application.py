@@ -30,6 +30,7 @@ from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.tempfiles import clean_in_background
 from replytrail.qt.changes import StoreChanges
 from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
@@ -39,6 +40,7 @@ from replytrail.ui.tray.tray import TrayIcon
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.settings.handoff_page import HandoffPage
+    from replytrail.ui.settings.team_page import TeamPage
     from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "assemble", "visible_states"]
@@ -84,6 +86,7 @@ class TrayApp(QObject):
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
         handoff: TargetBook | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.handoff = handoff
@@ -96,8 +99,11 @@ class TrayApp(QObject):
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._handoff_page: HandoffPage | None = None
+        self._team_page: TeamPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
+        self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
+        self.demo_notice: QMessageBox | None = None
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
@@ -110,8 +116,11 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.signInRequested.connect(self.sign_in_again)
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
+        engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
+        engine.teamPulled.connect(self._team_pulled)
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -180,6 +189,9 @@ class TrayApp(QObject):
         except KnownError as e:
             QMessageBox.warning(None, "Replytrail", e.message)
             return
+        if not accounts and self.demo:
+            self._demo_cannot_send()
+            return
         if not accounts:
             self.first_run()
             return
@@ -209,6 +221,15 @@ class TrayApp(QObject):
     def compose_windows(self) -> list[QWidget]:
         return list(self._compose)
 
+    def _demo_cannot_send(self) -> None:
+        from replytrail.ui.timeline.actions import demo_cannot_send
+
+        box = demo_cannot_send(self._timeline)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "demo_notice", None))
+        self.demo_notice = box
+        box.open()
+
     @Slot()
     def open_settings(
         self, accounts_tab: bool = False, handoff_tab: bool = False
@@ -224,6 +245,7 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            self._settings_dialog.signInRequested.connect(self.sign_in_again)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
 
@@ -235,6 +257,7 @@ class TrayApp(QObject):
                     on_retry=self.engine.wake_handoff,
                 )
                 self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
+            self._add_team_page(self._settings_dialog)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
@@ -242,8 +265,24 @@ class TrayApp(QObject):
             d.tabs.setCurrentWidget(self._handoff_page)
         if self._handoff_page is not None:
             self._handoff_page.refresh_status()
+        if self._team_page is not None:
+            self._team_page.refresh_status()
         bring_forward(d)
         return d
+
+    def _team_pulled(self, _event: object) -> None:
+        """A teammate's email reached the local store: an open timeline shows it now."""
+        if self._timeline is not None and self._timeline.isVisible():
+            self._timeline.refresh()
+
+    def _add_team_page(self, dialog: SettingsDialog) -> None:
+        from replytrail.app.team import team_actions
+        from replytrail.ui.settings.team_page import TeamPage
+
+        actions = team_actions(self.paths, self.settings, self.credentials, self.accounts)
+        self._team_page = TeamPage(actions=actions, jobs=self.jobs)
+        self._team_page.joined.connect(self.engine.attach_team)
+        dialog.add_page(self._team_page, self._team_page.title)
 
     def add_account(self, parent: QWidget | None) -> bool:
         """The one seam to the set-up wizard (one at a time; a second wish is ignored)."""
@@ -290,6 +329,35 @@ class TrayApp(QObject):
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
         self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
+        from replytrail.core.oauth.signin import SIGN_IN_AGAIN_CODES  # urllib etc.: on demand
+
+        if event.code in SIGN_IN_AGAIN_CODES:
+            self.tray.set_sign_in_needed(event.account)
+
+    @Slot(str)
+    def sign_in_again(self, email: str) -> None:
+        """The browser sign-in for *email* again; the account restarts once it worked."""
+        from replytrail.core.oauth.signin import sign_in_again
+
+        account = self.accounts.get(email)
+        settings, credentials, accounts = self.settings, self.credentials, self.accounts
+
+        def work() -> Account:
+            return sign_in_again(
+                account, settings=settings, credentials=credentials, registry=accounts
+            )
+
+        def done(_saved: Account) -> None:
+            log.info("signed in again")
+            self.tray.set_sign_in_needed("")
+            self.accounts_changed()
+
+        def failed(exc: BaseException) -> None:
+            text = exc.message if isinstance(exc, KnownError) else type(exc).__name__
+            self.tray.update_account(AccountState(email, WatchState.ERROR, text))
+            log.info("signing in again failed: %s", getattr(exc, "code", "bug"))
+
+        self.jobs.run(work, done, failed)
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
@@ -327,12 +395,22 @@ def _engine_factory(
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
         from replytrail.core.handoff.runner import HandoffRunner
+        from replytrail.core.oauth.tokens import AccountSecrets
 
         runner = (
-            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            HandoffRunner(
+                store_file,
+                store,
+                handoff,
+                accounts,
+                credentials,
+                AccountSecrets(credentials, settings),
+            )
             if handoff is not None and store_file is not None
             else None
         )
+        from replytrail.core.team.membership import make_replicator
+
         return Engine(
             store=store,
             accounts=accounts,
@@ -340,6 +418,7 @@ def _engine_factory(
             settings=settings,
             sink=sink,
             handoff=runner,
+            team=make_replicator(store, settings, credentials),
         )
 
     return make
@@ -364,6 +443,7 @@ def assemble(
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
     jobs = Jobs()
     # the windows' connection, opened on the executor's thread by the first window
     executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
@@ -389,6 +469,7 @@ def assemble(
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
+        demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
     tray_app.start()

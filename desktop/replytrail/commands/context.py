@@ -5,16 +5,20 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, open_settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.handoff.targets import TargetBook
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.paths import Paths
 from replytrail.core.store.base import Store
 from replytrail.core.store.local import open_store
+
+if TYPE_CHECKING:
+    from replytrail.core.team.replicator import Replicator
 
 __all__ = ["CliContext"]
 
@@ -44,14 +48,31 @@ class CliContext:
         return Credentials()
 
     @cached_property
+    def secrets(self) -> AccountSecrets:
+        """Each account's password or OAuth access token (one token source per account)."""
+        return AccountSecrets(self.credentials, self.settings)
+
+    @cached_property
     def handoff(self) -> TargetBook:
         return TargetBook(self.paths.handoff_file, self.preset)
 
     def handoff_runner(self) -> HandoffRunner:
         """The hand-off worker for an engine of this command (``watch``, ``send``)."""
         return HandoffRunner(
-            self.paths.store_file, self.store, self.handoff, self.accounts, self.credentials
+            self.paths.store_file,
+            self.store,
+            self.handoff,
+            self.accounts,
+            self.credentials,
+            self.secrets,
         )
+
+    def team_replicator(self) -> Replicator | None:
+        """The team store's replicator for an engine of this command, when in a team."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        return make_replicator(replica_of(self.store), self.settings, self.credentials)
 
     @cached_property
     def store(self) -> Store:

@@ -73,8 +73,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         store=ctx.store,
         accounts=ctx.accounts,
         credentials=ctx.credentials,
+        secrets=ctx.secrets,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)

@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -27,6 +26,8 @@ from replytrail.core.events import (
     EventSink,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
     WatchState,
 )
 from replytrail.core.handoff.runner import HandoffRunner
@@ -35,7 +36,10 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
+from replytrail.core.team.local import TARGET as TEAM_TARGET
+from replytrail.core.team.replicator import Replicator
 
 __all__ = ["Engine", "watch_options"]
 
@@ -101,31 +105,48 @@ class Engine:
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        secrets: AccountSecrets | None = None,
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
         handoff: HandoffRunner | None = None,
+        team: Replicator | None = None,
     ) -> None:
         """*only*: watch just this account (the others stay off in this engine);
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: password or OAuth access token per account (one token source per account)
+        self.secrets = secrets or AccountSecrets(credentials, settings)
         #: the hand-off targets and their worker thread (SPEC §17), when configured
         self._handoff = handoff
         self.handoff = handoff.targets if handoff is not None else None
+        #: replication to the team store (its own thread), when this laptop is in a team
+        self.team = team
+        if team is not None and team.sink is None:
+            team.sink = self.emit_team
         self._only = only.lower() if only else None
         self._on_all_stopped = on_all_stopped
         self._live = 0
-        self.logbook = Logbook(
-            store, self._emit, route=self.handoff.route if self.handoff else None
-        )
+        self.logbook = Logbook(store, self._emit, route=self._route)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
+    def _route(self, email: LoggedEmail) -> list[str]:
+        """The outbox targets of an email about to be logged: hand-off targets, team store."""
+        targets = self.handoff.route(email) if self.handoff else []
+        return [*targets, TEAM_TARGET] if self.team is not None else targets
+
+    def emit_team(self, event: TeamOnline | TeamPulled) -> None:
+        """The replicator's sink (it is built before the engine, by the composition root)."""
+        self._emit(event)
+
     def _emit(self, event: Event) -> None:
         if isinstance(event, EmailLogged) and self._handoff is not None:
             self._handoff.wake()
+        if isinstance(event, EmailLogged) and self.team is not None:
+            self.team.wake()  # push it now: teammates see it within a second
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -164,7 +185,7 @@ class Engine:
         return FolderWatcher(
             account,
             role,
-            secret=partial(self.credentials.get, account.credential_ref),
+            secret=self.secrets.for_account(account),
             store=self.store,
             logbook=self.logbook,
             options=self._options,
@@ -203,6 +224,8 @@ class Engine:
             self._handoff.start(self._emit)
         with self._lock:
             self._paused = False
+            if self.team is not None and not self.team.running:
+                self.team.start()
             for account in self._accounts():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
@@ -225,6 +248,8 @@ class Engine:
         self._stop_runs(runs, timeout)
         if self._handoff is not None:
             self._handoff.stop(timeout)
+        if self.team is not None:
+            self.team.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -242,6 +267,19 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def attach_team(self) -> None:
+        """This laptop just joined a team store: replicate from now on, without a restart."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        with self._lock:
+            if self.team is not None:
+                return
+            self.team = make_replicator(replica_of(self.store), self.settings, self.credentials)
+            if self.team is not None:
+                self.team.sink = self.emit_team
+                self.team.start()
+
     def wake_handoff(self) -> None:
         """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
         if self._handoff is not None:
@@ -249,6 +287,8 @@ class Engine:
 
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
+        if self.team is not None:
+            self.team.wake()
         with self._lock:
             for run in self._runs.values():
                 for w in run.watchers:
@@ -338,10 +378,10 @@ class Engine:
         try:
             email = send_draft(
                 account,
-                self.credentials.get(account.credential_ref),
+                self.secrets.for_account(account),
                 self.store,
                 draft,
-                route=self.handoff.route if self.handoff else None,
+                route=self._route,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))

@@ -22,6 +22,8 @@ __all__ = [
     "ScanProgress",
     "SendFailed",
     "StateChanged",
+    "TeamOnline",
+    "TeamPulled",
     "WatchState",
 ]
 
@@ -77,6 +79,7 @@ class AccountStopped:
 
     account: str
     message: str
+    code: str = ""  # the KnownError's code, e.g. "sign-in-again" (the tray offers the fix)
 
 
 @dataclass(frozen=True)
@@ -96,5 +99,31 @@ class HandoffChanged:
     message: str  # the last error, one line; empty when all is well
 
 
-Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed | HandoffChanged
+@dataclass(frozen=True)
+class TeamOnline:
+    """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
+
+    online: bool
+    since: str = ""  # ISO 8601, when it went offline
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TeamPulled:
+    """Teammates' emails or forgets were written to the local store (timelines to refresh)."""
+
+    emails: int
+    contacts: tuple[str, ...]
+
+
+Event = (
+    StateChanged
+    | ScanProgress
+    | EmailLogged
+    | AccountStopped
+    | SendFailed
+    | HandoffChanged
+    | TeamOnline
+    | TeamPulled
+)
 EventSink = Callable[[Event], None]

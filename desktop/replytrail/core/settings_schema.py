@@ -122,6 +122,19 @@ SETTINGS: tuple[Setting, ...] = (
         choices=("sqlite", "postgres"),
     ),
     Setting("store.team_dsn", "", "PostgreSQL connection string of the team store (no password)"),
+    Setting("store.team_user", "", "your role on the team store (set by 'team join')"),
+    Setting(
+        "store.team_ca_file", "", "PEM file of the CA that signed the team store's certificate"
+    ),
+    Setting(
+        "store.team_secret", "", "keyring entry of the team store password (set by 'team join')"
+    ),
+    Setting(
+        "store.team_policy",
+        "shared",
+        "team policy 'team init' sets: 'shared' or 'private-bodies' (bodies only to their owner)",
+        choices=("shared", "private-bodies"),
+    ),
     Setting("oauth.microsoft.client_id", "", "OAuth2 client id for Microsoft sign-in"),
     Setting("oauth.microsoft.tenant", "common", "Microsoft tenant for sign-in"),
     Setting("oauth.google.client_id", "", "OAuth2 client id for Google sign-in"),

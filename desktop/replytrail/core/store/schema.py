@@ -134,6 +134,12 @@ _V2 = [
     "CREATE INDEX bounces_bounce ON bounces(bounce_email_id) WHERE bounce_email_id IS NOT NULL",
 ]
 
+# v3: what replication remembers (the team store's pull cursor), written in the same
+# transaction as the pulled emails, so a crash never separates the two.
+_V3 = [
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
 #: index i holds the statements that bring a store from version i to version i + 1.
 #: New migrations are appended as their own named list (``_V3`` …), never edited in place.
-SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2]
+SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from replytrail.core.events import AccountState, ScanProgress, WatchState
-from replytrail.ui.common.icons import tray_icon
+from replytrail.ui.common.icons import SETUP_ICON, setup_icon, tray_icon
 
 __all__ = ["TrayIcon", "summarise"]
 
@@ -47,6 +47,7 @@ class TrayIcon(QObject):
         accountsRequested(): "Accounts…".
         settingsRequested(): "Settings…".
         quitRequested(): "Quit".
+        signInRequested(str): "Sign in again as …" for this account (its sign-in expired).
     """
 
     openTimelineRequested = Signal()  # noqa: N815 - Qt signal naming
@@ -56,6 +57,7 @@ class TrayIcon(QObject):
     settingsRequested = Signal()  # noqa: N815 - Qt signal naming
     quitRequested = Signal()  # noqa: N815 - Qt signal naming
     handoffRequested = Signal()  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class TrayIcon(QObject):
 
         self.menu = QMenu()
         self.status_action = QAction(self.menu)
+        self.sign_in_action = QAction(self.menu)
+        self.sign_in_action.setObjectName("signInAgainAction")
+        self.sign_in_action.setVisible(False)
+        self.sign_in_action.triggered.connect(self._sign_in_triggered)
+        self._sign_in_email = ""
         self.status_action.setEnabled(False)
         self.open_action = QAction(self.menu)
         self.compose_action = QAction(self.menu)
@@ -79,8 +86,13 @@ class TrayIcon(QObject):
         self.handoff_action = QAction(self.menu)  # shown only while a hand-off fails
         self.handoff_action.setVisible(False)
         self._handoff_failed: dict[str, int] = {}
+        self.team_action = QAction(self.menu)  # shown only while the team store is unreachable
+        self.team_action.setVisible(False)
+        self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
+        self.menu.addAction(self.sign_in_action)
         self.menu.addAction(self.handoff_action)
+        self.menu.addAction(self.team_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
         self._feature_anchor = self.menu.addSeparator()
@@ -99,6 +111,7 @@ class TrayIcon(QObject):
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action.triggered.connect(self.quitRequested)
         self.handoff_action.triggered.connect(self.handoffRequested)
+        self.team_action.triggered.connect(self.settingsRequested)
 
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
@@ -114,6 +127,11 @@ class TrayIcon(QObject):
     def tooltip(self) -> str:
         return self._tooltip
 
+    @property
+    def icon_name(self) -> str:
+        """The icon shown: ``tray-setup`` without an account, else ``tray-<state>``."""
+        return SETUP_ICON if not self._states else f"tray-{self._state.value}"
+
     def set_states(self, states: Sequence[AccountState]) -> None:
         self._states = list(states)
         self._refresh()
@@ -125,6 +143,22 @@ class TrayIcon(QObject):
         if state.state is not WatchState.CATCHING_UP:
             self._progress = {k: v for k, v in self._progress.items() if k[0] != state.account}
         self._refresh()
+
+    def set_sign_in_needed(self, email: str) -> None:
+        """Offer "Sign in again" for *email* in the menu (empty: hide it)."""
+        self._sign_in_email = email
+        self.sign_in_action.setVisible(bool(email))
+        self._retranslate_sign_in()
+
+    def _retranslate_sign_in(self) -> None:
+        self.sign_in_action.setText(
+            self.tr("Sign in again as %1…").replace("%1", self._sign_in_email)
+        )
+
+    @Slot()
+    def _sign_in_triggered(self) -> None:
+        if self._sign_in_email:
+            self.signInRequested.emit(self._sign_in_email)
 
     def set_progress(self, progress: ScanProgress) -> None:
         key = (progress.account, progress.folder)
@@ -148,7 +182,7 @@ class TrayIcon(QObject):
             self._offline_since = None
         changed = state is not self._state
         self._state = state
-        self.icon.setIcon(tray_icon(state))
+        self.icon.setIcon(setup_icon() if not self._states else tray_icon(state))
         tooltip = self._describe(state)
         changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
         self._tooltip = tooltip
@@ -166,7 +200,7 @@ class TrayIcon(QObject):
     def _describe(self, state: WatchState) -> str:
         n = len(self._states)
         if not self._states:
-            text = self.tr("no account set up yet")
+            text = self.tr("no account set up yet; add one with Accounts…")
         elif self._paused:
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
@@ -245,6 +279,22 @@ class TrayIcon(QObject):
                 )
             )
 
+    def set_team(self, online: bool, since: str = "") -> None:
+        """The team store's reachability: a menu line "offline since …" while it is not."""
+        self._team_offline_since = (
+            None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
+        )
+        self._team_text()
+
+    def _team_text(self) -> None:
+        since = self._team_offline_since
+        self.team_action.setVisible(since is not None)
+        if since is not None:
+            when = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            self.team_action.setText(
+                self.tr("Team store offline since %1 — logging goes on here").replace("%1", when)
+            )
+
     # -- language
     def retranslate(self) -> None:
         self.open_action.setText(self.tr("Open timeline"))
@@ -252,7 +302,9 @@ class TrayIcon(QObject):
         self.accounts_action.setText(self.tr("Accounts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
+        self._retranslate_sign_in()
         self._handoff_text()
+        self._team_text()
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

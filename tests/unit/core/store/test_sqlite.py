@@ -24,7 +24,7 @@ def store(tmp_path: Path) -> SQLiteStore:
 
 def test_wal_and_schema_version(store: SQLiteStore) -> None:
     assert store._one("PRAGMA journal_mode")[0] == "wal"  # type: ignore[index]
-    assert store.version == 2
+    assert store.version == 3
 
 
 def test_logged_once_and_tracked(store: SQLiteStore) -> None:
