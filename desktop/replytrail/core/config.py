@@ -245,6 +245,8 @@ class Settings:
         return s
 
     def set(self, key: str, value: SettingValue) -> None:
+        if self.is_locked(key) and self.get(key) == value:
+            return  # the administrator's value, written again (e.g. joining the locked team)
         s = self._check_unlocked(key)
         s.validate(value)
         self._user[s.key] = value
