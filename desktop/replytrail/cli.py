@@ -20,7 +20,16 @@ __all__ = ["build_parser", "main"]
 log = logging.getLogger("replytrail")
 
 #: one module per command group; each has ``register(subparsers)``
-COMMAND_MODULES = ("account", "discover", "watch", "send", "logbook", "config_cmd", "doctor")
+COMMAND_MODULES = (
+    "account",
+    "discover",
+    "watch",
+    "send",
+    "logbook",
+    "config_cmd",
+    "doctor",
+    "importer",
+)
 
 
 class _Parser(argparse.ArgumentParser):

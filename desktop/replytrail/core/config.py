@@ -138,6 +138,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("oauth.microsoft_client_id", "", "OAuth2 client id for Microsoft sign-in"),
     Setting("oauth.microsoft_tenant", "common", "Microsoft tenant for sign-in"),
     Setting("oauth.google_client_id", "", "OAuth2 client id for Google sign-in"),
+    Setting("import.weeks", 4, "bring in conversations of this many weeks (SPEC §15)", minimum=1),
+    Setting(
+        "followups.days",
+        3,
+        "working days without a reply before an email is awaiting reply (SPEC §16)",
+        minimum=1,
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

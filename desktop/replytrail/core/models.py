@@ -42,6 +42,7 @@ class MatchReason(enum.StrEnum):
     GM_THRID = "gm-thrid"
     SUBJECT = "subject"
     CONTACT = "contact"  # logging mode "every email with a known contact" (an extension)
+    IMPORT = "import"  # brought in from the mailbox on request (SPEC §15, an extension)
 
     @property
     def low_confidence(self) -> bool:
