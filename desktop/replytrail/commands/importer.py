@@ -7,7 +7,6 @@ import json
 import signal
 import threading
 from datetime import date, timedelta
-from functools import partial
 from types import FrameType
 from typing import Any
 
@@ -16,7 +15,12 @@ from replytrail.core.engine import watch_options
 from replytrail.core.errors import UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.logbook import Logbook
-from replytrail.core.mail.importer import Importer, ImportProgress, ImportRequest, ImportResult
+from replytrail.core.mail.importer import (
+    ImportProgress,
+    ImportRequest,
+    ImportResult,
+    import_accounts,
+)
 
 __all__ = ["register"]
 
@@ -87,21 +91,15 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         if verbose:
             print(f"import {p.account} {p.phase} {p.done}/{p.total}", file=ctx.err, flush=True)
 
-    logbook = Logbook(ctx.store)
-    policy = watch_options(ctx.settings).policy
-    results: list[ImportResult] = []
-    for account in accounts:
-        if stop.is_set():
-            break
-        importer = Importer(
-            logbook,
-            account,
-            partial(ctx.credentials.get, account.credential_ref),
-            policy,
-            progress=progress,
-            stop=stop,
-        )
-        results.append(importer.run(ImportRequest(since=since, contact=args.contact or "")))
+    results = import_accounts(
+        Logbook(ctx.store),
+        accounts,
+        lambda a: ctx.credentials.get(a.credential_ref),
+        watch_options(ctx.settings).policy,
+        ImportRequest(since=since, contact=args.contact or ""),
+        progress=progress,
+        stop=stop,
+    )
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=2), file=ctx.out)
     else:

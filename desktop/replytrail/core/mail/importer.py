@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any
 
 import imapclient
@@ -35,7 +36,7 @@ from replytrail.core.mail.watcher import FETCH_FIELDS
 from replytrail.core.models import Account
 from replytrail.core.store.sqlite import company_for
 
-__all__ = ["ImportProgress", "ImportRequest", "ImportResult", "Importer"]
+__all__ = ["ImportProgress", "ImportRequest", "ImportResult", "Importer", "import_accounts"]
 
 log = logging.getLogger("replytrail.import")
 
@@ -237,3 +238,31 @@ class Importer:
             log.warning("import: UID %d in %s skipped: %s", s.uid, s.folder, type(e).__name__)
             return False
         return decision.action == "logged"
+
+
+def import_accounts(
+    logbook: Logbook,
+    accounts: list[Account],
+    secret: Callable[[Account], str],
+    policy: Policy,
+    req: ImportRequest,
+    *,
+    progress: Callable[[ImportProgress], None] | None = None,
+    stop: threading.Event | None = None,
+) -> list[ImportResult]:
+    """One run per enabled account, in order, until *stop* is set."""
+    stop = stop or threading.Event()
+    results: list[ImportResult] = []
+    for account in accounts:
+        if stop.is_set() or not account.enabled:
+            continue
+        importer = Importer(
+            logbook,
+            account,
+            partial(secret, account),
+            policy,
+            progress=progress,
+            stop=stop,
+        )
+        results.append(importer.run(req))
+    return results

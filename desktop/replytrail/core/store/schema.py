@@ -134,6 +134,19 @@ _V2 = [
     "CREATE INDEX bounces_bounce ON bounces(bounce_email_id) WHERE bounce_email_id IS NOT NULL",
 ]
 
+# v3 (issue 8.7, SPEC §16): the user's follow-up state per outgoing email: a reminder ("remind
+# me in …", 0 = none), when it was shown, and "no reply needed". Deleted with the email, so
+# forgetting a contact forgets its reminders.
+_FOLLOWUPS = [
+    """CREATE TABLE followups (
+        email_id INTEGER PRIMARY KEY REFERENCES emails(id) ON DELETE CASCADE,
+        remind_ts INTEGER NOT NULL DEFAULT 0,
+        notified_ts INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX followups_due ON followups(remind_ts) WHERE remind_ts > 0 AND notified_ts = 0",
+]
+
 #: index i holds the statements that bring a store from version i to version i + 1.
 #: New migrations are appended as their own named list (``_V3`` …), never edited in place.
-SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2]
+SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2, _FOLLOWUPS]

@@ -1,0 +1,81 @@
+"""The timeline's tool row: the "Awaiting reply" view toggle, bringing conversations in, and
+the selected contact's actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QWidget
+
+__all__ = ["TimelineTools"]
+
+
+class TimelineTools(QWidget):
+    """A row of buttons under the search bar.
+
+    Signals:
+        awaitingToggled(bool): the "Awaiting reply" view was switched on or off.
+        importRequested(str): bring in conversations; "" for all, else this contact's.
+        contactAction(str): "edit" or "merge" for the selected contact.
+    """
+
+    awaitingToggled = Signal(bool)  # noqa: N815 - Qt signal naming
+    importRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    contactAction = Signal(str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTools")
+        self._contact = ""
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 6, 0, 0)
+        lay.setSpacing(8)
+        self.awaiting_button = QPushButton()
+        self.awaiting_button.setObjectName("awaitingToggle")
+        self.awaiting_button.setCheckable(True)
+        self.awaiting_button.setToolTip(
+            self.tr("Your emails that have had no reply yet, oldest first, across all contacts")
+        )
+        self.awaiting_button.toggled.connect(self.awaitingToggled)
+        self.set_awaiting_count(0)
+        self.import_button = QPushButton(self.tr("Bring in conversations…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(lambda: self.importRequested.emit(""))
+        self.contact_button = QToolButton()
+        self.contact_button.setObjectName("contactActions")
+        self.contact_button.setText(self.tr("Contact"))
+        self.contact_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.contact_button)
+        self.import_contact_action = QAction(
+            self.tr("Bring in all emails with this contact…"), menu
+        )
+        self.import_contact_action.triggered.connect(
+            lambda: self.importRequested.emit(self._contact)
+        )
+        menu.addAction(self.import_contact_action)
+        self.edit_action = menu.addAction(
+            self.tr("Edit name and company…"), lambda: self.contactAction.emit("edit")
+        )
+        self.merge_action = menu.addAction(
+            self.tr("Merge with another contact…"), lambda: self.contactAction.emit("merge")
+        )
+        self.contact_button.setMenu(menu)
+        lay.addWidget(self.awaiting_button)
+        lay.addStretch(1)
+        lay.addWidget(self.contact_button)
+        lay.addWidget(self.import_button)
+        self.set_contact("")
+
+    def set_awaiting_count(self, n: int) -> None:
+        self.awaiting_button.setText(
+            self.tr("Awaiting reply ({n})").format(n=n) if n else self.tr("Awaiting reply")
+        )
+
+    def set_contact(self, email: str) -> None:
+        self._contact = email
+        self.contact_button.setEnabled(bool(email))
+
+    def set_contact_actions(self, actions: set[str]) -> None:
+        """Show only the contact actions the app supports ("edit", "merge")."""
+        self.edit_action.setVisible("edit" in actions)
+        self.merge_action.setVisible("merge" in actions)
