@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "config_cmd",
     "doctor",
     "importer",
+    "followups",
 )
 
 

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.followups import FollowUpService
 from replytrail.app.i18n import choose_language, install_translators
+from replytrail.app.importing import ImportLauncher
 from replytrail.app.single_instance import SingleInstance
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -30,6 +32,7 @@ from replytrail.core.events import AccountState, AccountStopped, EventSink, Watc
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.tray.followups import FollowUpMenu
 from replytrail.ui.tray.notify import Notifier
 from replytrail.ui.tray.tray import TrayIcon
 
@@ -93,6 +96,33 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.notifier.email_logged)
         self.notifier.openEmail.connect(self.open_email)
         settings.on_change(self._setting_changed)
+        self._wire_firstweek()
+
+    def _wire_firstweek(self) -> None:
+        """Bringing conversations in (SPEC §15) and follow-ups (§16)."""
+        paths = self.paths
+        self.importer = ImportLauncher(
+            paths=paths,
+            accounts=self.accounts,
+            credentials=self.credentials,
+            settings=self.settings,
+            jobs=self.jobs,
+            parent=self,
+        )
+        self.importer.finished.connect(self.store_changed)
+        self.followup_menu = FollowUpMenu(self.tray.menu, self.tray.compose_action, self)
+        self.followups = FollowUpService(
+            lambda: SQLiteStore(paths.store_file, paths.blob_dir),
+            self.followup_days,
+            self.followup_menu,
+            self.notifier,
+            self,
+        )
+        self.followups.openAwaiting.connect(self.open_awaiting)
+        self.engine.emailLogged.connect(self.followups.changed)
+
+    def followup_days(self) -> int:
+        return int(self.settings.get("followups.days"))
 
     @property
     def gui_store(self) -> SQLiteStore:
@@ -114,6 +144,7 @@ class TrayApp(QObject):
         self.tray.show()
         # the icon first; the engine (imapclient, TLS, keyring) a moment later
         QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
+        self.followups.start()
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -130,6 +161,7 @@ class TrayApp(QObject):
         log.info("quitting")
         self.tray.hide()
         self.notifier.close()
+        self.followups.stop()
         self.engine.stop()
         self.jobs.shutdown()
         self._quit_app()
@@ -141,15 +173,33 @@ class TrayApp(QObject):
             from replytrail.app.boot import drop_source_cache
             from replytrail.ui.timeline.window import TimelineWindow
 
-            self._timeline = TimelineWindow(self.gui_store)
+            self._timeline = TimelineWindow(self.gui_store, followup_days=self.followup_days)
             drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
+            self._timeline.importRequested.connect(
+                lambda contact: self.importer.open(self._timeline, contact=contact)
+            )
         w = self._timeline
         w.show()
         w.raise_()
         w.activateWindow()
         return w
+
+    @Slot()
+    def open_awaiting(self) -> None:
+        self.open_timeline().extras.tools.awaiting_button.setChecked(True)
+
+    @Slot()
+    def offer_import(self) -> None:
+        """After set-up: the timeline, and the offer to bring in existing conversations."""
+        self.importer.open(self.open_timeline())
+
+    @Slot()
+    def store_changed(self) -> None:
+        if self._timeline is not None:
+            self._timeline.refresh()
+        self.followups.changed()
 
     @Slot(str)
     def open_email(self, message_id: str) -> None:
@@ -210,6 +260,7 @@ class TrayApp(QObject):
         if self.add_account(None):
             self.accounts_changed()
             self.apply_autostart()
+            self.offer_import()
 
     # ------------------------------------------------------------------ reactions
     @Slot()

@@ -9,10 +9,10 @@ from typing import Any
 
 import keyring.backends.SecretService
 import pytest
-from gui.wizard.test_wizard import ALICE, Harness, pin_shown_certificate, preset_for, to_test_page
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from gui.wizard.test_wizard import ALICE, Harness, pin_shown_certificate, preset_for, to_test_page
 from replytrail.core.credentials import Credentials
 from replytrail.ui.wizard.wizard import Page
 from servers.keyring import SecretService

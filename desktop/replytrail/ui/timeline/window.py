@@ -30,6 +30,7 @@ from replytrail.ui.reading.files import AttachmentFiles
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import ask_export_path, export_job, forget_box
 from replytrail.ui.timeline.delegates import ContactDelegate, TimelineDelegate
+from replytrail.ui.timeline.extras import TimelineExtras
 from replytrail.ui.timeline.header import ContactHeader
 from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
@@ -64,14 +65,22 @@ class TimelineWindow(QMainWindow):
     Signals:
         composeRequested(str): "New email" for this contact address.
         replyRequested(str): "Reply" to the email with this Message-ID.
+        importRequested(str): bring in conversations; "" for all, else this contact's.
     """
 
     composeRequested = Signal(str)  # noqa: N815 - Qt signal naming
     replyRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    importRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     CONTACT_DEBOUNCE_MS = 150
 
-    def __init__(self, store: SQLiteStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SQLiteStore,
+        parent: QWidget | None = None,
+        *,
+        followup_days: Callable[[], int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._jobs = JobRunner(self)
@@ -89,6 +98,7 @@ class TimelineWindow(QMainWindow):
         self.resize(1200, 760)
         self._build()
         self._wire()
+        self.extras = TimelineExtras(self, followup_days or (lambda: 3))
         self.reload_contacts()
 
     # ------------------------------------------------------------------ building
@@ -103,6 +113,7 @@ class TimelineWindow(QMainWindow):
         top_lay.setContentsMargins(12, 10, 12, 10)
         self.search_bar = SearchBar()
         top_lay.addWidget(self.search_bar)
+        self.top_layout = top_lay
         outer.addWidget(top)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -267,6 +278,7 @@ class TimelineWindow(QMainWindow):
             self._update_empty()
         if self.search_bar.active:
             self.run_search()
+        self.extras.reload()
 
     # ------------------------------------------------------------------ contacts
     def reload_contacts(self) -> None:
@@ -324,7 +336,7 @@ class TimelineWindow(QMainWindow):
         )
 
     def _update_empty(self) -> None:
-        if self.search_bar.active:
+        if self.search_bar.active or self.extras.active:
             return
         self.middle_stack.setCurrentWidget(
             self.timeline_view if self.timeline_model.rowCount() else self.timeline_empty
