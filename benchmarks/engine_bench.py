@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "desktop")]
 
 from imapclient import IMAPClient  # noqa: E402
 
-from replytrail.core.mail.watcher import FETCH_FIELDS  # noqa: E402
+from replytrail.core.mail.catchup import FETCH_FIELDS  # noqa: E402
 from servers.keyring import SecretService  # noqa: E402
 from servers.mailservers import Dovecot, free_port, start_lmtp_relay  # noqa: E402
 

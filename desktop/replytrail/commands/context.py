@@ -11,7 +11,8 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings, load_preset
 from replytrail.core.credentials import Credentials
 from replytrail.core.paths import Paths
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import Store
+from replytrail.core.store.local import open_store
 
 __all__ = ["CliContext"]
 
@@ -40,9 +41,9 @@ class CliContext:
         return Credentials()
 
     @cached_property
-    def store(self) -> SQLiteStore:
+    def store(self) -> Store:
         self.paths.ensure()
-        return SQLiteStore(self.paths.store_file, self.paths.blob_dir)
+        return open_store(self.paths)
 
     def close(self) -> None:
         if "store" in self.__dict__:

@@ -12,11 +12,22 @@ from typing import Any
 from replytrail.commands.context import CliContext
 from replytrail.core.engine import Engine
 from replytrail.core.errors import UsageError
-from replytrail.core.events import AccountStopped, EmailLogged, Event, ScanProgress, StateChanged
-from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EmailLogged,
+    Event,
+    ScanProgress,
+    StateChanged,
+    WatchState,
+)
+from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction
+from replytrail.core.netlink import NetworkWatch
 
 __all__ = ["register"]
+
+CTX = "watch"
 
 
 def register(sub: Any) -> None:
@@ -27,12 +38,18 @@ def register(sub: Any) -> None:
 
 
 class _Printer:
-    """Turns engine events into one line each on stdout (and errors on stderr)."""
+    """Turns engine events into one line each on stdout (and problems on stderr)."""
 
     def __init__(self, ctx: CliContext, verbose: bool) -> None:
         self.ctx, self.verbose = ctx, verbose
         self.stopped: dict[str, str] = {}
+        self._said: dict[str, str] = {}  # the problem last told per account (said once)
         self._lock = threading.Lock()
+
+    def _problem(self, account: str, message: str) -> None:
+        if self._said.get(account) != message:
+            self._said[account] = message
+            print(f"replytrail: {account}: {message}", file=self.ctx.err, flush=True)
 
     def __call__(self, event: Event) -> None:
         with self._lock:
@@ -47,22 +64,28 @@ class _Printer:
                 )
             elif isinstance(event, AccountStopped):
                 self.stopped[event.account] = event.message
-                print(
-                    f"replytrail: {event.account}: {event.message}", file=self.ctx.err, flush=True
-                )
-            elif isinstance(event, StateChanged) and self.verbose:
-                s = event.state
-                print(
-                    f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),
-                    file=self.ctx.out,
-                    flush=True,
-                )
+                self._problem(event.account, event.message)
+            elif isinstance(event, StateChanged):
+                self._state(event.state)
             elif isinstance(event, ScanProgress) and self.verbose:
                 print(
                     f"scan {event.account} {event.folder} {event.done}/{event.total}",
                     file=self.ctx.out,
                     flush=True,
                 )
+
+    def _state(self, s: AccountState) -> None:
+        if s.state is WatchState.ERROR and s.detail:  # e.g. the disk is full: always said
+            self._problem(s.account, s.detail)
+        elif s.state is WatchState.WATCHING and self._said.pop(s.account, None) is not None:
+            text = translate(CTX, QT_TRANSLATE_NOOP("watch", "logging again"))
+            print(f"replytrail: {s.account}: {text}", file=self.ctx.err, flush=True)
+        if self.verbose:
+            print(
+                f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),
+                file=self.ctx.out,
+                flush=True,
+            )
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -77,37 +100,32 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     ctx.credentials.check()
     printer = _Printer(ctx, verbose=bool(getattr(args, "verbose", False)))
+    done = threading.Event()
     engine = Engine(
         store=ctx.store,
         accounts=ctx.accounts,
         credentials=ctx.credentials,
         settings=ctx.settings,
         sink=printer,
+        only=args.account,
+        on_all_stopped=done.set,
     )
     if args.once:
         failures = engine.catch_up_once(args.account)
         for email, err in failures:
             print(f"replytrail: {email}: {err.message}", file=ctx.err)
         return 1 if failures else 0
-    if args.account:  # watch just this one: the others stay off in this process
-        only = args.account.lower()
-        original = ctx.accounts.all
-
-        def filtered() -> list[Any]:
-            return [a for a in original() if a.email.lower() == only]
-
-        engine.accounts.all = filtered  # type: ignore[method-assign]
-    done = threading.Event()
 
     def on_signal(_sig: int, _frame: FrameType | None) -> None:
         done.set()
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    network = NetworkWatch(engine.network_changed)
+    network.start()
     engine.start()
-    while not done.wait(0.2):
-        if not engine.alive():
-            break
+    done.wait()  # asleep until a signal or the last watcher ends: nothing polls
+    network.stop()
     engine.stop(timeout=1.5)
     if printer.stopped and len(printer.stopped) >= len(accounts):
         return 1

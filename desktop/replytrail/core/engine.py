@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -32,7 +33,7 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import EngineStore
 
 __all__ = ["Engine", "watch_options"]
 
@@ -94,14 +95,21 @@ class Engine:
     def __init__(
         self,
         *,
-        store: SQLiteStore,
+        store: EngineStore,
         accounts: AccountRegistry,
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        only: str | None = None,
+        on_all_stopped: Callable[[], None] | None = None,
     ) -> None:
+        """*only*: watch just this account (the others stay off in this engine);
+        *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        self._only = only.lower() if only else None
+        self._on_all_stopped = on_all_stopped
+        self._live = 0
         self.logbook = Logbook(store, self._emit)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
@@ -118,12 +126,28 @@ class Engine:
             run = self._runs.get(event.state.account.lower())
             if run is not None and event.state.state is WatchState.ERROR:
                 run.error = event.state.detail
+            elif run is not None and event.state.state is WatchState.WATCHING:
+                run.error = ""  # recovered (e.g. space was freed)
         try:
             self._sink(event)
         except Exception:  # a front end's bug must not kill a watcher thread
             log.exception("event sink failed")
 
     # ------------------------------------------------------------------ lifecycle
+    def _accounts(self) -> list[Account]:
+        """The accounts this engine watches (all, or the one it was limited to)."""
+        return [a for a in self.accounts.all() if not self._only or a.email.lower() == self._only]
+
+    def _run_watcher(self, w: FolderWatcher) -> None:
+        try:
+            w.run()
+        finally:
+            with self._lock:
+                self._live -= 1
+                last = self._live == 0
+            if last and self._on_all_stopped is not None:
+                self._on_all_stopped()
+
     def _watcher(
         self, account: Account, role: Role, halt: threading.Event, inbox_done: threading.Event
     ) -> FolderWatcher:
@@ -132,6 +156,7 @@ class Engine:
             account,
             role,
             secret=partial(self.credentials.get, account.credential_ref),
+            store=self.store,
             logbook=self.logbook,
             options=lambda: watch_options(self.settings),
             sink=self._emit,
@@ -145,17 +170,21 @@ class Engine:
         run = _Run(account)
         for role in ROLES:
             w = self._watcher(account, role, run.halt, run.inbox_done)
-            t = threading.Thread(target=w.run, name=f"watch-{account.email}-{role}", daemon=True)
+            t = threading.Thread(
+                target=self._run_watcher, args=(w,), name=f"watch-{account.email}-{role}"
+            )
+            t.daemon = True
             run.watchers.append(w)
             run.threads.append(t)
         self._runs[account.email.lower()] = run
+        self._live += len(run.threads)
         for t in run.threads:
             t.start()
 
     def start(self) -> None:
         with self._lock:
             self._paused = False
-            for account in self.accounts.all():
+            for account in self._accounts():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
 
@@ -199,10 +228,22 @@ class Engine:
                 for w in run.watchers:
                     w.reconnect_now()
 
+    def network_changed(self) -> None:
+        """An address or route appeared: watchers waiting to retry try again at once."""
+        with self._lock:
+            waiting = [
+                w
+                for run in self._runs.values()
+                for w in run.watchers
+                if w.state in (WatchState.OFFLINE, WatchState.ERROR)
+            ]
+        for w in waiting:
+            w.wake_up()
+
     def reload_accounts(self) -> None:
         """Start watchers for new accounts, stop those of removed or changed ones."""
         with self._lock:
-            current = {a.email.lower(): a for a in self.accounts.all() if a.enabled}
+            current = {a.email.lower(): a for a in self._accounts() if a.enabled}
             gone = [r for k, r in self._runs.items() if k not in current or r.account != current[k]]
             for r in gone:
                 self._runs.pop(r.account.email.lower(), None)
@@ -226,7 +267,7 @@ class Engine:
                 worst = min(states, key=_SEVERITY.index) if states else WatchState.STOPPED
                 out.append(AccountState(run.account.email, worst, run.error))
         if self._paused:
-            out = [AccountState(a.email, WatchState.PAUSED) for a in self.accounts.all()]
+            out = [AccountState(a.email, WatchState.PAUSED) for a in self._accounts()]
         return out
 
     def alive(self) -> bool:
@@ -243,7 +284,7 @@ class Engine:
         failures: list[tuple[str, KnownError]] = []
         lock = threading.Lock()
         threads: list[threading.Thread] = []
-        for account in self.accounts.all():
+        for account in self._accounts():
             if only and account.email.lower() != only.lower():
                 continue
             halt, inbox_done = threading.Event(), threading.Event()

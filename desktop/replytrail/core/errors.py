@@ -12,6 +12,7 @@ from replytrail.core.i18n import QT_TRANSLATE_NOOP, Text
 __all__ = [
     "AuthFailed",
     "ConnectionRefused",
+    "DiskFull",
     "HostNotFound",
     "ImapDisabled",
     "KeyringMissing",
@@ -165,6 +166,15 @@ class KeyringMissing(KnownError):
 class StoreError(KnownError):
     code = "store"
     template = QT_TRANSLATE_NOOP("errors", "The CRM store at {path} cannot be used: {detail}")
+
+
+class DiskFull(StoreError):
+    """No space left for the store or its files: nothing new is logged until space is freed."""
+
+    code = "disk-full"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Disk full: Replytrail cannot log new replies until space is freed"
+    )
 
 
 class StoreUnreachable(KnownError):

@@ -39,8 +39,7 @@ from replytrail.core.models import (
     LoggedEmail,
     MatchReason,
 )
-from replytrail.core.store.base import AttachmentBlob, EmailRecord
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
 __all__ = ["Decision", "Logbook", "Policy"]
 
@@ -79,7 +78,7 @@ def tracking_id(raw_header: bytes) -> str | None:
 class Logbook:
     """One per store; thread-safe because every store write is one locked transaction."""
 
-    def __init__(self, store: SQLiteStore, sink: EventSink | None = None) -> None:
+    def __init__(self, store: LogbookStore, sink: EventSink | None = None) -> None:
         self.store = store
         self.sink = sink
 

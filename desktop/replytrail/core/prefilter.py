@@ -17,7 +17,7 @@ from replytrail.core.matching.kinds import is_group_sender
 from replytrail.core.matching.subject import normalise_subject
 from replytrail.core.matching.threadindex import conversation_guid
 from replytrail.core.models import Account
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import BatchedLookup
 
 __all__ = ["Candidate", "Prefilter"]
 
@@ -57,7 +57,7 @@ class Prefilter:
 
     def __init__(
         self,
-        store: SQLiteStore,
+        store: BatchedLookup,
         account: Account,
         *,
         sent: bool,

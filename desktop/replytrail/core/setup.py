@@ -21,7 +21,7 @@ from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings, 
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account, Security
-from replytrail.core.store.sqlite import FREE_MAIL
+from replytrail.core.store.freemail import FREE_MAIL
 
 __all__ = [
     "CheckReport",

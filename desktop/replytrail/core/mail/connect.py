@@ -32,8 +32,12 @@ from replytrail.core.models import Account, Security
 from replytrail.core.tls import TlsPolicy, grab_certificate
 
 __all__ = [
+    "COMMAND_TIMEOUT",
+    "DONE_TIMEOUT",
+    "KEEPALIVE",
     "ImapReport",
     "SmtpReport",
+    "keep_alive",
     "open_imap",
     "open_smtp",
     "policy_for",
@@ -44,6 +48,29 @@ __all__ = [
 log = logging.getLogger("replytrail.mail")
 
 POP3_PORTS = (995, 110)
+#: a command's reply may pause this long (seconds) before the connection counts as dead
+COMMAND_TIMEOUT = 120.0
+#: ending IDLE answers at once on a live connection; a dead one must not hold the watcher
+DONE_TIMEOUT = 30.0
+#: TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone,
+#: packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while
+#: the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way
+KEEPALIVE = (60, 10, 5)
+
+
+def keep_alive(sock: socket.socket, spec: tuple[int, int, int] = KEEPALIVE) -> None:
+    """Turn on TCP keepalive with *spec* (where the platform knows the options)."""
+    idle, interval, probes = spec
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for name, value in (
+        ("TCP_KEEPIDLE", idle),
+        ("TCP_KEEPINTVL", interval),
+        ("TCP_KEEPCNT", probes),
+        ("TCP_USER_TIMEOUT", (idle + interval * probes) * 1000),
+    ):
+        option = getattr(socket, name, None)
+        if option is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, option, value)
 
 
 def policy_for(account: Account) -> TlsPolicy:
@@ -173,6 +200,7 @@ def open_imap(
             _raise_if_pop3(account, timeout)
             raise
         assert client is not None
+        keep_alive(client.socket())
         try:
             policy.check_peer(host, client.socket())
         except KnownError:

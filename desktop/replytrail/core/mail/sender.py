@@ -22,8 +22,7 @@ from replytrail.core.mail.parse import parse_headers
 from replytrail.core.matching.kinds import is_group_sender
 from replytrail.core.matching.subject import normalise_subject
 from replytrail.core.models import Account, Address, Direction, Kind, LoggedEmail, MatchReason
-from replytrail.core.store.base import AttachmentBlob, EmailRecord
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import AttachmentBlob, EmailRecord, OutgoingStore
 
 __all__ = ["Draft", "build_message", "send_draft"]
 
@@ -98,7 +97,7 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
 
 
 def send_draft(
-    account: Account, secret: str, store: SQLiteStore, draft: Draft, *, sender_name: str = ""
+    account: Account, secret: str, store: OutgoingStore, draft: Draft, *, sender_name: str = ""
 ) -> LoggedEmail:
     """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
     msg = build_message(account, draft, sender_name=sender_name)

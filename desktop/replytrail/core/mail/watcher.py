@@ -9,20 +9,16 @@ The folder is opened read-only (EXAMINE) and read with BODY.PEEK: \\Seen never c
 
 from __future__ import annotations
 
-import imaplib
 import logging
 import random
 import socket
-import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 import imapclient
-from imapclient.exceptions import IMAPClientError
 from imapclient.imapclient import SENT
 
 from replytrail.core.errors import (
@@ -33,6 +29,7 @@ from replytrail.core.errors import (
     NeedsOAuth,
     NotFound,
     Pop3Only,
+    StoreError,
     TlsNotTrusted,
     TlsPinMismatch,
 )
@@ -40,17 +37,16 @@ from replytrail.core.events import (
     AccountState,
     AccountStopped,
     EventSink,
-    ScanProgress,
     StateChanged,
     WatchState,
 )
-from replytrail.core.logbook import TRACKING_HEADER, Logbook, Policy, Role
-from replytrail.core.mail.connect import open_imap
-from replytrail.core.mail.parse import HEADER_FIELDS, parse_headers
-from replytrail.core.models import Account, Checkpoint
-from replytrail.core.prefilter import Candidate, Prefilter
+from replytrail.core.logbook import Logbook, Policy, Role
+from replytrail.core.mail.catchup import TRANSIENT, CatchUp, Folder
+from replytrail.core.mail.connect import COMMAND_TIMEOUT, DONE_TIMEOUT, open_imap
+from replytrail.core.models import Account
+from replytrail.core.store.base import WatchStore
 
-__all__ = ["FETCH_FIELDS", "Backoff", "FolderWatcher", "WatchOptions"]
+__all__ = ["Backoff", "FolderWatcher", "WatchOptions"]
 
 log = logging.getLogger("replytrail.watch")
 
@@ -65,20 +61,7 @@ PERMANENT = (
     TlsPinMismatch,
     NotFound,
 )
-#: the header fields fetched for every new message (SPEC §3: never more for a non-match)
-FETCH_FIELDS = (*HEADER_FIELDS, TRACKING_HEADER)
-_HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in FETCH_FIELDS) + ")]"
 INBOX_WAIT = 600.0  # the longest the Sent folder waits for INBOX's catch-up (seconds)
-CHECKPOINT_EVERY = 2.0  # seconds between checkpoint writes during a long catch-up
-TRANSIENT = (
-    OSError,
-    socket.timeout,
-    ssl.SSLError,
-    imaplib.IMAP4.abort,
-    imaplib.IMAP4.error,
-    IMAPClientError,
-    EOFError,
-)
 
 
 @dataclass
@@ -92,11 +75,6 @@ class WatchOptions:
     fetch_chunk: int = 500
     since: date = field(default_factory=lambda: (datetime.now(UTC) - timedelta(days=30)).date())
     policy: Policy = field(default_factory=Policy)
-
-    @property
-    def read_timeout(self) -> float:
-        """A little above the IDLE refresh, so a dead connection raises instead of hanging."""
-        return self.idle_refresh + min(60.0, max(5.0, self.idle_refresh * 0.1))
 
 
 class Backoff:
@@ -114,16 +92,6 @@ class Backoff:
         self.attempt = 0
 
 
-def _header_bytes(data: dict[bytes, Any]) -> bytes:
-    raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
-    return raw if isinstance(raw, bytes) else b""
-
-
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 class FolderWatcher:
     """Watches one folder of one account until ``stop`` is set (or the account must stop)."""
 
@@ -133,6 +101,7 @@ class FolderWatcher:
         role: Role,
         *,
         secret: Callable[[], str],
+        store: WatchStore,
         logbook: Logbook,
         options: Callable[[], WatchOptions],
         sink: EventSink,
@@ -145,7 +114,8 @@ class FolderWatcher:
         # The Sent folder is caught up after INBOX: the user's own continuation in Sent is
         # logged only when the customer's reply it answers is already tracked.
         self._inbox_done = inbox_done or threading.Event()
-        self._secret, self._logbook, self._options = secret, logbook, options
+        self._secret, self._options = secret, options
+        self._store, self._logbook = store, logbook
         self._sink, self._stop, self._account_stop = sink, stop, account_stop
         self._wake = wake or threading.Event()  # ends a backoff/poll wait early
         self._reconnect = False  # set by reconnect_now(): the next connection loss is on purpose
@@ -198,7 +168,7 @@ class FolderWatcher:
 
     # ------------------------------------------------------------------ connection
     def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
-        client = open_imap(self.account, self._secret(), timeout=30, read_timeout=opts.read_timeout)
+        client = open_imap(self.account, self._secret(), timeout=30, read_timeout=COMMAND_TIMEOUT)
         if self.role == "sent" and not self.folder:
             self.folder = self.account.sent_folder or str(client.find_special_folder(SENT) or "")
             if not self.folder:
@@ -221,112 +191,23 @@ class FolderWatcher:
 
     # ------------------------------------------------------------------ catch-up
     def catch_up(self, client: imapclient.IMAPClient, opts: WatchOptions) -> int:
-        """Handle every message above the checkpoint (or since the log-since date)."""
-        info = client.select_folder(self.folder, readonly=True)
-        uidvalidity = int(info.get(b"UIDVALIDITY", 0))
-        uidnext = int(info.get(b"UIDNEXT", 0))
-        store = self._logbook.store
-        cp = store.checkpoint(self.account.email, self.folder)
-        if cp is None or cp.uidvalidity != uidvalidity:
-            if cp is not None:
-                log.info("%s %s: UIDVALIDITY changed, rescanning", self.account.email, self.folder)
-            uids = sorted(client.search(["SINCE", opts.since]))
-            last = 0
-        else:
-            last = cp.last_uid
-            uids = sorted(u for u in client.search(["UID", f"{last + 1}:*"]) if u > last)
-        total = len(uids)
-        if total:
-            self._set_state(WatchState.CATCHING_UP)
-        gmail = b"X-GM-EXT-1" in client.capabilities()
-        items = [_HEADER_ITEM, "INTERNALDATE"] + (["X-GM-THRID"] if gmail else [])
-        prefilter = Prefilter(
-            store,
-            self.account,
-            sent=self.role == "sent",
-            subject_rule=opts.policy.subject_rule,
-            everything=opts.policy.mode == "contacts",
+        """Handle every message above the checkpoint (or since the log-since date).
+
+        Raises the store's error (the checkpoint held before the first message it could not
+        take) after trying the rest of the folder when the disk is full.
+        """
+        folder = Folder(self.account, self.role, self.folder, opts.policy, opts.fetch_chunk)
+        pass_ = CatchUp(
+            folder,
+            store=self._store,
+            logbook=self._logbook,
+            sink=self._sink,
+            stopping=self.stopping,
         )
-        done = 0
-        saved = time.monotonic()
-        for chunk in _chunks(uids, opts.fetch_chunk):
-            if self.stopping():
-                if done:
-                    store.set_checkpoint(
-                        Checkpoint(self.account.email, self.folder, uidvalidity, last)
-                    )
-                return done
-            fetched = client.fetch(chunk, items)
-            keep = prefilter.select(
-                [
-                    Candidate(uid, _header_bytes(data), str(data.get(b"X-GM-THRID") or "") or None)
-                    for uid, data in sorted(fetched.items())
-                ]
-            )
-            for uid in chunk:
-                data = fetched.get(uid)
-                if data is not None and uid in keep:
-                    self._handle(client, uid, data, opts)
-            done += len(chunk)
-            last = max(last, chunk[-1])
-            # The checkpoint moves only after the store committed every email of the chunk;
-            # during a long scan at most every few seconds (each move is an fsync).
-            if done == total or time.monotonic() - saved >= CHECKPOINT_EVERY:
-                store.set_checkpoint(Checkpoint(self.account.email, self.folder, uidvalidity, last))
-                saved = time.monotonic()
-            self._sink(ScanProgress(self.account.email, self.folder, done, total))
-        if (
-            uidnext
-            and (cp is None or cp.uidvalidity != uidvalidity or last < uidnext - 1)
-            and not uids
-        ):
-            store.set_checkpoint(
-                Checkpoint(self.account.email, self.folder, uidvalidity, max(last, uidnext - 1))
-            )
-        return done
+        return pass_.run(client, opts.since, on_start=self._catching_up)
 
-    def _handle(
-        self, client: imapclient.IMAPClient, uid: int, data: dict[bytes, Any], opts: WatchOptions
-    ) -> None:
-        raw = _header_bytes(data)
-        internal = data.get(b"INTERNALDATE")
-        if isinstance(internal, datetime) and internal.tzinfo is None:
-            internal = internal.replace(tzinfo=UTC)
-        thrid = data.get(b"X-GM-THRID")
-
-        def fetch_full() -> bytes:
-            got = client.fetch([uid], ["BODY.PEEK[]"]).get(uid, {})
-            body = got.get(b"BODY[]")
-            if not isinstance(body, bytes):
-                raise ValueError("the server returned no message body")
-            return body
-
-        try:
-            h = parse_headers(
-                raw,
-                internal_date=internal if isinstance(internal, datetime) else None,
-                gm_thrid=str(thrid) if thrid else None,
-            )
-            decision = self._logbook.handle(
-                self.account,
-                self.role,
-                h,
-                fetch_full,
-                policy=opts.policy,
-                folder=self.folder,
-                raw_header=raw,
-            )
-            log.debug("%s %s UID %d: %s", self.account.email, self.folder, uid, decision.action)
-        except TRANSIENT:
-            raise
-        except KnownError as e:
-            if "store" in e.code:
-                raise
-            log.warning("%s %s UID %d skipped: %s", self.account.email, self.folder, uid, e.message)
-        except Exception as e:
-            log.warning(
-                "%s %s UID %d skipped: %s", self.account.email, self.folder, uid, type(e).__name__
-            )
+    def _catching_up(self) -> None:
+        self._set_state(WatchState.CATCHING_UP)
 
     # ------------------------------------------------------------------ the loop
     def run_once(self) -> int:
@@ -373,20 +254,16 @@ class FolderWatcher:
                 self._sink(AccountStopped(self.account.email, e.message))
                 self._account_stop.set()
                 log.info("%s stopped (%s)", self.account.email, e.code)
+            except StoreError as e:
+                # the store cannot take mail now (disk full, locked, I/O): the checkpoint is
+                # held, nothing was skipped; retry with backoff and tell the user meanwhile
+                if self.stopping():
+                    break
+                self._retry_later(backoff, WatchState.ERROR, e.message, f"store failed ({e.code})")
             except KnownError as e:
                 if self.stopping():
                     break
-                self._set_state(WatchState.OFFLINE, e.message)
-                delay = backoff.next()
-                log.info(
-                    "%s %s offline (%s); retrying in %.1f s",
-                    self.account.email,
-                    self.folder or self.role,
-                    e.code,
-                    delay,
-                )
-                self._close()
-                self._sleep(delay)
+                self._retry_later(backoff, WatchState.OFFLINE, e.message, f"offline ({e.code})")
             except TRANSIENT as e:
                 if self.stopping():
                     break
@@ -396,23 +273,23 @@ class FolderWatcher:
                     log.info("%s %s reconnecting now", self.account.email, self.folder or self.role)
                     self._close()
                     continue
-                self._set_state(WatchState.OFFLINE, type(e).__name__)
-                delay = backoff.next()
-                log.info(
-                    "%s %s connection lost (%s); retrying in %.1f s",
-                    self.account.email,
-                    self.folder or self.role,
-                    type(e).__name__,
-                    delay,
-                )
-                self._close()
-                self._sleep(delay)
+                name = type(e).__name__
+                self._retry_later(backoff, WatchState.OFFLINE, name, f"connection lost ({name})")
             finally:
                 if self.stopping():
                     self._close()
         self._close()
         if self.state is not WatchState.ERROR:
             self._set_state(WatchState.STOPPED)
+
+    def _retry_later(self, backoff: Backoff, state: WatchState, detail: str, why: str) -> None:
+        self._set_state(state, detail)
+        delay = backoff.next()
+        log.info(
+            "%s %s %s; retrying in %.1f s", self.account.email, self.folder or self.role, why, delay
+        )
+        self._close()
+        self._sleep(delay)
 
     def _watch(self, client: imapclient.IMAPClient, opts: WatchOptions) -> None:
         idle = b"IDLE" in client.capabilities()
@@ -452,7 +329,11 @@ class FolderWatcher:
                 for resp in responses:
                     if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
                         new_mail = True
+            # idle_check() leaves the socket without a timeout: DONE on a dead connection must
+            # fail fast (then the safety catch-up runs on a fresh connection)
+            client.socket().settimeout(DONE_TIMEOUT)
             client.idle_done()
+            client.socket().settimeout(COMMAND_TIMEOUT)
             if self.stopping():
                 return
             if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:

@@ -1,4 +1,21 @@
-"""The repository API every store serves (local SQLite now, the team PostgreSQL store next)."""
+"""The repository API every store serves (local SQLite now, the team PostgreSQL store next).
+
+The core is typed against narrow protocols, each what one part needs, so a second store
+(PostgreSQL for teams) slots in by implementing them:
+
+- :class:`~replytrail.core.matching.matcher.TrackedLookup`: the matcher's single lookups;
+- :class:`BatchedLookup`: the prefilter's per-chunk lookups (sets in, sets out);
+- :class:`LogbookStore`: what :class:`~replytrail.core.logbook.Logbook` reads and writes;
+- :class:`CheckpointStore`: where a folder's watcher stands (SPEC §6);
+- :class:`OutgoingStore`: what sending a tracked email writes;
+- :class:`WatchStore` / :class:`EngineStore`: the engine's sum of the above;
+- :class:`ReadStore`: what the timeline, the reading pane and the CLI read;
+- :class:`Store`: all of it, plus forgetting and closing.
+
+Every method raises :class:`~replytrail.core.errors.StoreError` (or its
+:class:`~replytrail.core.errors.DiskFull`) when the store cannot do it, never a driver's
+own exception; a write either commits whole or not at all.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +23,24 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from replytrail.core.matching.matcher import TrackedLookup
 from replytrail.core.models import Address, Checkpoint, Contact, Direction, LoggedEmail
 
-__all__ = ["AttachmentBlob", "EmailRecord", "SearchFilter", "Store"]
+__all__ = [
+    "AttachmentBlob",
+    "BatchedLookup",
+    "CheckpointStore",
+    "EmailRecord",
+    "EngineStore",
+    "LogbookStore",
+    "MaintenanceStore",
+    "OutgoingStore",
+    "ReadStore",
+    "SearchFilter",
+    "Store",
+    "TrackedLookup",
+    "WatchStore",
+]
 
 
 @dataclass(frozen=True)
@@ -43,18 +75,40 @@ class SearchFilter:
     contact: str | None = None
 
 
-class Store(Protocol):
-    """Writes are whole transactions; reads never see half of one."""
+class BatchedLookup(Protocol):
+    """The prefilter's lookups for a whole chunk of headers at once."""
+
+    def tracked_among(self, message_ids: set[str]) -> set[str]:
+        """Which of these Message-IDs are tracked."""
+        ...
+
+    def gm_thrids_among(self, thrids: set[str]) -> set[str]: ...
+
+    def thread_guids_among(self, guids: set[str]) -> set[str]: ...
+
+    def tracked_subjects(self) -> set[str]:
+        """Normalised subjects of all tracked threads."""
+        ...
+
+
+class CheckpointStore(Protocol):
+    """Where each folder's watcher stands; moved only past what was committed (SPEC §6)."""
+
+    def checkpoint(self, account: str, folder: str) -> Checkpoint | None: ...
+
+    def set_checkpoint(self, cp: Checkpoint) -> None: ...
+
+
+class LogbookStore(TrackedLookup, Protocol):
+    """What the logbook needs: the matcher's lookups, exactly-once writes, bounces."""
 
     def new_thread_id(self) -> str: ...
+
+    def has_message(self, message_id: str) -> bool: ...
 
     def record(self, rec: EmailRecord) -> int | None:
         """Store a logged email; ``None`` when its Message-ID is already stored (exactly once)."""
         ...
-
-    def has_message(self, message_id: str) -> bool: ...
-
-    def set_status(self, message_id: str, status: str) -> None: ...
 
     def add_tracked_id(self, message_id: str, thread_id: str, email_id: int | None) -> None: ...
 
@@ -62,23 +116,34 @@ class Store(Protocol):
         self, message_id: str, recipient: str, bounce_email_id: int | None
     ) -> bool: ...
 
-    # TrackedLookup (the matcher's view)
+    def email(self, message_id: str) -> LoggedEmail | None: ...
+
+    def contact(self, email: str) -> Contact | None: ...
+
+
+class OutgoingStore(Protocol):
+    """What sending a tracked email writes: the email before SMTP, its status after."""
+
+    def new_thread_id(self) -> str: ...
+
     def thread_of_message_id(self, message_id: str) -> str | None: ...
 
-    def thread_of_thread_index(self, guid: str) -> str | None: ...
+    def record(self, rec: EmailRecord) -> int | None: ...
 
-    def thread_of_gm_thrid(self, thrid: str) -> str | None: ...
+    def set_status(self, message_id: str, status: str) -> None: ...
 
-    def threads_with_subject(
-        self, normalised_subject: str, participant: str, since: datetime
-    ) -> list[str]: ...
 
-    # checkpoints
-    def checkpoint(self, account: str, folder: str) -> Checkpoint | None: ...
+class WatchStore(LogbookStore, BatchedLookup, CheckpointStore, Protocol):
+    """Everything a folder watcher touches."""
 
-    def set_checkpoint(self, cp: Checkpoint) -> None: ...
 
-    # reading
+class EngineStore(WatchStore, OutgoingStore, Protocol):
+    """Everything the engine touches: watching and sending."""
+
+
+class ReadStore(Protocol):
+    """What the timeline, the reading pane, export and the CLI read."""
+
     def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]: ...
 
     def contact(self, email: str) -> Contact | None: ...
@@ -98,6 +163,25 @@ class Store(Protocol):
     def raw_message(self, message_id: str) -> bytes | None: ...
 
     def attachment_data(self, sha256: str) -> bytes: ...
+
+
+class MaintenanceStore(Protocol):
+    """What ``doctor`` and ``account`` need to check and tidy the store."""
+
+    @property
+    def version(self) -> int: ...
+
+    def integrity_check(self) -> str: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def gc_blobs(self) -> int: ...
+
+    def clear_checkpoints(self, account: str) -> None: ...
+
+
+class Store(EngineStore, ReadStore, MaintenanceStore, Protocol):
+    """Writes are whole transactions; reads never see half of one."""
 
     def forget_contact(self, email: str) -> int: ...
 

@@ -2,194 +2,42 @@
 
 One connection per ``SQLiteStore``; every write is one ``BEGIN IMMEDIATE`` transaction, so a
 killed process leaves whole transactions only. ``secure_delete`` is on, so "forget contact"
-overwrites what it deletes instead of leaving it in free pages.
+overwrites what it deletes instead of leaving it in free pages. Reads live in
+:mod:`~replytrail.core.store.sqlite_read`, the connection and error mapping in
+:mod:`~replytrail.core.store.sqlite_db`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-import sqlite3
-import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
-from replytrail.core.errors import StoreError
-from replytrail.core.models import (
-    Address,
-    Attachment,
-    Checkpoint,
-    Contact,
-    Direction,
-    Kind,
-    LoggedEmail,
-    MatchReason,
-)
-from replytrail.core.store.base import EmailRecord, SearchFilter
-from replytrail.core.store.blobs import BlobStore
-from replytrail.core.store.schema import SQLITE_MIGRATIONS
+from replytrail.core.models import Attachment, Checkpoint
+from replytrail.core.store.base import EmailRecord
+from replytrail.core.store.freemail import company_for
+from replytrail.core.store.sqlite_read import SQLiteReads
 
 __all__ = ["SQLiteStore", "company_for"]
 
 log = logging.getLogger("replytrail.store")
 
-FREE_MAIL = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "hotmail.de",
-        "live.com",
-        "live.de",
-        "msn.com",
-        "yahoo.com",
-        "yahoo.de",
-        "ymail.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "gmx.de",
-        "gmx.net",
-        "gmx.at",
-        "gmx.ch",
-        "gmx.com",
-        "web.de",
-        "t-online.de",
-        "freenet.de",
-        "posteo.de",
-        "posteo.net",
-        "mailbox.org",
-        "protonmail.com",
-        "proton.me",
-        "arcor.de",
-        "1und1.de",
-        "online.de",
-        "mail.de",
-        "zoho.com",
-        "fastmail.com",
-        "yandex.ru",
-        "mail.ru",
-    ]
-)
-
-_EMAIL_COLS = """e.id, e.message_id, e.thread_id, e.account, e.direction, e.date, e.from_email,
-    e.from_name, e.to_json, e.cc_json, e.subject, e.body_text, e.body_html, e.kind, e.match,
-    e.status, e.in_reply_to, e.references_json, e.raw_sha256"""
+#: the emails and threads one "forget contact" removes, materialised before the deletes
+_FORGET_TEMP = [
+    "CREATE TEMP TABLE IF NOT EXISTS forget_emails (id INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE IF NOT EXISTS forget_threads (id TEXT PRIMARY KEY)",
+    "DELETE FROM forget_emails",
+    "DELETE FROM forget_threads",
+]
 
 
-def company_for(email: str) -> str:
-    """A company name derived from the domain, unless it is a free-mail domain."""
-    domain = email.rpartition("@")[2].lower()
-    if not domain or domain in FREE_MAIL:
-        return ""
-    parts = domain.split(".")
-    core = parts[-2] if len(parts) >= 2 else parts[0]
-    if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "ac", "gv"):
-        core = parts[-3]
-    return core.replace("-", " ").title()
-
-
-def _addrs(raw: str) -> list[Address]:
-    return [Address(a[0], a[1]) for a in json.loads(raw or "[]")]
-
-
-def _fts_query(text: str) -> str:
-    """User text -> a safe FTS5 query: every word as a quoted prefix term, all required."""
-    words = re.findall(r"\w[\w.@+-]*", text, flags=re.UNICODE)
-    return " ".join('"' + w.replace('"', "") + '"*' for w in words)
-
-
-class SQLiteStore:
+class SQLiteStore(SQLiteReads):
     """The Store protocol over one SQLite file and a BlobStore."""
-
-    def __init__(self, path: Path, blob_dir: Path | None = None, *, timeout: float = 15.0) -> None:
-        self.path = path
-        self.blobs = BlobStore(blob_dir or path.parent / "attachments")
-        self._lock = threading.RLock()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self._db = sqlite3.connect(
-                path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA secure_delete=ON")
-            self._db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            self._migrate()
-        except sqlite3.DatabaseError as e:
-            raise StoreError(path=path, detail=str(e)) from None
-        except OSError as e:
-            raise StoreError(path=path, detail=e.strerror or str(e)) from None
-
-    # ------------------------------------------------------------------ plumbing
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as e:
-                raise StoreError(path=self.path, detail=str(e)) from None
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            try:
-                self._db.execute("COMMIT")
-            except sqlite3.OperationalError as e:  # disk full, I/O error
-                self._db.execute("ROLLBACK")
-                raise StoreError(path=self.path, detail=str(e)) from None
-
-    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        rows = self._q(sql, params)
-        return rows[0] if rows else None
-
-    @property
-    def version(self) -> int:
-        row = self._one("PRAGMA user_version")
-        return int(row[0]) if row else 0
-
-    def _migrate(self) -> None:
-        current = self.version
-        if current > len(SQLITE_MIGRATIONS):
-            raise StoreError(
-                path=self.path,
-                detail=f"made by a newer Replytrail (schema {current}); update Replytrail",
-            )
-        for version in range(current, len(SQLITE_MIGRATIONS)):
-            with self._write() as db:
-                for stmt in SQLITE_MIGRATIONS[version]:
-                    db.execute(stmt)
-                db.execute(f"PRAGMA user_version={version + 1}")
-            log.info("store migrated to schema %d", version + 1)
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
-
-    def integrity_check(self) -> str:
-        row = self._one("PRAGMA integrity_check")
-        return str(row[0]) if row else "no answer"
 
     # ------------------------------------------------------------------ writing
     def new_thread_id(self) -> str:
         return "t" + uuid.uuid4().hex[:20]
-
-    def has_message(self, message_id: str) -> bool:
-        return self._one("SELECT 1 FROM emails WHERE message_id = ?", (message_id,)) is not None
 
     def record(self, rec: EmailRecord) -> int | None:
         e = rec.email
@@ -198,10 +46,10 @@ class SQLiteStore:
         # Blobs first (atomic files): a crash before the commit leaves only orphans, which
         # gc_blobs() removes; never a row pointing at a missing file.
         atts = [
-            Attachment(b.filename, len(b.data), self.blobs.put(b.data), b.content_type)
+            Attachment(b.filename, len(b.data), self.put_blob(b.data), b.content_type)
             for b in rec.blobs
         ]
-        raw_sha = self.blobs.put(rec.raw) if rec.raw is not None else e.raw_sha256
+        raw_sha = self.put_blob(rec.raw) if rec.raw is not None else e.raw_sha256
         ts = int(e.date.timestamp())
         now = int(time.time())
         participants = " ".join(f"{a.name} {a.email}".strip() for a in [e.sender, *e.to, *e.cc])
@@ -323,69 +171,7 @@ class SQLiteStore:
             db.execute("UPDATE contacts SET bounced = 1 WHERE email = ?", (recipient,))
         return True
 
-    # ------------------------------------------------------------------ matcher lookups
-    def thread_of_message_id(self, message_id: str) -> str | None:
-        row = self._one("SELECT thread_id FROM tracked_ids WHERE message_id = ?", (message_id,))
-        return str(row[0]) if row else None
-
-    def thread_of_thread_index(self, guid: str) -> str | None:
-        row = self._one("SELECT id FROM threads WHERE thread_guid = ? LIMIT 1", (guid,))
-        return str(row[0]) if row else None
-
-    def thread_of_gm_thrid(self, thrid: str) -> str | None:
-        row = self._one("SELECT id FROM threads WHERE gm_thrid = ? LIMIT 1", (thrid,))
-        return str(row[0]) if row else None
-
-    def threads_with_subject(
-        self, normalised_subject: str, participant: str, since: datetime
-    ) -> list[str]:
-        if not normalised_subject:
-            return []
-        rows = self._q(
-            "SELECT DISTINCT t.id FROM threads t JOIN emails e ON e.thread_id = t.id "
-            "JOIN email_contacts ec ON ec.email_id = e.id JOIN contacts c ON c.id = ec.contact_id"
-            " WHERE t.subject_norm = ? AND c.email = ? AND e.ts >= ?",
-            (normalised_subject, participant, int(since.timestamp())),
-        )
-        return [str(r[0]) for r in rows]
-
-    # ------------------------------------------------------------------ batched lookups
-    def _among(self, sql: str, values: set[str]) -> set[str]:
-        found: set[str] = set()
-        items = sorted(values)
-        for i in range(0, len(items), 500):
-            part = items[i : i + 500]
-            marks = ",".join("?" * len(part))
-            found.update(str(r[0]) for r in self._q(sql.format(marks=marks), part))
-        return found
-
-    def tracked_among(self, message_ids: set[str]) -> set[str]:
-        """Which of these Message-IDs are tracked (one query per 500)."""
-        return self._among(
-            "SELECT message_id FROM tracked_ids WHERE message_id IN ({marks})", message_ids
-        )
-
-    def gm_thrids_among(self, thrids: set[str]) -> set[str]:
-        return self._among("SELECT gm_thrid FROM threads WHERE gm_thrid IN ({marks})", thrids)
-
-    def thread_guids_among(self, guids: set[str]) -> set[str]:
-        return self._among("SELECT thread_guid FROM threads WHERE thread_guid IN ({marks})", guids)
-
-    def tracked_subjects(self) -> set[str]:
-        """Normalised subjects of all tracked threads (for the subject rule's first look)."""
-        return {
-            str(r[0])
-            for r in self._q("SELECT DISTINCT subject_norm FROM threads WHERE subject_norm != ''")
-        }
-
     # ------------------------------------------------------------------ checkpoints
-    def checkpoint(self, account: str, folder: str) -> Checkpoint | None:
-        row = self._one(
-            "SELECT uidvalidity, last_uid FROM checkpoints WHERE account = ? AND folder = ?",
-            (account, folder),
-        )
-        return Checkpoint(account, folder, int(row[0]), int(row[1])) if row else None
-
     def set_checkpoint(self, cp: Checkpoint) -> None:
         with self._write() as db:
             db.execute(
@@ -399,222 +185,46 @@ class SQLiteStore:
         with self._write() as db:
             db.execute("DELETE FROM checkpoints WHERE account = ?", (account,))
 
-    # ------------------------------------------------------------------ reading
-    def _contacts(self, where: str, params: Sequence[Any], limit: int) -> list[Contact]:
-        rows = self._q(
-            "SELECT c.id, c.email, c.name, c.company, c.bounced, count(ec.email_id), max(ec.ts) "
-            f"FROM contacts c LEFT JOIN email_contacts ec ON ec.contact_id = c.id {where} "
-            "GROUP BY c.id ORDER BY max(ec.ts) DESC NULLS LAST, c.email LIMIT ?",
-            (*params, limit),
-        )
-        return [
-            Contact(
-                email=r[1],
-                name=r[2],
-                company=r[3],
-                bounced=bool(r[4]),
-                emails=r[5],
-                last_activity=datetime.fromtimestamp(r[6], UTC) if r[6] else None,
-                id=r[0],
-            )
-            for r in rows
-        ]
-
-    def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]:
-        if not query.strip():
-            return self._contacts("", (), limit)
-        escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
-        return self._contacts(
-            "WHERE c.email LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR "
-            "c.company LIKE ? ESCAPE '\\'",
-            (like, like, like),
-            limit,
-        )
-
-    def contact(self, email: str) -> Contact | None:
-        found = self._contacts("WHERE c.email = ?", (email.strip(),), 1)
-        return found[0] if found else None
-
-    def _emails(self, rows: Iterable[tuple[Any, ...]]) -> list[LoggedEmail]:
-        out: list[LoggedEmail] = []
-        for r in rows:
-            out.append(
-                LoggedEmail(
-                    id=r[0],
-                    message_id=r[1],
-                    thread_id=r[2],
-                    account=r[3],
-                    direction=Direction(r[4]),
-                    date=datetime.fromisoformat(r[5]),
-                    sender=Address(r[6], r[7]),
-                    to=_addrs(r[8]),
-                    cc=_addrs(r[9]),
-                    subject=r[10],
-                    body_text=r[11],
-                    body_html=r[12],
-                    kind=Kind(r[13]),
-                    match=MatchReason(r[14]),
-                    status=r[15],
-                    in_reply_to=r[16],
-                    references=json.loads(r[17] or "[]"),
-                    raw_sha256=r[18],
-                )
-            )
-        if out:
-            by_id = {e.id: e for e in out}
-            marks = ",".join("?" * len(by_id))
-            for eid, fn, size, sha, ctype in self._q(
-                f"SELECT email_id, filename, size, sha256, content_type FROM attachments "
-                f"WHERE email_id IN ({marks}) ORDER BY email_id, position",
-                list(by_id),
-            ):
-                by_id[eid].attachments.append(Attachment(fn, size, sha, ctype))
-        return out
-
-    def timeline(self, contact: str, limit: int = 200, offset: int = 0) -> list[LoggedEmail]:
-        return self._emails(
-            self._q(
-                f"SELECT {_EMAIL_COLS} FROM contacts c "
-                "JOIN email_contacts ec ON ec.contact_id = c.id"
-                " JOIN emails e ON e.id = ec.email_id WHERE c.email = ? "
-                "ORDER BY ec.ts DESC, e.id DESC LIMIT ? OFFSET ?",
-                (contact.strip(), limit, offset),
-            )
-        )
-
-    def timeline_count(self, contact: str) -> int:
-        row = self._one(
-            "SELECT count(*) FROM contacts c JOIN email_contacts ec ON "
-            "ec.contact_id = c.id WHERE c.email = ?",
-            (contact.strip(),),
-        )
-        return int(row[0]) if row else 0
-
-    def thread(self, thread_id: str) -> list[LoggedEmail]:
-        return self._emails(
-            self._q(
-                f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.thread_id = ? "
-                "ORDER BY e.ts DESC, e.id DESC",
-                (thread_id,),
-            )
-        )
-
-    def email(self, message_id: str) -> LoggedEmail | None:
-        found = self._emails(
-            self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.message_id = ?", (message_id,))
-        )
-        return found[0] if found else None
-
-    def email_by_id(self, email_id: int) -> LoggedEmail | None:
-        found = self._emails(
-            self._q(f"SELECT {_EMAIL_COLS} FROM emails e WHERE e.id = ?", (email_id,))
-        )
-        return found[0] if found else None
-
-    def bounced_recipients(self, message_id: str) -> list[str]:
-        return [
-            str(r[0])
-            for r in self._q(
-                "SELECT b.recipient FROM bounces b JOIN emails e ON e.id = b.email_id "
-                "WHERE e.message_id = ? ORDER BY b.recipient",
-                (message_id,),
-            )
-        ]
-
-    def search(
-        self, query: str, filt: SearchFilter | None = None, limit: int = 200
-    ) -> list[LoggedEmail]:
-        filt = filt or SearchFilter()
-        fts = _fts_query(query)
-        where: list[str] = ["1 = 1"]
-        params: list[Any] = []
-        if fts:
-            where.append("e.id IN (SELECT rowid FROM emails_fts WHERE emails_fts MATCH ?)")
-            params.append(fts)
-        if filt.since:
-            where.append("e.ts >= ?")
-            params.append(int(filt.since.timestamp()))
-        if filt.until:
-            where.append("e.ts < ?")
-            params.append(int(filt.until.timestamp()))
-        if filt.direction:
-            where.append("e.direction = ?")
-            params.append(str(filt.direction))
-        if filt.contact:
-            where.append(
-                "e.id IN (SELECT ec.email_id FROM email_contacts ec JOIN contacts c ON "
-                "c.id = ec.contact_id WHERE c.email = ?)"
-            )
-            params.append(filt.contact)
-        if not fts and not (filt.since or filt.until or filt.direction or filt.contact):
-            return []
-        return self._emails(
-            self._q(
-                f"SELECT {_EMAIL_COLS} FROM emails e WHERE {' AND '.join(where)} "
-                "ORDER BY e.ts DESC, e.id DESC LIMIT ?",
-                (*params, limit),
-            )
-        )
-
-    def raw_message(self, message_id: str) -> bytes | None:
-        row = self._one("SELECT raw_sha256 FROM emails WHERE message_id = ?", (message_id,))
-        if not row or not row[0]:
-            return None
-        try:
-            return self.blobs.get(row[0])
-        except FileNotFoundError:
-            return None
-
-    def attachment_data(self, sha256: str) -> bytes:
-        return self.blobs.get(sha256)
-
-    def stats(self) -> dict[str, int]:
-        row = self._one(
-            "SELECT (SELECT count(*) FROM emails), (SELECT count(*) FROM contacts), "
-            "(SELECT count(*) FROM tracked_ids), (SELECT count(*) FROM threads)"
-        )
-        assert row is not None
-        return {"emails": row[0], "contacts": row[1], "tracked_ids": row[2], "threads": row[3]}
-
     # ------------------------------------------------------------------ forgetting
     def forget_contact(self, email: str) -> int:
-        """Delete the contact, its emails (bodies, attachments, raw copies) and tracked ids."""
+        """Delete the contact, its emails (bodies, attachments, raw copies) and tracked ids.
+
+        Set-based: a handful of statements whatever the number of emails (the cascades and
+        the full-text trigger do the per-row work inside SQLite).
+        """
         with self._write() as db:
             row = db.execute("SELECT id FROM contacts WHERE email = ?", (email.strip(),)).fetchone()
             if not row:
                 return 0
-            cid = row[0]
-            ids = [
-                r[0]
+            for stmt in _FORGET_TEMP:
+                db.execute(stmt)
+            db.execute(
+                "INSERT INTO forget_emails SELECT email_id FROM email_contacts "
+                "WHERE contact_id = ?",
+                (row[0],),
+            )
+            n = int(db.execute("SELECT count(*) FROM forget_emails").fetchone()[0])
+            shas = {
+                str(r[0])
                 for r in db.execute(
-                    "SELECT email_id FROM email_contacts WHERE contact_id = ?", (cid,)
+                    "SELECT sha256 FROM attachments WHERE email_id IN (SELECT id FROM "
+                    "forget_emails) UNION SELECT raw_sha256 FROM emails WHERE id IN "
+                    "(SELECT id FROM forget_emails) AND raw_sha256 != ''"
                 )
-            ]
-            shas: set[str] = set()
-            for eid in ids:
-                shas.update(
-                    r[0]
-                    for r in db.execute("SELECT sha256 FROM attachments WHERE email_id = ?", (eid,))
-                )
-                shas.update(
-                    r[0]
-                    for r in db.execute(
-                        "SELECT raw_sha256 FROM emails WHERE id = ? AND raw_sha256 != ''", (eid,)
-                    )
-                )
-                thread = db.execute("SELECT thread_id FROM emails WHERE id = ?", (eid,)).fetchone()
-                db.execute("DELETE FROM tracked_ids WHERE email_id = ?", (eid,))
-                db.execute("DELETE FROM emails WHERE id = ?", (eid,))
-                if (
-                    thread
-                    and not db.execute(
-                        "SELECT 1 FROM emails WHERE thread_id = ?", (thread[0],)
-                    ).fetchone()
-                ):
-                    db.execute("DELETE FROM tracked_ids WHERE thread_id = ?", (thread[0],))
-                    db.execute("DELETE FROM threads WHERE id = ?", (thread[0],))
-            db.execute("DELETE FROM contacts WHERE id = ?", (cid,))
+            }
+            db.execute(
+                "INSERT INTO forget_threads SELECT DISTINCT thread_id FROM emails "
+                "WHERE id IN (SELECT id FROM forget_emails)"
+            )
+            db.execute("DELETE FROM tracked_ids WHERE email_id IN (SELECT id FROM forget_emails)")
+            db.execute("DELETE FROM emails WHERE id IN (SELECT id FROM forget_emails)")
+            empty = (
+                "SELECT f.id FROM forget_threads f WHERE NOT EXISTS "
+                "(SELECT 1 FROM emails e WHERE e.thread_id = f.id)"
+            )
+            db.execute(f"DELETE FROM tracked_ids WHERE thread_id IN ({empty})")
+            db.execute(f"DELETE FROM threads WHERE id IN ({empty})")
+            db.execute("DELETE FROM contacts WHERE id = ?", (row[0],))
             db.execute(
                 "DELETE FROM contacts WHERE id NOT IN "
                 "(SELECT DISTINCT contact_id FROM email_contacts)"
@@ -623,11 +233,12 @@ class SQLiteStore:
             r[0]
             for r in self._q("SELECT sha256 FROM attachments UNION SELECT raw_sha256 FROM emails")
         }
-        self.blobs.delete(shas - still)
-        with self._lock:  # don't leave the deleted text in the write-ahead log
+        with self._mapped():
+            self.blobs.delete(shas - still)
+        with self._lock, self._mapped():  # don't leave the deleted text in the write-ahead log
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        log.info("forgot a contact: %d emails removed", len(ids))
-        return len(ids)
+        log.info("forgot a contact: %d emails removed", n)
+        return n
 
     def gc_blobs(self) -> int:
         """Remove blob files no row refers to (left by a crash between file and commit)."""
@@ -635,4 +246,5 @@ class SQLiteStore:
             r[0]
             for r in self._q("SELECT sha256 FROM attachments UNION SELECT raw_sha256 FROM emails")
         }
-        return self.blobs.delete(sha for sha in list(self.blobs.all()) if sha not in still)
+        with self._mapped():
+            return self.blobs.delete(sha for sha in list(self.blobs.all()) if sha not in still)
