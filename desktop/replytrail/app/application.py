@@ -30,6 +30,7 @@ from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
 from replytrail.core.paths import Paths
+from replytrail.core.store.local import open_store
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.tray.followups import FollowUpMenu
@@ -112,7 +113,7 @@ class TrayApp(QObject):
         self.importer.finished.connect(self.store_changed)
         self.followup_menu = FollowUpMenu(self.tray.menu, self.tray.compose_action, self)
         self.followups = FollowUpService(
-            lambda: SQLiteStore(paths.store_file, paths.blob_dir),
+            lambda: open_store(paths),
             self.followup_days,
             self.followup_menu,
             self.notifier,

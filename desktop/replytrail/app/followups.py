@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from replytrail.core.store.base import Store
 from replytrail.core.store.followups import FollowUps, Reminder
-from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.job_runner import JobRunner
 from replytrail.ui.tray.followups import FollowUpMenu
 from replytrail.ui.tray.notify import Notifier
@@ -31,7 +31,7 @@ class FollowUpService(QObject):
 
     def __init__(
         self,
-        open_store: Callable[[], SQLiteStore],
+        open_store: Callable[[], Store],
         days: Callable[[], int],
         menu: FollowUpMenu,
         notifier: Notifier,
@@ -39,7 +39,7 @@ class FollowUpService(QObject):
     ) -> None:
         super().__init__(parent)
         self._open_store, self._days, self.menu, self._notifier = open_store, days, menu, notifier
-        self._store: SQLiteStore | None = None  # opened and used on the worker thread only
+        self._store: Store | None = None  # opened and used on the worker thread only
         self._jobs = JobRunner(self)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)

@@ -13,7 +13,6 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.engine import watch_options
-from replytrail.core.logbook import Logbook
 from replytrail.core.mail.importer import (
     ImportProgress,
     ImportRequest,
@@ -21,7 +20,7 @@ from replytrail.core.mail.importer import (
     import_accounts,
 )
 from replytrail.core.paths import Paths
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.local import open_store
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.timeline.import_dialog import ImportDialog
 
@@ -81,10 +80,10 @@ class ImportLauncher(QObject):
         stop: threading.Event,
     ) -> list[ImportResult]:
         """On a worker thread: every enabled account, through a store connection of its own."""
-        store = SQLiteStore(self.paths.store_file, self.paths.blob_dir)
+        store = open_store(self.paths)
         try:
             return import_accounts(
-                Logbook(store),
+                store,
                 [a for a in self.accounts.all() if a.enabled],
                 lambda a: self.credentials.get(a.credential_ref),
                 watch_options(self.settings).policy,

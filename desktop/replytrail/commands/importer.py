@@ -14,7 +14,6 @@ from replytrail.commands.context import CliContext
 from replytrail.core.engine import watch_options
 from replytrail.core.errors import UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
-from replytrail.core.logbook import Logbook
 from replytrail.core.mail.importer import (
     ImportProgress,
     ImportRequest,
@@ -92,7 +91,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"import {p.account} {p.phase} {p.done}/{p.total}", file=ctx.err, flush=True)
 
     results = import_accounts(
-        Logbook(ctx.store),
+        ctx.store,
         accounts,
         lambda a: ctx.credentials.get(a.credential_ref),
         watch_options(ctx.settings).policy,

@@ -10,7 +10,7 @@ import pytest
 
 from importmail import ALICE, TOKEN, Mailbox, build_mailbox, message
 from mailflow import Setup
-from replytrail.core.logbook import Logbook, Policy
+from replytrail.core.logbook import Policy
 from replytrail.core.mail.importer import Importer, ImportProgress, ImportRequest
 from replytrail.core.models import Account, Security
 from replytrail.core.store.sqlite import SQLiteStore
@@ -130,18 +130,14 @@ def test_stop_keeps_whole_emails_and_a_rerun_finishes(
             stop.set()  # the Stop button, pressed after the first batch
 
     policy = Policy(never_log=("partner.example",))
-    importer = Importer(
-        Logbook(store), account, lambda: "alicepw", policy, progress=progress, stop=stop
-    )
+    importer = Importer(store, account, lambda: "alicepw", policy, progress=progress, stop=stop)
     first = importer.run(ImportRequest(since=None))
     assert first.stopped
     assert phases[0] == "sent" and "inbox" in phases
     assert 0 < first.emails < len(box.expected_ids)
     stored = store.stats()["emails"]
     assert stored == first.emails
-    second = Importer(Logbook(store), account, lambda: "alicepw", policy).run(
-        ImportRequest(since=None)
-    )
+    second = Importer(store, account, lambda: "alicepw", policy).run(ImportRequest(since=None))
     assert not second.stopped
     assert first.emails + second.emails == len(box.expected_ids) + len(box.old_ids)
     assert store.stats()["emails"] == len(box.expected_ids) + len(box.old_ids)

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 import imapclient
 from imapclient.imapclient import SENT
 
 from replytrail.core.errors import NotFound
 from replytrail.core.logbook import Logbook, Policy
+from replytrail.core.mail.catchup import FETCH_FIELDS
 from replytrail.core.mail.connect import open_imap
 from replytrail.core.mail.importscan import (
     CustomerRule,
@@ -32,16 +33,27 @@ from replytrail.core.mail.importscan import (
     select_messages,
 )
 from replytrail.core.mail.parse import parse_headers, parse_message
-from replytrail.core.mail.watcher import FETCH_FIELDS
 from replytrail.core.models import Account
-from replytrail.core.store.sqlite import company_for
+from replytrail.core.store.base import BatchedLookup, LogbookStore
+from replytrail.core.store.freemail import company_for
 
-__all__ = ["ImportProgress", "ImportRequest", "ImportResult", "Importer", "import_accounts"]
+__all__ = [
+    "ImportProgress",
+    "ImportRequest",
+    "ImportResult",
+    "ImportStore",
+    "Importer",
+    "import_accounts",
+]
 
 log = logging.getLogger("replytrail.import")
 
 _HEADER_ITEM = "BODY.PEEK[HEADER.FIELDS (" + " ".join(f.upper() for f in FETCH_FIELDS) + ")]"
 BODY_BATCH = 20  # whole messages per FETCH while bringing threads in
+
+
+class ImportStore(LogbookStore, BatchedLookup, Protocol):
+    """What an import needs of the store: the logbook's writes and batched id lookups."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,7 @@ class Importer:
 
     def __init__(
         self,
-        logbook: Logbook,
+        store: ImportStore,
         account: Account,
         secret: Callable[[], str],
         policy: Policy,
@@ -105,7 +117,8 @@ class Importer:
         stop: threading.Event | None = None,
         chunk: int = 500,
     ) -> None:
-        self.logbook, self.account, self._secret, self.policy = logbook, account, secret, policy
+        self.store, self.logbook = store, Logbook(store)
+        self.account, self._secret, self.policy = account, secret, policy
         self._progress = progress or (lambda _p: None)
         self.stop = stop or threading.Event()
         self.chunk = chunk
@@ -183,7 +196,7 @@ class Importer:
     # ------------------------------------------------------------------ bodies
     def _thread_ids(self, threads: dict[str, list[Scanned]]) -> dict[str, str]:
         """Each group's thread: an existing tracked thread when one of its ids is tracked."""
-        store = self.logbook.store
+        store = self.store
         out: dict[str, str] = {}
         for key, members in threads.items():
             ids = {
@@ -199,7 +212,7 @@ class Importer:
     def _bring_in(
         self, client: imapclient.IMAPClient, chosen: list[Scanned], result: ImportResult
     ) -> None:
-        store = self.logbook.store
+        store = self.store
         threads = group_threads(chosen)
         thread_of = self._thread_ids(threads)
         stored = store.tracked_among({s.headers.message_id for s in chosen})
@@ -241,7 +254,7 @@ class Importer:
 
 
 def import_accounts(
-    logbook: Logbook,
+    store: ImportStore,
     accounts: list[Account],
     secret: Callable[[Account], str],
     policy: Policy,
@@ -257,7 +270,7 @@ def import_accounts(
         if stop.is_set() or not account.enabled:
             continue
         importer = Importer(
-            logbook,
+            store,
             account,
             partial(secret, account),
             policy,

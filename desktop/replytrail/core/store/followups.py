@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from replytrail.core.models import LoggedEmail
-from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.base import Store
+from replytrail.core.store.sqlite_read import SQLiteReads
 
 __all__ = ["Awaiting", "FollowUps", "Reminder", "working_days_before", "working_days_between"]
 
@@ -78,8 +79,10 @@ def _ts(when: datetime) -> int:
 class FollowUps:
     """Follow-up queries and reminder writes over the local store."""
 
-    def __init__(self, store: SQLiteStore) -> None:
-        self.store = store
+    def __init__(self, store: Store) -> None:
+        if not isinstance(store, SQLiteReads):
+            raise TypeError("follow-ups live in the local SQLite store")
+        self.store: SQLiteReads = store
 
     def _contact(self, email_id: int) -> str:
         rows = self.store._q(
