@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "doctor",
     "importer",
     "followups",
+    "fixes",
 )
 
 

@@ -43,6 +43,7 @@ class MatchReason(enum.StrEnum):
     SUBJECT = "subject"
     CONTACT = "contact"  # logging mode "every email with a known contact" (an extension)
     IMPORT = "import"  # brought in from the mailbox on request (SPEC §15, an extension)
+    CONFIRMED = "confirmed"  # a subject match the user confirmed (issue 8.8, an extension)
 
     @property
     def low_confidence(self) -> bool:
