@@ -1,4 +1,4 @@
-"""Adds the tool row and the "Awaiting reply" view to the timeline window (issue 8.3, 8.7).
+"""Adds the tool row, the "Awaiting reply" view and contact fixes to the timeline (8.3, 8.7, 8.8).
 
 Kept apart from ``window.py`` so the window only hosts it: the tool row goes under the search
 bar, the awaiting page into the middle stack; showing a contact or searching leaves the view.
@@ -9,10 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from replytrail.core.models import Contact
+from replytrail.core.store.contact_fixes import ContactFixes
 from replytrail.core.store.followups import FollowUps
 from replytrail.ui.timeline.awaiting import AwaitingPage
+from replytrail.ui.timeline.contact_edit import ContactEditDialog, MergeDialog
 from replytrail.ui.timeline.tools import TimelineTools
 
 if TYPE_CHECKING:
@@ -34,7 +38,11 @@ class TimelineExtras(QObject):
         self.tools.awaitingToggled.connect(self.show_awaiting)
         self.tools.importRequested.connect(w.importRequested)
         self.tools.contact_button.menu().aboutToShow.connect(self._contact_menu)
-        self.tools.set_contact_actions(set())
+        self.tools.contactAction.connect(self._contact_action)
+        self.tools.emailAction.connect(self._email_action)
+        self.tools.email_button.menu().aboutToShow.connect(self._email_menu)
+        self.tools.set_email(False, False)
+        w.timeline_view.selectionModel().currentChanged.connect(lambda *_: self._email_menu())
         self.page.emailSelected.connect(w.reading.show_email)
         self.page.contactRequested.connect(self._open_contact)
         self.page.status.connect(w._status)
@@ -78,3 +86,88 @@ class TimelineExtras(QObject):
 
     def _contact_menu(self) -> None:
         self.tools.set_contact(self.window._current)
+
+    def _email_menu(self) -> None:
+        e = self.window.selected_email()
+        self.tools.set_email(e is not None, e is not None and e.low_confidence)
+
+    # ------------------------------------------------------------------ corrections (8.8)
+    def _fix(self, job: Callable[[ContactFixes], object], done_text: str) -> None:
+        w, fixes = self.window, ContactFixes(self.window._store)
+
+        def done(_result: object) -> None:
+            w._status(done_text)
+            w.refresh()
+            if w._current:  # rows may have gone or changed, not only arrived: load again
+                w.timeline_model.load(w._current)
+                w._update_empty()
+
+        w._jobs.submit(lambda: job(fixes), done, w._status)
+
+    def _contact_action(self, what: str) -> None:
+        w = self.window
+        c = w.header.contact
+        if c is None:
+            return
+        if what == "edit":
+            edit = ContactEditDialog(c, w)
+            edit.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            edit.accepted.connect(lambda: self._edit(c.email, *edit.values()))
+            edit.open()
+            self.dialog: QDialog = edit
+            return
+        store = w._store
+        w._jobs.submit(lambda: store.contacts(), lambda cs: self._ask_merge(c, cs), w._status)
+
+    def _edit(self, email: str, name: str, company: str) -> None:
+        self._fix(
+            lambda f: f.edit(email, name=name, company=company),
+            self.tr("{email} updated.").format(email=email),
+        )
+
+    def _ask_merge(self, current: Contact, contacts: object) -> None:
+        assert isinstance(contacts, list)
+        merge = MergeDialog(current, contacts, self.window)
+        merge.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        merge.accepted.connect(lambda: self._merge(current.email, merge.other()))
+        merge.open()
+        self.dialog = merge
+
+    def _merge(self, keep: str, other: str) -> None:
+        if other:
+            self._fix(
+                lambda f: f.merge(keep, other),
+                self.tr("{other} merged into {email}.").format(other=other, email=keep),
+            )
+
+    def _email_action(self, what: str) -> None:
+        e = self.window.selected_email()
+        if e is None:
+            return
+        mid = e.message_id
+        if what == "confirm":
+            self._fix(lambda f: f.confirm_match(mid), self.tr("Match confirmed."))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Not part of this conversation"),
+            self.tr(
+                "Remove “{subject}” from Replytrail? It stays in your mailbox, and Replytrail "
+                "will not log it again."
+            ).format(subject=e.subject or self.tr("(no subject)")),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        self.remove_button = box.addButton(
+            self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda b: (
+                self._fix(lambda f: f.take_out(mid), self.tr("The email was removed."))
+                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+                else None
+            )
+        )
+        box.open()
+        self.dialog = box

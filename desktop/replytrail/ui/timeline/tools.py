@@ -17,11 +17,13 @@ class TimelineTools(QWidget):
         awaitingToggled(bool): the "Awaiting reply" view was switched on or off.
         importRequested(str): bring in conversations; "" for all, else this contact's.
         contactAction(str): "edit" or "merge" for the selected contact.
+        emailAction(str): "confirm" or "unlink" for the selected email.
     """
 
     awaitingToggled = Signal(bool)  # noqa: N815 - Qt signal naming
     importRequested = Signal(str)  # noqa: N815 - Qt signal naming
     contactAction = Signal(str)  # noqa: N815 - Qt signal naming
+    emailAction = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +62,21 @@ class TimelineTools(QWidget):
             self.tr("Merge with another contact…"), lambda: self.contactAction.emit("merge")
         )
         self.contact_button.setMenu(menu)
+        self.email_button = QToolButton()
+        self.email_button.setObjectName("emailActions")
+        self.email_button.setText(self.tr("Email"))
+        self.email_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        email_menu = QMenu(self.email_button)
+        self.confirm_action = email_menu.addAction(
+            self.tr("Confirm the subject match"), lambda: self.emailAction.emit("confirm")
+        )
+        self.unlink_action = email_menu.addAction(
+            self.tr("Not part of this conversation…"), lambda: self.emailAction.emit("unlink")
+        )
+        self.email_button.setMenu(email_menu)
         lay.addWidget(self.awaiting_button)
         lay.addStretch(1)
+        lay.addWidget(self.email_button)
         lay.addWidget(self.contact_button)
         lay.addWidget(self.import_button)
         self.set_contact("")
@@ -74,6 +89,11 @@ class TimelineTools(QWidget):
     def set_contact(self, email: str) -> None:
         self._contact = email
         self.contact_button.setEnabled(bool(email))
+
+    def set_email(self, available: bool, subject_match: bool) -> None:
+        """The selected email's actions: unlink any, confirm only a subject match."""
+        self.email_button.setEnabled(available)
+        self.confirm_action.setEnabled(subject_match)
 
     def set_contact_actions(self, actions: set[str]) -> None:
         """Show only the contact actions the app supports ("edit", "merge")."""
