@@ -24,6 +24,7 @@ from replytrail.app.followups import FollowUpService
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.importing import ImportLauncher
 from replytrail.app.single_instance import SingleInstance
+from replytrail.app.trouble import TroubleController
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
@@ -36,6 +37,7 @@ from replytrail.qt.jobs import Jobs
 from replytrail.ui.tray.followups import FollowUpMenu
 from replytrail.ui.tray.notify import Notifier
 from replytrail.ui.tray.tray import TrayIcon
+from replytrail.ui.tray.trouble import AccountTrouble
 
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
@@ -121,6 +123,15 @@ class TrayApp(QObject):
         )
         self.followups.openAwaiting.connect(self.open_awaiting)
         self.engine.emailLogged.connect(self.followups.changed)
+        self.trouble = TroubleController(
+            tray_trouble=AccountTrouble(self.tray.menu, self.tray.open_action, self),
+            engine=self.engine,
+            accounts=self.accounts,
+            credentials=self.credentials,
+            jobs=self.jobs,
+            message=lambda text: self.notifier.show_message("account", "Replytrail", text),
+            parent=self,
+        )
 
     def followup_days(self) -> int:
         return int(self.settings.get("followups.days"))
@@ -240,6 +251,10 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            self.trouble.connect_signals(self._settings_dialog.trouble)
+            self.trouble.settings_panels.append(self._settings_dialog.update_account_state)
+            for state in self.trouble.states.values():
+                self._settings_dialog.update_account_state(state)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
