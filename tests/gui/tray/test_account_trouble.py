@@ -16,13 +16,14 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.engine import Engine
-from replytrail.core.events import WatchState
+from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs
-from replytrail.ui.settings.account_trouble import PasswordDialog
+from replytrail.ui.settings.account_trouble import AccountTroublePanel, PasswordDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.settings.server_edit import ServerEditDialog
+from replytrail.ui.tray.trouble import AccountTrouble
 from servers.cli import Cli
 from servers.mailservers import Dovecot
 
@@ -120,3 +121,27 @@ def test_edit_server_settings_from_settings(qtbot: QtBot, app: TrayApp, dovecot:
     assert _submenu(app) is None and dialog.trouble.state_label.text() == "Catching up…"
     qtbot.waitUntil(lambda: _submenu(app) is not None, timeout=30_000)
     assert dialog.trouble.state_label.text().startswith("Stopped:")
+
+
+def test_offline_says_why_in_words_and_offers_retry(qtbot: QtBot) -> None:
+    install_translators("en")
+    menu = QMenu()
+    trouble = AccountTrouble(menu, None)
+    trouble.update(AccountState(ALICE, WatchState.OFFLINE, "ConnectionResetError"))
+    assert trouble.actions_of(ALICE) == [
+        "The connection to the server was lost. Replytrail keeps trying.",
+        "Retry now",
+    ]
+    with qtbot.waitSignal(trouble.retryRequested) as retried:
+        trouble.menus[ALICE].actions()[-1].trigger()
+    assert retried.args == [ALICE]
+    trouble.update(AccountState(ALICE, WatchState.OFFLINE, "Cannot reach imap.example.test."))
+    assert trouble.actions_of(ALICE)[0] == "Cannot reach imap.example.test."
+    panel = AccountTroublePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_state(ALICE, AccountState(ALICE, WatchState.OFFLINE, "TimeoutError"))
+    assert panel.state_label.text() == "Offline: the connection to the server was lost"
+    assert panel.retry_button.isVisible() and not panel.password_button.isVisible()
+    trouble.update(AccountState(ALICE, WatchState.WATCHING))
+    assert trouble.menus == {} and menu.actions() == []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.events import AccountState, WatchState
+from replytrail.ui.tray.trouble import plain_reason
 
 __all__ = ["AccountTroublePanel", "PasswordDialog"]
 
@@ -68,7 +69,8 @@ class AccountTroublePanel(QWidget):
             WatchState.ERROR: self.tr("Stopped: {reason}"),
         }
         text = texts.get(s, "") if s is not None else ""
-        self.state_label.setText(text.format(reason=detail or self.tr("no connection")))
+        reason = plain_reason(detail, self.tr("the connection to the server was lost"))
+        self.state_label.setText(text.format(reason=reason))
         self.state_label.setStyleSheet("color: #b42318;" if s is WatchState.ERROR else "")
         self.password_button.setVisible(s is WatchState.ERROR)
         self.server_button.setVisible(bool(account))

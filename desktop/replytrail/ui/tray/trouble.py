@@ -6,6 +6,7 @@ An account in error gets a submenu "alice@… — <reason>" with "Enter password
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -14,7 +15,15 @@ from PySide6.QtWidgets import QMenu
 
 from replytrail.core.events import AccountState, WatchState
 
-__all__ = ["AccountTrouble"]
+__all__ = ["AccountTrouble", "plain_reason"]
+
+#: what the watcher reports for a lost connection: the exception's class name
+_CLASS_NAME = re.compile(r"^[A-Za-z_.]*(Error|Exception|abort|error|EOF\w*|timeout)$")
+
+
+def plain_reason(detail: str, fallback: str) -> str:
+    """The reason in words: a bare exception class name becomes *fallback*."""
+    return fallback if not detail or _CLASS_NAME.match(detail) else detail
 
 
 class AccountTrouble(QObject):
@@ -65,8 +74,12 @@ class AccountTrouble(QObject):
         sub = QMenu(title, self._menu)
         sub.setObjectName("accountTrouble")
         reason = sub.addAction(
-            state.detail
-            or (self.tr("The account stopped.") if error else self.tr("No connection."))
+            plain_reason(
+                state.detail,
+                self.tr("The account stopped.")
+                if error
+                else self.tr("The connection to the server was lost. Replytrail keeps trying."),
+            )
         )
         reason.setEnabled(False)
         sub.addSeparator()
