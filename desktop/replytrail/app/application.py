@@ -30,9 +30,11 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.models import Contact
 from replytrail.core.paths import Paths
 from replytrail.core.store.local import open_store
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.job_runner import JobRunner
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.tray.followups import FollowUpMenu
 from replytrail.ui.tray.notify import Notifier
@@ -123,6 +125,7 @@ class TrayApp(QObject):
         )
         self.followups.openAwaiting.connect(self.open_awaiting)
         self.engine.emailLogged.connect(self.followups.changed)
+        self._contact_jobs = JobRunner(self)
         self.trouble = TroubleController(
             tray_trouble=AccountTrouble(self.tray.menu, self.tray.open_action, self),
             engine=self.engine,
@@ -232,11 +235,23 @@ class TrayApp(QObject):
         from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
-            accounts, self.engine.engine.send, self.paths.drafts_dir, to=to, reply_to=original
+            accounts,
+            self.engine.engine.send,
+            self.paths.drafts_dir,
+            to=to,
+            reply_to=original,
+            load_contacts=self._load_contacts,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
         dialog.show()
+
+    def _load_contacts(self, done: Callable[[list[Contact]], None]) -> None:
+        """For address completion: the contacts, read off the GUI thread."""
+        store = self.gui_store
+        self._contact_jobs.submit(
+            lambda: store.contacts("", 5000), lambda r: done(r) if isinstance(r, list) else None
+        )
 
     @Slot()
     def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:

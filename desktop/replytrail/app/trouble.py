@@ -17,6 +17,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, WatchState
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.settings.account_trouble import PasswordDialog
+from replytrail.ui.settings.sender import SenderDialog
 from replytrail.ui.settings.server_edit import ServerEditDialog
 from replytrail.ui.tray.trouble import AccountTrouble
 
@@ -55,6 +56,8 @@ class TroubleController(QObject):
         source.passwordRequested.connect(self.ask_password)  # type: ignore[attr-defined]
         source.serverSettingsRequested.connect(self.edit_servers)  # type: ignore[attr-defined]
         source.retryRequested.connect(self.retry)  # type: ignore[attr-defined]
+        if hasattr(source, "senderRequested"):
+            source.senderRequested.connect(self.edit_sender)
 
     @Slot(object)
     def state_changed(self, state: AccountState) -> None:
@@ -121,6 +124,26 @@ class TroubleController(QObject):
         d.accepted.connect(lambda: self._save_servers(d))
         self.dialog = d
         d.open()
+
+    @Slot(str)
+    def edit_sender(self, email: str, parent: QWidget | None = None) -> None:
+        """Name and signature (issue 8.9): saved to the account file, used by compose."""
+        try:
+            account = self.accounts.get(email)
+        except KnownError as e:
+            self._message(e.message)
+            return
+        d = SenderDialog(account, parent)
+        d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        d.accepted.connect(lambda: self._save_sender(d))
+        self.dialog = d
+        d.open()
+
+    def _save_sender(self, d: SenderDialog) -> None:
+        try:
+            self.accounts.save(d.account())
+        except KnownError as e:
+            self._message(e.message)
 
     def _save_servers(self, d: ServerEditDialog) -> None:
         account = d.account()

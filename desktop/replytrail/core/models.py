@@ -92,6 +92,8 @@ class Account:
     provider_files_sent: bool = False  # Gmail-style: the provider files SMTP-sent mail itself
     auth: str = "password"  # "password" | "oauth2"
     enabled: bool = True
+    sender_name: str = ""  # the name recipients see in From (issue 8.9)
+    signature: str = ""  # plain text, added below what compose starts with (issue 8.9)
 
     @property
     def login(self) -> str:

@@ -14,7 +14,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 import imapclient
 from imapclient.imapclient import SENT
 
-from replytrail.core.errors import KnownError, ProtocolError, UsageError
+from replytrail.core.errors import KnownError, ProtocolError, RecipientRefused, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.mail.connect import open_imap, open_smtp
 from replytrail.core.mail.draft import Draft
@@ -41,7 +41,7 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     msg["Message-ID"] = mid
     msg["X-Replytrail-Id"] = mid
     msg["Date"] = format_datetime(datetime.now(UTC).astimezone())
-    msg["From"] = formataddr((sender_name, account.email))
+    msg["From"] = formataddr((sender_name or account.sender_name, account.email))
     msg["To"] = ", ".join(draft.to)
     if draft.cc:
         msg["Cc"] = ", ".join(draft.cc)
@@ -96,6 +96,23 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
             client.logout()
 
 
+def _reason(code: int, text: bytes | str) -> str:
+    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {' '.join(raw.split())}"[:160]
+
+
+def _named(text: bytes | str, addresses: list[str]) -> list[str]:
+    """The recipients the server's reply names."""
+    raw = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).lower()
+    return [a for a in addresses if a.lower() in raw]
+
+
+def _refused(recipients: dict[str, tuple[int, bytes | str]]) -> RecipientRefused:
+    """One line naming the refused address(es) and the server's reason."""
+    first = next(iter(recipients.values()))
+    return RecipientRefused(address=", ".join(recipients), reason=_reason(*first))
+
+
 def send_draft(
     account: Account, secret: str, store: OutgoingStore, draft: Draft, *, sender_name: str = ""
 ) -> LoggedEmail:
@@ -113,7 +130,7 @@ def send_draft(
         thread_id=thread,
         direction=Direction.OUT,
         date=h.date,
-        sender=Address(account.email, sender_name),
+        sender=Address(account.email, sender_name or account.sender_name),
         to=h.to,
         cc=h.cc,
         subject=draft.subject,
@@ -147,16 +164,22 @@ def send_draft(
         finally:
             with contextlib.suppress(smtplib.SMTPException, OSError):
                 smtp.quit()
-        if refused:
+        if refused:  # the others got it; the refused ones show as bounced in the timeline
             log.warning("%d recipient(s) refused", len(refused))
+            for rcpt in refused:
+                store.mark_bounced(h.message_id, rcpt, None)
     except KnownError:
         store.set_status(h.message_id, "failed")
         raise
     except smtplib.SMTPRecipientsRefused as e:
         store.set_status(h.message_id, "failed")
-        raise ProtocolError(
-            host=account.smtp_host, detail=f"all recipients refused: {', '.join(e.recipients)}"
-        ) from None
+        raise _refused({str(k): v for k, v in e.recipients.items()}) from None
+    except smtplib.SMTPResponseException as e:
+        store.set_status(h.message_id, "failed")
+        named = _named(e.smtp_error, [a.email for a in h.to + h.cc])
+        if e.smtp_code >= 500 and named:  # refused after DATA, naming the address
+            raise _refused({a: (e.smtp_code, e.smtp_error) for a in named}) from None
+        raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None
     except (smtplib.SMTPException, OSError) as e:
         store.set_status(h.message_id, "failed")
         raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None

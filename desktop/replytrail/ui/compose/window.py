@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from email.utils import getaddresses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,40 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.mail.draft import Draft
-from replytrail.core.models import Account, Direction, LoggedEmail
+from replytrail.core.models import Account, Contact, Direction, LoggedEmail
 from replytrail.qt.job_runner import JobRunner
 from replytrail.ui.common.widgets import format_size, long_date
+from replytrail.ui.compose.addresses import format_address, reply_subject, split_addresses
 from replytrail.ui.compose.drafts import DraftFile, draft_key
+from replytrail.ui.compose.extras import ComposeExtras
 from replytrail.ui.compose.style import STYLE
 
 __all__ = ["ComposeDialog", "format_address", "reply_subject"]
 
 log = logging.getLogger("replytrail.ui.compose")
-
-_REPLY_PREFIXES = ("re:", "aw:", "antw:", "sv:")
-
-
-def reply_subject(subject: str) -> str:
-    """``Re: `` once, however the original was prefixed (Re:, AW:, ...)."""
-    s = subject.strip()
-    return s if s.lower().startswith(_REPLY_PREFIXES) else f"Re: {s}"
-
-
-_SPECIALS = set('()<>@,;:\\".[]')
-
-
-def format_address(name: str, email: str) -> str:
-    """``Name <a@b>`` as typed (Unicode kept; the sender encodes headers), quoted if needed."""
-    if not name:
-        return email
-    if _SPECIALS & set(name):
-        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"{name} <{email}>"
-
-
-def _split_addresses(text: str) -> list[str]:
-    pairs = getaddresses([text.replace(";", ",")])
-    return [format_address(n, a) for n, a in pairs if a]
 
 
 class ComposeDialog(QDialog):
@@ -88,6 +64,7 @@ class ComposeDialog(QDialog):
         *,
         to: str = "",
         reply_to: LoggedEmail | None = None,
+        load_contacts: Callable[[Callable[[list[Contact]], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._accounts = list(accounts)
@@ -107,6 +84,9 @@ class ComposeDialog(QDialog):
         self._build()
         self._prefill = self._fill_initial(to, reply_to)
         self._restored = self._restore()
+        self.extras = ComposeExtras(self, self._accounts, load_contacts, self._restored)
+        if not self._restored:  # the signature is part of the untouched start
+            self._prefill = self.draft()
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)
@@ -242,8 +222,8 @@ class ComposeDialog(QDialog):
         refs = [*r.references, r.message_id] if r is not None else []
         return Draft(
             account=str(self.account_box.currentData() or ""),
-            to=_split_addresses(self.to_edit.text()),
-            cc=_split_addresses(self.cc_edit.text()),
+            to=split_addresses(self.to_edit.text()),
+            cc=split_addresses(self.cc_edit.text()),
             subject=self.subject_edit.text(),
             body=self.body_edit.toPlainText(),
             attachments=list(self._attachments),

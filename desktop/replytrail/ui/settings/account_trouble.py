@@ -25,12 +25,14 @@ class AccountTroublePanel(QWidget):
     """State line and buttons for one account; hidden buttons when it is fine.
 
     Signals:
-        passwordRequested(str), serverSettingsRequested(str), retryRequested(str): the account.
+        passwordRequested(str), serverSettingsRequested(str), retryRequested(str),
+        senderRequested(str): the account.
     """
 
     passwordRequested = Signal(str)  # noqa: N815 - Qt signal naming
     serverSettingsRequested = Signal(str)  # noqa: N815 - Qt signal naming
     retryRequested = Signal(str)  # noqa: N815 - Qt signal naming
+    senderRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +48,9 @@ class AccountTroublePanel(QWidget):
         self.password_button = QPushButton(self.tr("Enter password again…"))
         self.server_button = QPushButton(self.tr("Edit server settings…"))
         self.retry_button = QPushButton(self.tr("Retry now"))
+        self.sender_button = QPushButton(self.tr("Name and signature…"))
         for b, signal in (
+            (self.sender_button, self.senderRequested),
             (self.password_button, self.passwordRequested),
             (self.server_button, self.serverSettingsRequested),
             (self.retry_button, self.retryRequested),
@@ -74,6 +78,7 @@ class AccountTroublePanel(QWidget):
         self.state_label.setStyleSheet("color: #b42318;" if s is WatchState.ERROR else "")
         self.password_button.setVisible(s is WatchState.ERROR)
         self.server_button.setVisible(bool(account))
+        self.sender_button.setVisible(bool(account))
         self.retry_button.setVisible(s in (WatchState.ERROR, WatchState.OFFLINE))
 
 
