@@ -39,7 +39,11 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     domain = account.email.rpartition("@")[2]
     mid = make_msgid(domain=domain)
     msg["Message-ID"] = mid
-    msg["X-Replytrail-Id"] = mid
+    if account.provider_files_sent:
+        # Only where the provider files the Sent copy itself can a relay's rewritten
+        # Message-ID reach the Sent folder; there the header lets the watcher learn it. Where
+        # Replytrail appends the Sent copy, it carries our own id (docs/architecture.md).
+        msg["X-Replytrail-Id"] = mid
     msg["Date"] = format_datetime(datetime.now(UTC).astimezone())
     msg["From"] = formataddr((sender_name or account.sender_name, account.email))
     msg["To"] = ", ".join(draft.to)
