@@ -31,6 +31,15 @@ log = logging.getLogger("replytrail.send")
 MAX_ATTACHMENTS_BYTES = 35 * 1024 * 1024  # most providers refuse more than 25-35 MB
 
 
+#: IMAP hosts whose provider files SMTP-sent mail in Sent itself (X-GM-EXT-1 at send time)
+FILES_SENT_HOSTS = ("imap.gmail.com", "imap.googlemail.com")
+
+
+def files_sent_itself(account: Account) -> bool:
+    """The provider, not Replytrail, puts the Sent copy there (Gmail, or marked so)."""
+    return account.provider_files_sent or account.imap_host.lower() in FILES_SENT_HOSTS
+
+
 def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> EmailMessage:
     if not draft.to:
         raise UsageError(QT_TRANSLATE_NOOP("errors", "The email has no recipient."))
@@ -39,7 +48,7 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     domain = account.email.rpartition("@")[2]
     mid = make_msgid(domain=domain)
     msg["Message-ID"] = mid
-    if account.provider_files_sent:
+    if files_sent_itself(account):
         # Only where the provider files the Sent copy itself can a relay's rewritten
         # Message-ID reach the Sent folder; there the header lets the watcher learn it. Where
         # Replytrail appends the Sent copy, it carries our own id (docs/architecture.md).

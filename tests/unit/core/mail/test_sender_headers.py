@@ -24,3 +24,5 @@ def test_tracking_header_where_the_provider_files_sent_mail() -> None:
     msg = build_message(gmail_like, DRAFT)
     assert msg["X-Replytrail-Id"] == msg["Message-ID"]
     assert parseaddr(msg["From"]) == ("Jana Weber", ACCOUNT.email)
+    gmail = dataclasses.replace(ACCOUNT, imap_host="imap.gmail.com")
+    assert build_message(gmail, DRAFT)["X-Replytrail-Id"] is not None
