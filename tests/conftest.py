@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 from servers.cli import Cli
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay
+from servers.teampg import TeamPg
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +74,15 @@ def pg_server() -> Iterator[Postgres]:
     p.start()
     yield p
     p.cleanup()
+
+
+@pytest.fixture(scope="session")
+def team_pg() -> Iterator[TeamPg]:
+    """A team-store PostgreSQL: TLS with a test CA, SCRAM passwords; a database per test."""
+    pg = TeamPg()
+    pg.start()
+    yield pg
+    pg.cleanup()
 
 
 @pytest.fixture

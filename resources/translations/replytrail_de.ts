@@ -566,6 +566,106 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>HandoffPage</name>
+    <message>
+        <source>Hand-off</source>
+        <extracomment>(choice id, preset id or kind); &quot;other&quot;: any drop address; &quot;webhook&quot;: a signed webhook</extracomment>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Pass the emails Replytrail logs on to the CRM your team already uses: to its drop address (forwarded through your own mail server) or to a signed webhook.</source>
+        <translation>Geben Sie die erfassten E-Mails an das CRM weiter, das Ihr Team schon nutzt: an dessen Eingangsadresse (weitergeleitet über Ihren eigenen Mailserver) oder an einen signierten Webhook.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut senden</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Another drop address</source>
+        <translation>Andere Eingangsadresse</translation>
+    </message>
+    <message>
+        <source>Webhook (n8n, Make, …)</source>
+        <translation>Webhook (n8n, Make, …)</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>Senden an:</translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation>Signaturschlüssel:</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <source>Customer replies</source>
+        <translation>Antworten von Kunden</translation>
+    </message>
+    <message>
+        <source>Replies and auto-replies</source>
+        <translation>Antworten und automatische Antworten</translation>
+    </message>
+    <message>
+        <source>Everything logged, also what you sent</source>
+        <translation>Alles Erfasste, auch Ihre eigenen E-Mails</translation>
+    </message>
+    <message>
+        <source>Inline (“Forwarded message”)</source>
+        <translation>Im Text („Weitergeleitete Nachricht“)</translation>
+    </message>
+    <message>
+        <source>Original attached (.eml)</source>
+        <translation>Original als Anhang (.eml)</translation>
+    </message>
+    <message>
+        <source>Keep a copy of each forward in Sent</source>
+        <translation>Jede Weiterleitung auch in „Gesendet“ ablegen</translation>
+    </message>
+    <message>
+        <source>at least 16 characters</source>
+        <translation>mindestens 16 Zeichen</translation>
+    </message>
+    <message>
+        <source>the CRM&apos;s address, e.g. 123456@bcc.hubspot.com</source>
+        <translation>Adresse des CRM, z. B. 123456@bcc.hubspot.com</translation>
+    </message>
+    <message>
+        <source>Each request is signed (X-Replytrail-Signature, HMAC-SHA256) and carries an Idempotency-Key; see docs/handoff.md for the check.</source>
+        <translation>Jede Anfrage ist signiert (X-Replytrail-Signature, HMAC-SHA256) und trägt einen Idempotency-Key; die Prüfung steht in docs/handoff.md.</translation>
+    </message>
+    <message>
+        <source>The signing secret needs at least 16 characters.</source>
+        <translation>Der Signaturschlüssel braucht mindestens 16 Zeichen.</translation>
+    </message>
+    <message>
+        <source>(set by your team)</source>
+        <translation>(von Ihrem Team vorgegeben)</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+</context>
+<context>
     <name>LoggingPage</name>
     <message>
         <source>What Replytrail logs</source>
@@ -1058,6 +1158,74 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <extracomment>the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s shared history: every email is kept on this computer first and copied to the team store when it can be reached, so logging never stops.</source>
+        <translation>Die gemeinsame Historie Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht das Protokollieren nie verloren.</translation>
+    </message>
+    <message>
+        <source>Team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>Join a team store</source>
+        <translation>Einem Team-Speicher beitreten</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Your role:</source>
+        <translation>Ihre Rolle:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>only for a private certificate authority</source>
+        <translation>nur bei einer eigenen Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft …</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Enter the server, your role and your password.</source>
+        <translation>Bitte geben Sie Server, Rolle und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitritt läuft …</translation>
+    </message>
+    <message>
+        <source>Joined. Your team&apos;s history is on its way.</source>
+        <translation>Beigetreten. Die Historie Ihres Teams wird geladen.</translation>
+    </message>
+</context>
+<context>
     <name>TestPage</name>
     <message>
         <source>Testing the connection</source>
@@ -1331,6 +1499,17 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>something went wrong</source>
         <translation>etwas ist schiefgegangen</translation>
     </message>
+    <message numerus="yes">
+        <source>Hand-off to %1 failed for %n email(s)…</source>
+        <translation>
+            <numerusform>Übergabe an %1 für %n E-Mail fehlgeschlagen …</numerusform>
+            <numerusform>Übergabe an %1 für %n E-Mails fehlgeschlagen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team store offline since %1 — logging goes on here</source>
+        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter protokolliert</translation>
+    </message>
     <message>
         <source>Open timeline</source>
         <translation>Verlauf öffnen</translation>
@@ -1401,6 +1580,54 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Forgot {contact}: {n} email(s) with their attachments and tracked ids deleted.</source>
         <translation>{contact} vergessen: {n} E-Mail(s) samt Anhängen und verfolgten IDs gelöscht.</translation>
+    </message>
+    <message>
+        <source>No hand-off targets.</source>
+        <translation>Keine Übergabeziele.</translation>
+    </message>
+    <message>
+        <source>Hand-off to {where} saved.</source>
+        <translation>Übergabe an {where} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{name} → {where}: {pending} waiting, {failed} failed</source>
+        <translation>{name} → {where}: {pending} wartend, {failed} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{n} entries due again.</source>
+        <translation>{n} Einträge werden erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>{delivered} delivered, {retried} to retry later, {refused} refused.</source>
+        <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Team store {where} is up to date (schema {v}, {policy}).</source>
+        <translation>Team-Speicher {where} ist aktuell (Schema {v}, {policy}).</translation>
+    </message>
+    <message>
+        <source>Team store {where} ready: schema {old} → {v}, policy {policy}.</source>
+        <translation>Team-Speicher {where} bereit: Schema {old} → {v}, Richtlinie {policy}.</translation>
+    </message>
+    <message>
+        <source>Role {user} created. One-time password (give it to them in person, then they run &apos;replytrail team join --user {user} --password-stdin&apos;):</source>
+        <translation>Rolle {user} angelegt. Einmalpasswort (persönlich übergeben; danach &apos;replytrail team join --user {user} --password-stdin&apos; ausführen):</translation>
+    </message>
+    <message>
+        <source>Joined the team store {where} as {user} (policy {policy}); {n} email(s) queued.</source>
+        <translation>Dem Team-Speicher {where} als {user} beigetreten (Richtlinie {policy}); {n} E-Mail(s) in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>pulled {n}…</source>
+        <translation>{n} empfangen …</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed}, pulled {pulled}, forgets sent {forgets}.</source>
+        <translation>{pushed} gesendet, {pulled} empfangen, {forgets} Löschungen übermittelt.</translation>
+    </message>
+    <message>
+        <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
+        <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1734,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>{host}:{port}, TLS verified, login ok</source>
         <translation>{host}:{port}, TLS geprüft, Anmeldung in Ordnung</translation>
+    </message>
+    <message>
+        <source>{user} on {server}, TLS verified, policy {policy}, schema {schema}, {outbox} waiting to be sent</source>
+        <translation>{user} auf {server}, TLS geprüft, Richtlinie {policy}, Schema {schema}, {outbox} warten auf Versand</translation>
     </message>
 </context>
 <context>
@@ -1649,11 +1880,16 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Der CRM-Speicher unter {path} kann nicht verwendet werden: {detail}</translation>
     </message>
     <message>
+        <source>Disk full: Replytrail cannot log new replies until space is freed</source>
+        <translation>Datenträger voll: Replytrail kann erst wieder protokollieren, wenn Platz frei ist</translation>
+    </message>
+    <message>
         <source>The team store {where} cannot be reached: {detail}</source>
         <translation>Der Team-Speicher {where} ist nicht erreichbar: {detail}</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1679,6 +1915,94 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The team store {where} answers without TLS; Replytrail sends nothing unencrypted to another machine. Ask your administrator to enable SSL (sslmode=verify-full).</source>
         <translation>Die Team-Datenbank {where} antwortet ohne TLS; Replytrail sendet nichts unverschlüsselt an einen anderen Rechner. Bitten Sie Ihre Administration, SSL einzuschalten (sslmode=verify-full).</translation>
+    </message>
+    <message>
+        <source>A webhook needs a signing secret: pass it with --secret-stdin.</source>
+        <translation>Ein Webhook braucht einen Signaturschlüssel: Übergeben Sie ihn mit --secret-stdin.</translation>
+    </message>
+    <message>
+        <source>The signing secret needs at least 16 characters.</source>
+        <translation>Der Signaturschlüssel braucht mindestens 16 Zeichen.</translation>
+    </message>
+    <message>
+        <source>No hand-off target named {name}.</source>
+        <translation>Kein Übergabeziel namens {name}.</translation>
+    </message>
+    <message>
+        <source>{where} refused the hand-off: {detail}</source>
+        <extracomment>what a target receives: customer replies / replies and auto-replies / everything logged</extracomment>
+        <translation>{where} hat die Übergabe abgelehnt: {detail}</translation>
+    </message>
+    <message>
+        <source>A hand-off target&apos;s name uses lower-case letters, digits, - and _ (not {name!r}).</source>
+        <translation>Der Name eines Übergabeziels besteht aus Kleinbuchstaben, Ziffern, - und _ (nicht {name!r}).</translation>
+    </message>
+    <message>
+        <source>The hand-off target {name} has an unknown setting.</source>
+        <translation>Das Übergabeziel {name} hat eine unbekannte Einstellung.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an email address.</source>
+        <translation>{value!r} ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>A webhook needs an https:// address (not {value!r}).</source>
+        <translation>Ein Webhook braucht eine https://-Adresse (nicht {value!r}).</translation>
+    </message>
+    <message>
+        <source>The hand-off settings are broken: {detail}</source>
+        <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
+    </message>
+    <message>
+        <source>Give the team store with --dsn.</source>
+        <translation>Geben Sie den Team-Speicher mit --dsn an.</translation>
+    </message>
+    <message>
+        <source>team join needs --dsn (or a team preset), --user and a password on stdin.</source>
+        <translation>team join braucht --dsn (oder eine Team-Vorgabe), --user und ein Passwort über stdin.</translation>
+    </message>
+    <message>
+        <source>This laptop is in no team yet: run &apos;replytrail team join&apos; first.</source>
+        <translation>Dieser Rechner gehört noch zu keinem Team: Führen Sie zuerst &apos;replytrail team join&apos; aus.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can forget a contact team-wide.</source>
+        <translation>Nur eine Team-Administration kann einen Kontakt im ganzen Team vergessen.</translation>
+    </message>
+    <message>
+        <source>Unknown team policy {policy}: use {choices}.</source>
+        <translation>Unbekannte Team-Richtlinie {policy}: Verwenden Sie {choices}.</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address a role can carry.</source>
+        <translation>{email} ist keine E-Mail-Adresse, die als Rolle taugt.</translation>
+    </message>
+    <message>
+        <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
+        <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
+    </message>
+</context>
+<context>
+    <name>handoff</name>
+    <message>
+        <source>In HubSpot: Settings › General › Email › Log — copy the forwarding address.</source>
+        <translation>In HubSpot: Einstellungen › Allgemein › E-Mail › Protokoll – die Weiterleitungsadresse kopieren.</translation>
+    </message>
+    <message>
+        <source>In Pipedrive: Personal preferences › Email sync › Smart Email BCC.</source>
+        <translation>In Pipedrive: Persönliche Einstellungen › E-Mail-Synchronisierung › Smart Email BCC.</translation>
+    </message>
+    <message>
+        <source>In Odoo: the mail alias of your CRM team (CRM › Configuration › Sales Teams).</source>
+        <translation>In Odoo: der E-Mail-Alias Ihres Vertriebsteams (CRM › Konfiguration › Verkaufsteams).</translation>
+    </message>
+    <message>
+        <source>In Zoho CRM: Setup › Channels › Email › BCC Dropbox.</source>
+        <translation>In Zoho CRM: Setup › Kanäle › E-Mail › BCC-Dropbox.</translation>
+    </message>
+    <message>
+        <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
+        <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +2066,68 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>3. When IMAP is on, choose “Check again” (or run “replytrail discover” again).</source>
         <translation>3. Wenn IMAP eingeschaltet ist, wählen Sie „Erneut prüfen“ (oder rufen Sie „replytrail discover“ noch einmal auf).</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>offline since {since}</source>
+        <translation>nicht erreichbar seit {since}</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>warten auf Versand</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>last sent</source>
+        <translation>zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>last received</source>
+        <translation>zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>watch</name>
+    <message>
+        <source>logging again</source>
+        <translation>protokolliert wieder</translation>
     </message>
 </context>
 </TS>

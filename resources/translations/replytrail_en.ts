@@ -10,5 +10,12 @@
             <numerusform>watching %n accounts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Hand-off to %1 failed for %n email(s)…</source>
+        <translation>
+            <numerusform>Hand-off to %1 failed for %n email…</numerusform>
+            <numerusform>Hand-off to %1 failed for %n emails…</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

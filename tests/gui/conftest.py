@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from replytrail.app.application import TrayApp
+from replytrail.app.engine_thread import EngineAdapter
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials
+from replytrail.core.engine import Engine
+from replytrail.core.paths import resolve_paths
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.jobs import Jobs, StoreExecutor
+from replytrail.ui.reading.files import BlobAttachments
 
 
 @pytest.fixture
@@ -19,3 +32,52 @@ def stuck_https(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
         monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{port}")
         monkeypatch.delenv("no_proxy", raising=False)
         yield port
+
+
+class QuitCounter:
+    def __init__(self) -> None:
+        self.quits: list[int] = []
+
+    def __call__(self) -> None:
+        self.quits.append(1)
+
+
+@pytest.fixture
+def tray_app(qtbot: QtBot, tmp_path: Path) -> Iterator[TrayApp]:
+    """The app as app/application.py assembles it, on a fresh data dir (offscreen, no
+    accounts watched); ``tray_app.quits`` counts Quit."""
+    paths = resolve_paths(tmp_path / "data")
+    paths.ensure()
+    settings = Settings(paths.settings_file)
+    accounts = AccountRegistry(paths.accounts_file)
+    credentials = Credentials()
+    store = SQLiteStore(paths.store_file, paths.blob_dir)
+    jobs = Jobs()
+    engine = EngineAdapter(
+        lambda sink: Engine(
+            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+        ),
+        jobs,
+    )
+    counter = QuitCounter()
+    app = TrayApp(
+        paths=paths,
+        settings=settings,
+        accounts=accounts,
+        credentials=credentials,
+        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
+        attachments=BlobAttachments(paths.blob_dir),
+        engine=engine,
+        jobs=jobs,
+        autostart=None,
+        quit_app=counter,
+    )
+    app.quits = counter.quits  # type: ignore[attr-defined]
+    yield app
+    app.quit()
+    for w in (app._timeline, app._settings_dialog, *app.compose_windows):
+        if w is not None:
+            w.close()
+            w.deleteLater()
+    app.close()
+    store.close()

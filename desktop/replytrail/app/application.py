@@ -1,11 +1,10 @@
 """The composition root of the tray app: builds every object once and wires them together.
 
 Threads: the engine's watchers (their events reach the GUI through :class:`EngineAdapter`),
-a small job pool for one-shot network work (sending, connection tests), and the GUI
-thread. Store reads for the GUI happen on the GUI thread, on a read connection of its own
-(``gui_store``): they are paged queries (a page of a timeline, a contact list) that take
-milliseconds on SQLite in WAL mode, where readers never wait for the engine's writes — the
-engine writes through its own connection. docs/performance.md has the figures.
+a small pool for network work (sending, connection tests), the store executor — the one
+worker thread on which every store read and write of the app's windows runs, on a
+connection of its own (the engine writes through its own; SQLite's WAL lets the two work
+side by side) — and the GUI thread, which never touches a store connection.
 """
 
 from __future__ import annotations
@@ -15,44 +14,61 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
-from replytrail.app.followups import FollowUpService
+from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
-from replytrail.app.importing import ImportLauncher
 from replytrail.app.single_instance import SingleInstance
-from replytrail.app.trouble import TroubleController
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
-from replytrail.core.models import Contact
+from replytrail.core.handoff.targets import TargetBook
+from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
-from replytrail.core.store.local import open_store
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.job_runner import JobRunner
-from replytrail.qt.jobs import Jobs
-from replytrail.ui.tray.followups import FollowUpMenu
+from replytrail.qt.changes import StoreChanges
+from replytrail.qt.jobs import Jobs, StoreExecutor
+from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
 from replytrail.ui.tray.notify import Notifier
 from replytrail.ui.tray.tray import TrayIcon
-from replytrail.ui.tray.trouble import AccountTrouble
 
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
+    from replytrail.ui.settings.handoff_page import HandoffPage
+    from replytrail.ui.settings.team_page import TeamPage
     from replytrail.ui.timeline.window import TimelineWindow
 
-__all__ = ["TrayApp", "main"]
+__all__ = ["TrayApp", "assemble", "visible_states"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
 
 
+def visible_states(states: list[AccountState]) -> list[AccountState]:
+    """A watcher not started yet reports "stopped" without a reason: that is starting, not
+    an error (no red flash in the tray while a new account connects)."""
+    return [
+        AccountState(s.account, WatchState.CATCHING_UP)
+        if s.state is WatchState.STOPPED and not s.detail
+        else s
+        for s in states
+    ]
+
+
 class TrayApp(QObject):
-    """Connects the tray, notifications, settings and windows to the engine (no signals)."""
+    """Connects the tray, notifications, settings and windows to the engine.
+
+    Signals:
+        setupFinished(QMainWindow): the wizard added the first account and the timeline is
+            open; the place to offer bringing in existing conversations.
+    """
+
+    setupFinished = Signal(QMainWindow)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
@@ -61,32 +77,35 @@ class TrayApp(QObject):
         settings: Settings,
         accounts: AccountRegistry,
         credentials: Credentials,
-        gui_store: SQLiteStore | Callable[[], SQLiteStore],
+        executor: StoreExecutor[SQLiteStore],
+        attachments: AttachmentSource,
         engine: EngineAdapter,
         jobs: Jobs,
         autostart: Autostart | None,
         quit_app: Callable[[], None],
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
+        handoff: TargetBook | None = None,
     ) -> None:
         super().__init__(parent)
+        self.handoff = handoff
         self.paths, self.settings, self.accounts = paths, settings, accounts
         self.credentials, self.engine, self.jobs = credentials, engine, jobs
-        # the GUI's read connection opens with the first window that reads the store
-        self._gui_store: SQLiteStore | None = (
-            gui_store if isinstance(gui_store, SQLiteStore) else None
-        )
-        self._open_gui_store = gui_store if not isinstance(gui_store, SQLiteStore) else None
+        self.executor, self.attachments = executor, attachments
+        self.changes = StoreChanges(executor, self)
         self.autostart = autostart
         self._quit_app = quit_app
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
-        self._compose: list[QWidget] = []
+        self._handoff_page: HandoffPage | None = None
+        self._team_page: TeamPage | None = None
+        self._compose: list[QWidget] = []  # open compose windows (each removes itself)
+        self._in_setup = False
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
         self.notifier = Notifier(
-            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self
+            self.tray.icon, lambda: settings.values().general.notifications, parent=self
         )
         self.tray.openTimelineRequested.connect(self.open_timeline)
         self.tray.composeRequested.connect(self.compose)
@@ -94,63 +113,24 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
+        engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
+        engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
+        engine.teamPulled.connect(self._team_pulled)
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
         engine.accountStopped.connect(self._account_stopped)
         engine.emailLogged.connect(self.notifier.email_logged)
+        engine.emailLogged.connect(self.changes.note)
+        engine.sent.connect(self.changes.note)
         self.notifier.openEmail.connect(self.open_email)
         settings.on_change(self._setting_changed)
-        self._wire_firstweek()
-
-    def _wire_firstweek(self) -> None:
-        """Bringing conversations in (SPEC §15) and follow-ups (§16)."""
-        paths = self.paths
-        self.importer = ImportLauncher(
-            paths=paths,
-            accounts=self.accounts,
-            credentials=self.credentials,
-            settings=self.settings,
-            jobs=self.jobs,
-            parent=self,
-        )
-        self.importer.finished.connect(self.store_changed)
-        self.followup_menu = FollowUpMenu(self.tray.menu, self.tray.compose_action, self)
-        self.followups = FollowUpService(
-            lambda: open_store(paths),
-            self.followup_days,
-            self.followup_menu,
-            self.notifier,
-            self,
-        )
-        self.followups.openAwaiting.connect(self.open_awaiting)
-        self.engine.emailLogged.connect(self.followups.changed)
-        self._contact_jobs = JobRunner(self)
-        self.trouble = TroubleController(
-            tray_trouble=AccountTrouble(self.tray.menu, self.tray.open_action, self),
-            engine=self.engine,
-            accounts=self.accounts,
-            credentials=self.credentials,
-            jobs=self.jobs,
-            message=lambda text: self.notifier.show_message("account", "Replytrail", text),
-            parent=self,
-        )
-
-    def followup_days(self) -> int:
-        return int(self.settings.get("followups.days"))
-
-    @property
-    def gui_store(self) -> SQLiteStore:
-        if self._gui_store is None:
-            assert self._open_gui_store is not None
-            self._gui_store = self._open_gui_store()
-        return self._gui_store
+        self.firstweek = FirstWeek(self)
 
     def close(self) -> None:
-        """Close what this app opened itself (the GUI's read connection)."""
-        if self._open_gui_store is not None and self._gui_store is not None:
-            self._gui_store.close()
-            self._gui_store = None
+        """Close the store executor (and with it the app's store connection)."""
+        self.executor.close()
 
     # ------------------------------------------------------------------ start / stop
     def start(self) -> None:
@@ -159,7 +139,7 @@ class TrayApp(QObject):
         self.tray.show()
         # the icon first; the engine (imapclient, TLS, keyring) a moment later
         QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
-        self.followups.start()
+        self.firstweek.start()
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -176,7 +156,7 @@ class TrayApp(QObject):
         log.info("quitting")
         self.tray.hide()
         self.notifier.close()
-        self.followups.stop()
+        self.firstweek.stop()
         self.engine.stop()
         self.jobs.shutdown()
         self._quit_app()
@@ -184,37 +164,18 @@ class TrayApp(QObject):
     # ------------------------------------------------------------------ windows
     @Slot()
     def open_timeline(self) -> TimelineWindow:
+        """Show the timeline: built once, brought back when hidden or minimised."""
         if self._timeline is None:
             from replytrail.app.boot import drop_source_cache
             from replytrail.ui.timeline.window import TimelineWindow
 
-            self._timeline = TimelineWindow(self.gui_store, followup_days=self.followup_days)
+            self._timeline = TimelineWindow(self.executor, self.changes, self.attachments)
             drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
-            self._timeline.importRequested.connect(
-                lambda contact: self.importer.open(self._timeline, contact=contact)
-            )
-        w = self._timeline
-        w.show()
-        w.raise_()
-        w.activateWindow()
-        return w
-
-    @Slot()
-    def open_awaiting(self) -> None:
-        self.open_timeline().extras.tools.awaiting_button.setChecked(True)
-
-    @Slot()
-    def offer_import(self) -> None:
-        """After set-up: the timeline, and the offer to bring in existing conversations."""
-        self.importer.open(self.open_timeline())
-
-    @Slot()
-    def store_changed(self) -> None:
-        if self._timeline is not None:
-            self._timeline.refresh()
-        self.followups.changed()
+            self.firstweek.timeline_created(self._timeline)
+        bring_forward(self._timeline)
+        return self._timeline
 
     @Slot(str)
     def open_email(self, message_id: str) -> None:
@@ -231,30 +192,41 @@ class TrayApp(QObject):
         if not accounts:
             self.first_run()
             return
-        original = self.gui_store.email(reply_to) if reply_to else None
+        if reply_to:  # the original is read on the store executor first
+            self.executor.submit(
+                lambda s: s.email(reply_to), lambda e: self._open_compose(accounts, to, e)
+            )
+        else:
+            self._open_compose(accounts, to, None)
+
+    def _open_compose(self, accounts: list[Account], to: str, original: LoggedEmail | None) -> None:
         from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
             accounts,
-            self.engine.engine.send,
+            self.engine.send,
             self.paths.drafts_dir,
             to=to,
             reply_to=original,
-            load_contacts=self._load_contacts,
+            load_contacts=self.firstweek.load_contacts,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._compose = [d for d in self._compose if d.isVisible()] + [dialog]
-        dialog.show()
+        self._compose.append(dialog)
+        # forget it when Qt deletes it (after send, Close, Escape): never touch a dead window
+        dialog.destroyed.connect(lambda *_a, d=dialog: self._compose_closed(d))
+        bring_forward(dialog)
 
-    def _load_contacts(self, done: Callable[[list[Contact]], None]) -> None:
-        """For address completion: the contacts, read off the GUI thread."""
-        store = self.gui_store
-        self._contact_jobs.submit(
-            lambda: store.contacts("", 5000), lambda r: done(r) if isinstance(r, list) else None
-        )
+    def _compose_closed(self, dialog: QWidget) -> None:
+        self._compose = [d for d in self._compose if d is not dialog]
+
+    @property
+    def compose_windows(self) -> list[QWidget]:
+        return list(self._compose)
 
     @Slot()
-    def open_settings(self, accounts_tab: bool = False) -> SettingsDialog:
+    def open_settings(
+        self, accounts_tab: bool = False, handoff_tab: bool = False
+    ) -> SettingsDialog:
         if self._settings_dialog is None:
             from replytrail.ui.settings.dialog import SettingsDialog
 
@@ -266,32 +238,76 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
-            self.trouble.connect_signals(self._settings_dialog.trouble)
-            self.trouble.settings_panels.append(self._settings_dialog.update_account_state)
-            for state in self.trouble.states.values():
-                self._settings_dialog.update_account_state(state)
+            self.firstweek.settings_created(self._settings_dialog)
+            if self.handoff is not None:
+                from replytrail.ui.settings.handoff_page import HandoffPage
+
+                self._handoff_page = HandoffPage(
+                    targets=self.handoff,
+                    credentials=self.credentials,
+                    store_file=self.paths.store_file,
+                    jobs=self.jobs,
+                    on_retry=self.engine.wake_handoff,
+                )
+                self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
+            self._add_team_page(self._settings_dialog)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
-        d.show()
-        d.raise_()
-        d.activateWindow()
+        if handoff_tab and self._handoff_page is not None:
+            d.tabs.setCurrentWidget(self._handoff_page)
+        if self._handoff_page is not None:
+            self._handoff_page.refresh_status()
+        if self._team_page is not None:
+            self._team_page.refresh_status()
+        bring_forward(d)
         return d
 
+    def _team_pulled(self, _event: object) -> None:
+        """A teammate's email reached the local store: an open timeline shows it now."""
+        if self._timeline is not None and self._timeline.isVisible():
+            self._timeline.refresh()
+
+    def _add_team_page(self, dialog: SettingsDialog) -> None:
+        from replytrail.app.team import team_actions
+        from replytrail.ui.settings.team_page import TeamPage
+
+        actions = team_actions(self.paths, self.settings, self.credentials, self.accounts)
+        self._team_page = TeamPage(actions=actions, jobs=self.jobs)
+        self._team_page.joined.connect(self.engine.attach_team)
+        dialog.add_page(self._team_page, self._team_page.title)
+
     def add_account(self, parent: QWidget | None) -> bool:
-        """The one seam to the set-up wizard."""
+        """The one seam to the set-up wizard (one at a time; a second wish is ignored)."""
         from replytrail.app.first_run import open_setup
 
-        return open_setup(
-            parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
-        )
+        if self._in_setup:
+            return False
+        self._in_setup = True
+        try:
+            return open_setup(
+                parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
+            )
+        finally:
+            self._in_setup = False
 
     @Slot()
     def first_run(self) -> None:
         if self.add_account(None):
             self.accounts_changed()
             self.apply_autostart()
-            self.offer_import()
+            self.you_are_set_up()
+
+    def you_are_set_up(self) -> None:
+        """After Finish: the timeline opens and says so (and where replies will appear)."""
+        w = self.open_timeline()
+        w.show_notice(
+            self.tr(
+                "You're set up. Replytrail now logs the replies to the emails you send; "
+                "they appear here within seconds."
+            )
+        )
+        self.setupFinished.emit(w)
 
     # ------------------------------------------------------------------ reactions
     @Slot()
@@ -299,7 +315,7 @@ class TrayApp(QObject):
         self.engine.reload_accounts()
         known = set(self._enabled_accounts())
         self.tray.set_states(
-            [s for s in self.engine.states() if s.account in known]
+            visible_states([s for s in self.engine.states() if s.account in known])
             or [AccountState(a, WatchState.CATCHING_UP) for a in known]
         )
 
@@ -309,7 +325,7 @@ class TrayApp(QObject):
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
-            lang = install_translators(choose_language(str(self.settings.get(key))))
+            lang = install_translators(choose_language(self.settings.values().general.language))
             log.info("language now %s", lang)
         elif key == "general.start_at_login":
             self.apply_autostart()
@@ -317,25 +333,48 @@ class TrayApp(QObject):
     def apply_autostart(self) -> None:
         if self.autostart is not None:
             try:
-                self.autostart.set_enabled(bool(self.settings.get("general.start_at_login")))
+                self.autostart.set_enabled(self.settings.values().general.start_at_login)
             except OSError as e:
                 log.warning("cannot change start at login: %s", e)
 
 
-def _fill_demo(root: Path) -> None:
-    from replytrail.app.demo import build_demo_data
-
-    build_demo_data(root)
+def bring_forward(w: QWidget) -> None:
+    """Show *w*, also when it was hidden or minimised, on top and with the focus."""
+    if w.isMinimized():
+        w.showNormal()
+    else:
+        w.show()
+    w.raise_()
+    w.activateWindow()
 
 
 def _engine_factory(
-    store: SQLiteStore, accounts: AccountRegistry, credentials: Credentials, settings: Settings
+    store: SQLiteStore,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    handoff: TargetBook | None = None,
+    store_file: Path | None = None,
 ) -> Callable[[EventSink], EngineLike]:
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
+        from replytrail.core.handoff.runner import HandoffRunner
+
+        runner = (
+            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            if handoff is not None and store_file is not None
+            else None
+        )
+        from replytrail.core.team.membership import make_replicator
 
         return Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+            store=store,
+            accounts=accounts,
+            credentials=credentials,
+            settings=settings,
+            sink=sink,
+            handoff=runner,
+            team=make_replicator(store, settings, credentials),
         )
 
     return make
@@ -354,12 +393,19 @@ def assemble(
     """Everything after the tray icon is up (app/boot.py shows it first): the stores, the
     engine, notifications, windows; then the engine starts."""
     if demo_root is not None:
-        _fill_demo(demo_root)
+        from replytrail.app.demo import build_demo_data
+
+        build_demo_data(demo_root)
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
     jobs = Jobs()
-    engine = EngineAdapter(_engine_factory(store, accounts, credentials, settings), jobs)
+    # the windows' connection, opened on the executor's thread by the first window
+    executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
+    handoff = TargetBook(paths.handoff_file, settings.preset)
+    engine = EngineAdapter(
+        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
+    )
     autostart = (
         None
         if demo_root is not None
@@ -370,9 +416,11 @@ def assemble(
         settings=settings,
         accounts=accounts,
         credentials=credentials,
-        gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir),  # the GUI's (reads)
+        executor=executor,
+        attachments=BlobAttachments(paths.blob_dir),
         engine=engine,
         jobs=jobs,
+        handoff=handoff,
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
@@ -384,10 +432,3 @@ def assemble(
     elif not accounts.all():
         QTimer.singleShot(0, tray_app.first_run)
     return tray_app, [store]
-
-
-def main(data_dir: str | None, demo: bool) -> int:
-    """Run the tray app until Quit (see app/boot.py)."""
-    from replytrail.app.boot import run
-
-    return run(data_dir, demo)

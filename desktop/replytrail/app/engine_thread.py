@@ -22,9 +22,12 @@ from replytrail.core.events import (
     EmailLogged,
     Event,
     EventSink,
+    HandoffChanged,
     ScanProgress,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
 )
 from replytrail.core.models import LoggedEmail
 from replytrail.qt.jobs import Jobs
@@ -50,6 +53,8 @@ class EngineLike(Protocol):
     def states(self) -> list[AccountState]: ...
     def send(self, draft: Draft) -> LoggedEmail: ...
     def reload_accounts(self) -> None: ...
+    def wake_handoff(self) -> None: ...
+    def attach_team(self) -> None: ...
 
 
 class EngineAdapter(QObject):
@@ -63,6 +68,9 @@ class EngineAdapter(QObject):
         sendFailed(SendFailed): sending failed (from the engine, or from :meth:`send`).
         sent(LoggedEmail): :meth:`send` finished; the email is logged.
         pausedChanged(bool): the user paused or resumed watching.
+        handoffChanged(HandoffChanged): a hand-off target's state after a delivery round.
+        teamChanged(TeamOnline): the team store became reachable or unreachable.
+        teamPulled(TeamPulled): teammates' emails or forgets reached the local store.
     """
 
     stateChanged = Signal(object)  # noqa: N815 - Qt signal naming
@@ -72,6 +80,9 @@ class EngineAdapter(QObject):
     sendFailed = Signal(object)  # noqa: N815 - Qt signal naming
     sent = Signal(object)
     pausedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
+    handoffChanged = Signal(object)  # noqa: N815 - Qt signal naming
+    teamChanged = Signal(object)  # noqa: N815 - Qt signal naming
+    teamPulled = Signal(object)  # noqa: N815 - Qt signal naming
     _event = Signal(object)  # emitted on the engine's threads, delivered queued
 
     def __init__(
@@ -124,8 +135,22 @@ class EngineAdapter(QObject):
             self.accountStopped.emit(event)
         elif isinstance(event, SendFailed):
             self.sendFailed.emit(event)
+        elif isinstance(event, HandoffChanged):
+            self.handoffChanged.emit(event)
+        elif isinstance(event, TeamOnline):
+            self.teamChanged.emit(event)
+        elif isinstance(event, TeamPulled):
+            self.teamPulled.emit(event)
 
     # -- control
+    def wake_handoff(self) -> None:
+        """Deliver the hand-off outbox now (after 'Retry now')."""
+        self.engine.wake_handoff()
+
+    def attach_team(self) -> None:
+        """The user joined a team store in Settings: start replicating."""
+        self.engine.attach_team()
+
     @property
     def paused(self) -> bool:
         return self._paused
@@ -164,16 +189,29 @@ class EngineAdapter(QObject):
             log.info("reconnecting now (%s)", why or "asked")
             self.engine.reconnect_now()
 
-    def send(self, draft: Draft) -> None:
-        """Send on a worker thread; then ``sent`` or ``sendFailed`` on the GUI thread."""
+    def send(
+        self,
+        draft: Draft,
+        on_sent: Callable[[LoggedEmail], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Send on a worker thread; then ``sent`` or ``sendFailed`` on the GUI thread, and
+        the caller's *on_sent*/*on_failed* (a compose window's) with the same result."""
 
         def failed(exc: BaseException) -> None:
             message = getattr(exc, "message", "") or str(exc) or type(exc).__name__
             if not hasattr(exc, "message"):
                 log.error("sending failed", exc_info=exc)
             self.sendFailed.emit(SendFailed(account=draft.account, message_id="", message=message))
+            if on_failed is not None:
+                on_failed(message)
 
-        self._jobs.run(lambda: self.engine.send(draft), self.sent.emit, failed)
+        def done(email: LoggedEmail) -> None:
+            self.sent.emit(email)
+            if on_sent is not None:
+                on_sent(email)
+
+        self._jobs.run(lambda: self.engine.send(draft), done, failed)
 
     # -- network and sleep
     def _watch_network(self) -> None:

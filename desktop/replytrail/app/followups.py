@@ -1,19 +1,20 @@
 """Follow-ups in the tray app: the awaiting-reply count in the tray menu, due reminders shown.
 
-A slow timer (once a minute, and soon after an email was logged) asks the store off the GUI
-thread; a due reminder becomes one notification, and is marked shown only after it was.
+A slow timer (once a minute, and soon after an email was logged) asks the store on the
+store executor; a due reminder becomes one notification, and is marked shown only after it
+was.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from replytrail.core.store.base import Store
 from replytrail.core.store.followups import FollowUps, Reminder
-from replytrail.qt.job_runner import JobRunner
+from replytrail.qt.jobs import StoreExecutor
 from replytrail.ui.tray.followups import FollowUpMenu
 from replytrail.ui.tray.notify import Notifier
 
@@ -24,6 +25,11 @@ CHECK_MS = 60_000
 AFTER_CHANGE_MS = 800  # coalesces a burst of logged emails into one recount
 
 
+def _check(store: Any, days: int) -> tuple[int, list[Reminder]]:
+    f = FollowUps(store)
+    return f.count(days), f.due()
+
+
 class FollowUpService(QObject):
     """Signals: openAwaiting(): the tray's count was clicked."""
 
@@ -31,16 +37,14 @@ class FollowUpService(QObject):
 
     def __init__(
         self,
-        open_store: Callable[[], Store],
+        executor: StoreExecutor[Any],
         days: Callable[[], int],
         menu: FollowUpMenu,
         notifier: Notifier,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._open_store, self._days, self.menu, self._notifier = open_store, days, menu, notifier
-        self._store: Store | None = None  # opened and used on the worker thread only
-        self._jobs = JobRunner(self)
+        self._executor, self._days, self.menu, self._notifier = executor, days, menu, notifier
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
@@ -48,6 +52,7 @@ class FollowUpService(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_CHANGE_MS)
         self._soon.timeout.connect(self.check)
+        self.checks = 0  # answers received (tests wait on it)
         menu.clicked.connect(self.openAwaiting)
 
     def start(self) -> None:
@@ -57,16 +62,6 @@ class FollowUpService(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._soon.stop()
-        self._jobs.wait(2000)
-        if self._store is not None:
-            self._store.close()
-            self._store = None
-
-    def _followups(self) -> FollowUps:
-        """On the worker thread: the service's own read/write connection."""
-        if self._store is None:
-            self._store = self._open_store()
-        return FollowUps(self._store)
 
     @Slot()
     def changed(self) -> None:
@@ -76,27 +71,27 @@ class FollowUpService(QObject):
     @Slot()
     def check(self) -> None:
         days = self._days()
+        self._executor.submit(
+            lambda s: _check(s, days),
+            self._checked,
+            lambda m: log.warning("follow-ups: %s", m),
+            owner=self,
+        )
 
-        def job() -> tuple[int, list[Reminder]]:
-            f = self._followups()
-            return f.count(days), f.due()
-
-        self._jobs.submit(job, self._checked, lambda m: log.warning("follow-ups: %s", m))
-
-    def _checked(self, result: object) -> None:
-        assert isinstance(result, tuple)
+    def _checked(self, result: tuple[int, list[Reminder]]) -> None:
         count, due = result
+        self.checks += 1
         self.menu.set_count(count)
         shown: list[str] = []
         for r in due:
-            summary = self.tr("No reply from {who} yet").format(
-                who=r.email.to[0].name if r.email.to and r.email.to[0].name else r.contact
-            )
+            who = r.email.to[0].name if r.email.to and r.email.to[0].name else r.contact
+            summary = self.tr("No reply from {who} yet").format(who=who)
             self._notifier.show_message(r.email.message_id, summary, r.email.subject)
             shown.append(r.email.message_id)
         if shown:
-            self._jobs.submit(
-                lambda: self._followups().mark_notified(shown),
+            self._executor.submit(
+                lambda s: FollowUps(s).mark_notified(shown),
                 lambda _r: None,
                 lambda m: log.warning("follow-ups: %s", m),
+                owner=self,
             )

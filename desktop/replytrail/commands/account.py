@@ -98,7 +98,7 @@ def _discovered(email: str, ctx: CliContext) -> dict[str, Any]:
     """Server settings found by discovery (SPEC §4.1), as account fields."""
     from replytrail.core.discovery import discover
 
-    step = float(ctx.settings.get("discovery.timeout"))  # each step; the whole run longer
+    step = ctx.settings.values().discovery.timeout  # each step; the whole run longer
     result = discover(
         email, preset=ctx.preset.get("servers", {}), step_timeout=step, timeout=max(12.0, 2 * step)
     )

@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--since",
         metavar="DATE",
-        help="from this date (YYYY-MM-DD); default: the last import.weeks weeks",
+        help="from this date (YYYY-MM-DD); default: the last history.import_weeks weeks",
     )
     p.add_argument("--contact", metavar="E", help="only the emails with this person (all time)")
     p.add_argument("--account", metavar="E", help="only this account")
@@ -50,7 +50,7 @@ def _since(args: argparse.Namespace, ctx: CliContext) -> date | None:
             ) from None
     if args.contact:
         return None  # "bring in all emails with this contact"
-    return date.today() - timedelta(weeks=int(ctx.settings.get("import.weeks")))
+    return date.today() - timedelta(weeks=int(ctx.settings.get("history.import_weeks")))
 
 
 def _summary(r: ImportResult) -> str:

@@ -14,6 +14,7 @@ from replytrail.core.export import export_emails
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction, LoggedEmail
 from replytrail.core.store.base import SearchFilter
+from replytrail.core.store.report import contact_rows, write_csv
 
 __all__ = ["register"]
 
@@ -24,6 +25,9 @@ def register(sub: Any) -> None:
     c = sub.add_parser("contacts", help="contacts, most recent activity first")
     c.add_argument("--json", action="store_true")
     c.add_argument("--search", default="", help="only contacts matching this text")
+    c.add_argument(
+        "--csv", action="store_true", help="CSV for a CRM's contact import (HubSpot, Pipedrive)"
+    )
     c.set_defaults(func=run_contacts)
     t = sub.add_parser("timeline", help="every logged email with a contact, newest first")
     t.add_argument("contact")
@@ -71,6 +75,14 @@ def _line(e: LoggedEmail) -> str:
 
 
 def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.csv:
+        ctx.store  # noqa: B018 - opens (and migrates) the store first
+        rows = contact_rows(ctx.paths.store_file)
+        if args.search:
+            wanted = {c.email.lower() for c in ctx.store.contacts(args.search, limit=1_000_000)}
+            rows = [r for r in rows if r.email.lower() in wanted]
+        write_csv(rows, ctx.out)
+        return 0
     contacts = ctx.store.contacts(args.search)
     if args.json:
         _dump(ctx, [c.to_json() for c in contacts])
@@ -150,8 +162,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
+    from replytrail.core.team.local import replica_of
+    from replytrail.core.team.membership import forget_contact
+
     contact = _contact(ctx, args.contact)
-    n = ctx.store.forget_contact(contact)
+    n = forget_contact(replica_of(ctx.store), ctx.settings, contact)
     print(
         translate(
             CTX,

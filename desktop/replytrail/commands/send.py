@@ -74,6 +74,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         accounts=ctx.accounts,
         credentials=ctx.credentials,
         settings=ctx.settings,
+        handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)

@@ -106,6 +106,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         accounts=ctx.accounts,
         credentials=ctx.credentials,
         settings=ctx.settings,
+        handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=printer,
         only=args.account,
         on_all_stopped=done.set,
@@ -114,6 +116,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         failures = engine.catch_up_once(args.account)
         for email, err in failures:
             print(f"replytrail: {email}: {err.message}", file=ctx.err)
+        if ctx.handoff.all():
+            from replytrail.commands.handoff import deliver_once
+
+            deliver_once(ctx)  # what the catch-up logged goes on to the CRM now
         return 1 if failures else 0
 
     def on_signal(_sig: int, _frame: FrameType | None) -> None:

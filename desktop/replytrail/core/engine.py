@@ -6,6 +6,7 @@ given, from its worker threads.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -26,14 +27,19 @@ from replytrail.core.events import (
     EventSink,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
     WatchState,
 )
+from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.logbook import Logbook, Policy, Role
 from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.store.base import EngineStore
+from replytrail.core.team.local import TARGET as TEAM_TARGET
+from replytrail.core.team.replicator import Replicator
 
 __all__ = ["Engine", "watch_options"]
 
@@ -52,29 +58,28 @@ _SEVERITY = [
 
 
 def watch_options(settings: Settings) -> WatchOptions:
-    since_text = str(settings.get("logging.since_date") or "")
+    v = settings.values()
+    since_text = v.logging.since_date
     since: date
     try:
         since = (
             date.fromisoformat(since_text)
             if since_text
-            else (
-                datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))
-            ).date()
+            else (datetime.now(UTC) - timedelta(days=v.logging.since_days)).date()
         )
     except ValueError:
         since = (datetime.now(UTC) - timedelta(days=30)).date()
     return WatchOptions(
-        idle_refresh=float(settings.get("watch.idle_refresh")),
-        catchup_interval=float(settings.get("watch.catchup_interval")),
-        poll_interval=float(settings.get("watch.poll_interval")),
-        backoff_max=float(settings.get("watch.backoff_max")),
-        fetch_chunk=int(settings.get("watch.fetch_chunk")),
+        idle_refresh=v.watch.idle_refresh,
+        catchup_interval=v.watch.catchup_interval,
+        poll_interval=v.watch.poll_interval,
+        backoff_max=v.watch.backoff_max,
+        fetch_chunk=v.watch.fetch_chunk,
         since=since,
         policy=Policy(
-            mode=str(settings.get("logging.mode")),
-            never_log=tuple(settings.get("logging.never_log")),
-            subject_rule=bool(settings.get("logging.subject_rule")),
+            mode=v.logging.mode,
+            never_log=v.logging.never_log,
+            subject_rule=v.logging.subject_rule,
         ),
     )
 
@@ -102,21 +107,43 @@ class Engine:
         sink: EventSink,
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
+        handoff: HandoffRunner | None = None,
+        team: Replicator | None = None,
     ) -> None:
         """*only*: watch just this account (the others stay off in this engine);
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: the hand-off targets and their worker thread (SPEC §17), when configured
+        self._handoff = handoff
+        self.handoff = handoff.targets if handoff is not None else None
+        #: replication to the team store (its own thread), when this laptop is in a team
+        self.team = team
+        if team is not None and team.sink is None:
+            team.sink = self.emit_team
         self._only = only.lower() if only else None
         self._on_all_stopped = on_all_stopped
         self._live = 0
-        self.logbook = Logbook(store, self._emit)
+        self.logbook = Logbook(store, self._emit, route=self._route)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
+    def _route(self, email: LoggedEmail) -> list[str]:
+        """The outbox targets of an email about to be logged: hand-off targets, team store."""
+        targets = self.handoff.route(email) if self.handoff else []
+        return [*targets, TEAM_TARGET] if self.team is not None else targets
+
+    def emit_team(self, event: TeamOnline | TeamPulled) -> None:
+        """The replicator's sink (it is built before the engine, by the composition root)."""
+        self._emit(event)
+
     def _emit(self, event: Event) -> None:
+        if isinstance(event, EmailLogged) and self._handoff is not None:
+            self._handoff.wake()
+        if isinstance(event, EmailLogged) and self.team is not None:
+            self.team.wake()  # push it now: teammates see it within a second
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -158,12 +185,20 @@ class Engine:
             secret=partial(self.credentials.get, account.credential_ref),
             store=self.store,
             logbook=self.logbook,
-            options=lambda: watch_options(self.settings),
+            options=self._options,
             sink=self._emit,
             stop=halt,
             account_stop=halt,
             inbox_done=inbox_done,
         )
+
+    def _options(self) -> WatchOptions:
+        opts = watch_options(self.settings)
+        if self.handoff is None:
+            return opts
+        # a CRM's drop address is never a contact: its mail must not loop back in
+        never = opts.policy.never_log + self.handoff.drop_addresses()
+        return dataclasses.replace(opts, policy=dataclasses.replace(opts.policy, never_log=never))
 
     def _start_account(self, account: Account) -> None:
         self._stopped.discard(account.email.lower())
@@ -182,8 +217,12 @@ class Engine:
             t.start()
 
     def start(self) -> None:
+        if self._handoff is not None:
+            self._handoff.start(self._emit)
         with self._lock:
             self._paused = False
+            if self.team is not None and not self.team.running:
+                self.team.start()
             for account in self._accounts():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
@@ -204,6 +243,10 @@ class Engine:
             runs = list(self._runs.values())
             self._runs.clear()
         self._stop_runs(runs, timeout)
+        if self._handoff is not None:
+            self._handoff.stop(timeout)
+        if self.team is not None:
+            self.team.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -221,8 +264,28 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def attach_team(self) -> None:
+        """This laptop just joined a team store: replicate from now on, without a restart."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        with self._lock:
+            if self.team is not None:
+                return
+            self.team = make_replicator(replica_of(self.store), self.settings, self.credentials)
+            if self.team is not None:
+                self.team.sink = self.emit_team
+                self.team.start()
+
+    def wake_handoff(self) -> None:
+        """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
+        if self._handoff is not None:
+            self._handoff.wake()
+
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
+        if self.team is not None:
+            self.team.wake()
         with self._lock:
             for run in self._runs.values():
                 for w in run.watchers:
@@ -311,7 +374,11 @@ class Engine:
         account = self.accounts.get(draft.account)
         try:
             email = send_draft(
-                account, self.credentials.get(account.credential_ref), self.store, draft
+                account,
+                self.credentials.get(account.credential_ref),
+                self.store,
+                draft,
+                route=self._route,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))

@@ -18,9 +18,12 @@ __all__ = [
     "EmailLogged",
     "Event",
     "EventSink",
+    "HandoffChanged",
     "ScanProgress",
     "SendFailed",
     "StateChanged",
+    "TeamOnline",
+    "TeamPulled",
     "WatchState",
 ]
 
@@ -85,5 +88,41 @@ class SendFailed:
     message: str
 
 
-Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed
+@dataclass(frozen=True)
+class HandoffChanged:
+    """A hand-off target's state after a delivery round (SPEC §17): shown when it fails."""
+
+    target: str  # the target's name
+    pending: int
+    failed: int
+    message: str  # the last error, one line; empty when all is well
+
+
+@dataclass(frozen=True)
+class TeamOnline:
+    """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
+
+    online: bool
+    since: str = ""  # ISO 8601, when it went offline
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TeamPulled:
+    """Teammates' emails or forgets were written to the local store (timelines to refresh)."""
+
+    emails: int
+    contacts: tuple[str, ...]
+
+
+Event = (
+    StateChanged
+    | ScanProgress
+    | EmailLogged
+    | AccountStopped
+    | SendFailed
+    | HandoffChanged
+    | TeamOnline
+    | TeamPulled
+)
 EventSink = Callable[[Event], None]

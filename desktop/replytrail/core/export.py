@@ -7,15 +7,23 @@ import mailbox
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
+from typing import Protocol
 
 from replytrail.core.config import atomic_write
 from replytrail.core.models import LoggedEmail
-from replytrail.core.store.base import Store
 
-__all__ = ["eml_bytes", "eml_filename", "export_emails"]
+__all__ = ["ExportSource", "eml_bytes", "eml_filename", "export_emails"]
 
 
-def eml_bytes(store: Store, e: LoggedEmail) -> bytes:
+class ExportSource(Protocol):
+    """What an export reads besides the rows: raw copies and attachment bytes."""
+
+    def raw_message(self, message_id: str) -> bytes | None: ...
+
+    def attachment_data(self, sha256: str) -> bytes: ...
+
+
+def eml_bytes(store: ExportSource, e: LoggedEmail) -> bytes:
     """The message as received/sent when its raw copy is kept, else rebuilt from the log."""
     raw = store.raw_message(e.message_id)
     if raw is not None:
@@ -52,7 +60,7 @@ def eml_filename(e: LoggedEmail, index: int) -> str:
     return f"{index:04d} {stem}.eml"
 
 
-def export_emails(store: Store, emails: list[LoggedEmail], fmt: str, target: Path) -> Path:
+def export_emails(store: ExportSource, emails: list[LoggedEmail], fmt: str, target: Path) -> Path:
     """Write *emails* (oldest first in the file) as ``eml`` (a folder), ``mbox`` or ``json``."""
     ordered = sorted(emails, key=lambda e: (e.date, e.id))
     if fmt == "json":

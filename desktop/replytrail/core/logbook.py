@@ -16,14 +16,9 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from replytrail.core.events import EmailLogged, EventSink
-from replytrail.core.mail.parse import (
-    FullMessage,
-    HeaderInfo,
-    parse_bounce,
-    parse_headers,
-    parse_message,
-)
-from replytrail.core.matching.kinds import classify, is_group_sender
+from replytrail.core.mail.bounces import parse_bounce
+from replytrail.core.mail.parse import FullMessage, HeaderInfo, parse_headers, parse_message
+from replytrail.core.matching.kinds import classify, classify_message, is_group_sender
 from replytrail.core.matching.matcher import (
     is_bcc_logging,
     is_never_logged,
@@ -78,9 +73,16 @@ def tracking_id(raw_header: bytes) -> str | None:
 class Logbook:
     """One per store; thread-safe because every store write is one locked transaction."""
 
-    def __init__(self, store: LogbookStore, sink: EventSink | None = None) -> None:
+    def __init__(
+        self,
+        store: LogbookStore,
+        sink: EventSink | None = None,
+        route: Callable[[LoggedEmail], list[str]] | None = None,
+    ) -> None:
         self.store = store
         self.sink = sink
+        #: the outbox targets of an email about to be logged (hand-off, team store)
+        self.route = route
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
@@ -142,6 +144,8 @@ class Logbook:
         )
 
     def _commit(self, rec: EmailRecord, folder: str, contact: str) -> Decision:
+        if self.route is not None:
+            rec.outbox = self.route(rec.email)
         email_id = self.store.record(rec)
         if email_id is None:
             return Decision("duplicate")
@@ -244,9 +248,12 @@ class Logbook:
                 )
                 return self._commit(rec, folder, h.from_.email)
             return Decision("ignored", "no tracked thread")
+        full = parse_message(fetch())
+        kind = classify_message(full)  # the body may say what the header did not
+        if kind is Kind.BOUNCE:
+            return self._bounce(account, h, lambda: full.raw, match.thread_id, match.reason, folder)
         contacts = self._contacts([h.from_] if h.from_ else [], account, policy)
         contacts += self._contacts(h.cc, account, policy)
-        full = parse_message(fetch())
         rec = self._record(
             full,
             account,

@@ -37,6 +37,10 @@ class Paths:
         return self.config_dir / "accounts.toml"
 
     @property
+    def handoff_file(self) -> Path:
+        return self.config_dir / "handoff.toml"
+
+    @property
     def store_file(self) -> Path:
         return self.data_dir / "replytrail.sqlite3"
 

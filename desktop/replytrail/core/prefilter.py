@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from replytrail.core.mail.addresses import decode_header_text, parse_message_ids
 from replytrail.core.matching.kinds import is_group_sender
+from replytrail.core.matching.signals import SIGNAL_FIELDS, machine_kind, signals_from_fields
 from replytrail.core.matching.subject import normalise_subject
 from replytrail.core.matching.threadindex import conversation_guid
 from replytrail.core.models import Account
@@ -23,10 +24,12 @@ __all__ = ["Candidate", "Prefilter"]
 
 _FIELD = re.compile(
     rb"^(message-id|in-reply-to|references|from|subject|thread-index|x-replytrail-id|"
-    rb"content-type|list-id)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)",
+    rb"content-type|list-id|return-path|auto-submitted|x-autoreply|x-autorespond|precedence|"
+    rb"x-auto-response-suppress|x-ms-exchange-inbox-rules-loop)[ \t]*:[ \t]*(.*(?:\r?\n[ \t].*)*)",
     re.MULTILINE | re.IGNORECASE,
 )
-_BOUNCE_FROM = re.compile(rb"mailer-daemon|postmaster|mail-daemon", re.IGNORECASE)
+#: fields whose repeats are joined; of every other field the first counts, as in parse.py
+_JOINED = frozenset({b"in-reply-to", b"references"})
 _ADDRESS = re.compile(rb"<([^<>\s]+@[^<>\s]+)>|([^\s<>\",;]+@[^\s<>\",;]+)")
 
 
@@ -42,8 +45,22 @@ def _fields(raw: bytes) -> dict[bytes, bytes]:
     for m in _FIELD.finditer(raw):
         name = m.group(1).lower()
         value = m.group(2).rstrip(b"\r")
-        out[name] = out[name] + b" " + value if name in out else value
+        if name not in out:
+            out[name] = value
+        elif name in _JOINED:
+            out[name] += b" " + value
     return out
+
+
+def _machine_made(f: dict[bytes, bytes]) -> bool:
+    """The logbook's own rule (:func:`machine_kind`) on the raw fields: could this be a
+    bounce or an auto-reply?"""
+    fields = {
+        name: f[name.encode()].decode("ascii", "surrogateescape")
+        for name in SIGNAL_FIELDS
+        if name.encode() in f
+    }
+    return machine_kind(signals_from_fields(fields)) != "email"
 
 
 def _ids(value: bytes | None) -> list[str]:
@@ -125,9 +142,8 @@ class Prefilter:
             return b"x-replytrail-id" in f
         if self.logging in c.raw.lower():
             return True
-        content_type = f.get(b"content-type", b"").lower()
-        if _BOUNCE_FROM.search(sender) or b"multipart/report" in content_type:
-            return True
+        if _machine_made(f):
+            return True  # a bounce finds its thread through the returned Message-ID
         if not (self.subject_rule and self.subjects and b"subject" in f) or b"list-id" in f:
             return False
         m = _ADDRESS.search(sender)

@@ -21,6 +21,7 @@ from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings, 
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account, Security
+from replytrail.core.settings_schema import SettingValue
 from replytrail.core.store.freemail import FREE_MAIL
 
 __all__ = [
@@ -238,9 +239,14 @@ def save_account(
     accounts.save(saved)
     if old and old.credential_ref and old.credential_ref != saved.credential_ref:
         credentials.delete(old.credential_ref)
-    settings.set("logging.mode", choices.mode)
+    chosen: dict[str, SettingValue] = {
+        "logging.mode": choices.mode,
+        "logging.never_log": list(dict.fromkeys(choices.never_log)),
+    }
     if choices.since is not None:
-        settings.set("logging.since_date", choices.since.isoformat())
-    settings.set("logging.never_log", list(dict.fromkeys(choices.never_log)))
+        chosen["logging.since_date"] = choices.since.isoformat()
+    for key, value in chosen.items():
+        if not settings.is_locked(key):  # the administrator's value stays
+            settings.set(key, value)
     log.info("account %s saved", saved.email)
     return saved

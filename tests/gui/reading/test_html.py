@@ -149,7 +149,8 @@ def test_browser_loads_no_remote_file_or_relative_resources(
     b.resize(500, 400)
     b.set_cid_parts({"logo.png": inline})
     b.show()
-    b.show_html(html)
+    with qtbot.waitSignal(b.rendered, timeout=30_000):  # built in a worker thread
+        b.show_html(html)
     qtbot.wait(800)  # give any fetch a chance to happen
     b.grab()
     assert hits == []

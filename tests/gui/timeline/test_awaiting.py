@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from factories import record
+from qtstore import open_window, show
 from replytrail.core.store.followups import FollowUps
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.timeline.extras import TimelineExtras
 from replytrail.ui.timeline.window import TimelineWindow
 
 pytestmark = pytest.mark.gui
@@ -38,12 +40,11 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: SQLiteStore) -> TimelineWindow:
-    w = TimelineWindow(store, followup_days=lambda: 3)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 4)
-    return w
+def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, store.path) as w:
+        w.extras = TimelineExtras(w, w._executor, lambda: 3)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 4)
+        yield w
 
 
 def _rows(w: TimelineWindow) -> list[tuple[str, str]]:
@@ -76,8 +77,8 @@ def test_awaiting_view_oldest_first_and_its_actions(
     qtbot.waitUntil(lambda: _rows(w) == [("c@kunde.example", "Angebot t3")])
     assert tools.awaiting_button.text() == "Awaiting reply (1)"
     # the customer answers: after the refresh the view is empty
-    add(store, 6, "t3", "in", "c@kunde.example", 1)
-    w.refresh()
+    add(store, 6, "t3", "in", "c@kunde.example", 1)  # by another connection, as the engine
+    w._changes.note()
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty)
     assert tools.awaiting_button.text() == "Awaiting reply"
 
@@ -87,8 +88,9 @@ def test_open_contact_leaves_the_view(qtbot: QtBot, window: TimelineWindow) -> N
     tools.awaiting_button.setChecked(True)
     qtbot.waitUntil(lambda: len(_rows(w)) == 2)
     page.tree.setCurrentItem(page.tree.topLevelItem(1))
-    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    assert not tools.awaiting_button.isChecked()
+    with qtbot.waitSignal(w.contactShown) as shown:
+        qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert shown.args == ["a@firma.example"] and not tools.awaiting_button.isChecked()
     assert w.header_stack.isVisible() and w.middle_stack.currentWidget() is w.timeline_view
     assert w.header.contact is not None and w.header.contact.email == "a@firma.example"
     # a search also leaves it
@@ -99,11 +101,11 @@ def test_open_contact_leaves_the_view(qtbot: QtBot, window: TimelineWindow) -> N
 
 def test_import_requests_from_the_tool_row(qtbot: QtBot, window: TimelineWindow) -> None:
     tools = window.extras.tools
-    with qtbot.waitSignal(window.importRequested) as all_of_them:
+    with qtbot.waitSignal(window.extras.importRequested) as all_of_them:
         qtbot.mouseClick(tools.import_button, Qt.MouseButton.LeftButton)
     assert all_of_them.args == [""]
-    window.show_contact("c@kunde.example")
+    show(qtbot, window, "c@kunde.example")
     qtbot.waitUntil(lambda: tools.contact_button.isEnabled())
-    with qtbot.waitSignal(window.importRequested) as one:
+    with qtbot.waitSignal(window.extras.importRequested) as one:
         tools.import_contact_action.trigger()
     assert one.args == ["c@kunde.example"]

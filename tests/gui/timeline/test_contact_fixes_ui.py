@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from factories import record
+from qtstore import open_window, show
 from replytrail.core.models import MatchReason
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.ui.timeline.contact_edit import ContactEditDialog, MergeDialog
+from replytrail.ui.timeline.extras import TimelineExtras
 from replytrail.ui.timeline.window import TimelineWindow
 
 pytestmark = pytest.mark.gui
@@ -32,14 +34,13 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: SQLiteStore) -> TimelineWindow:
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 2)
-    w.show_contact(A)
-    qtbot.waitUntil(lambda: w.timeline_model.rowCount() == 2)
-    return w
+def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, store.path) as w:
+        w.extras = TimelineExtras(w, w._executor, lambda: 3)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 2)
+        show(qtbot, w, A)
+        qtbot.waitUntil(lambda: w.timeline_model.rowCount() == 2)
+        yield w
 
 
 def test_edit_name_and_company(qtbot: QtBot, window: TimelineWindow, store: SQLiteStore) -> None:

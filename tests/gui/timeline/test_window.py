@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from qtstore import open_window, show
 from replytrail.app.demo import build_demo_data
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
@@ -62,12 +63,10 @@ def demo_store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_store: SQLiteStore) -> TimelineWindow:
-    w = TimelineWindow(demo_store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
-    return w
+def window(qtbot: QtBot, demo_store: SQLiteStore) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, demo_store.path) as w:
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
+        yield w
 
 
 def _rows(model: TimelineModel) -> list[LoggedEmail]:
@@ -96,8 +95,8 @@ def test_contacts_sorted_by_activity_and_filtered_as_you_type(
     assert window.contact_model.rowCount() == 1
 
 
-def test_timeline_newest_first_with_badges(window: TimelineWindow) -> None:
-    window.show_contact("priya.raman@contoso.example")
+def test_timeline_newest_first_with_badges(qtbot: QtBot, window: TimelineWindow) -> None:
+    show(qtbot, window, "priya.raman@contoso.example")
     rows = _rows(window.timeline_model)
     assert len(rows) == 3
     assert [e.date for e in rows] == sorted((e.date for e in rows), reverse=True)
@@ -108,8 +107,8 @@ def test_timeline_newest_first_with_badges(window: TimelineWindow) -> None:
     assert window.middle_stack.currentWidget() is window.timeline_view
 
 
-def test_low_confidence_subject_match_is_marked(window: TimelineWindow) -> None:
-    window.show_contact("olivia.chen@fabrikam.example")
+def test_low_confidence_subject_match_is_marked(qtbot: QtBot, window: TimelineWindow) -> None:
+    show(qtbot, window, "olivia.chen@fabrikam.example")
     model = window.timeline_model
     row = next(i for i, e in enumerate(_rows(model)) if e.match is MatchReason.SUBJECT)
     badges = badges_for(model.email_at(row))  # type: ignore[arg-type]
@@ -119,8 +118,8 @@ def test_low_confidence_subject_match_is_marked(window: TimelineWindow) -> None:
     assert "Low confidence" in tip
 
 
-def test_bounce_marks_contact_and_email(window: TimelineWindow) -> None:
-    window.show_contact("m.hoffmann@stadtwerke-nord.example")
+def test_bounce_marks_contact_and_email(qtbot: QtBot, window: TimelineWindow) -> None:
+    show(qtbot, window, "m.hoffmann@stadtwerke-nord.example")
     rows = _rows(window.timeline_model)
     assert any(e.kind is Kind.BOUNCE for e in rows)
     assert any(e.status == "bounced" for e in rows if e.direction is Direction.OUT)
@@ -128,7 +127,7 @@ def test_bounce_marks_contact_and_email(window: TimelineWindow) -> None:
 
 
 def test_reading_pane_plain_text_then_sanitised_html(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact("sarah.jenkins@northwind.example")
+    show(qtbot, window, "sarah.jenkins@northwind.example")
     e = window.selected_email()
     assert e is not None and e.body_html  # the newest one is the HTML reply
     pane = window.reading
@@ -149,27 +148,26 @@ def test_lazy_loading_of_10000_emails(qtbot: QtBot, tmp_path: Path) -> None:
     store._db.execute("PRAGMA synchronous=OFF")  # test speed only; the data is throw-away
     for n in range(10_000):
         store.record(EmailRecord(email=_email(n, big, thread=f"t{n // 4}"), contacts=[big]))
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contact_model.rowCount() == 1)
-    w.show_contact(big.email)
-    model = w.timeline_model
-    assert model.rowCount() == TimelineModel.PAGE
-    assert model.total == 10_000
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 2 * TimelineModel.PAGE
-    rows = _rows(model)
-    assert len({e.message_id for e in rows}) == len(rows)
-    assert [e.date for e in rows] == sorted((e.date for e in rows), reverse=True)
-    w.timeline_view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > 2 * TimelineModel.PAGE)
-    w.show_email("<n9999@test.example>")  # the oldest: pages are fetched until it is there
-    assert w.selected_email() is not None
-    assert w.selected_email().message_id == "<n9999@test.example>"  # type: ignore[union-attr]
-    w.close()
     store.close()
+    with open_window(qtbot, tmp_path / "big.sqlite3") as w:
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 1)
+        show(qtbot, w, big.email)
+        model = w.timeline_model
+        assert model.rowCount() == TimelineModel.PAGE
+        assert model.total == 10_000
+        assert model.canFetchMore()
+        model.fetchMore()
+        qtbot.waitUntil(lambda: model.rowCount() == 2 * TimelineModel.PAGE)
+        rows = _rows(model)
+        assert len({e.message_id for e in rows}) == len(rows)
+        assert [e.date for e in rows] == sorted((e.date for e in rows), reverse=True)
+        w.timeline_view.scrollToBottom()
+        qtbot.waitUntil(lambda: model.rowCount() > 2 * TimelineModel.PAGE)
+        w.show_email("<n9999@test.example>")  # the oldest: loaded down to it, then selected
+        qtbot.waitUntil(
+            lambda: (e := w.selected_email()) is not None and e.message_id == "<n9999@test.example>"
+        )
+        assert model.rowCount() == 10_000
 
 
 def test_full_text_search_with_filters(qtbot: QtBot, window: TimelineWindow) -> None:
@@ -193,7 +191,7 @@ def test_full_text_search_with_filters(qtbot: QtBot, window: TimelineWindow) -> 
 
 
 def test_export_contact_as_mbox(qtbot: QtBot, window: TimelineWindow, tmp_path: Path) -> None:
-    window.show_contact("t.mueller@mueller-maschinenbau.example")
+    show(qtbot, window, "t.mueller@mueller-maschinenbau.example")
     target = tmp_path / "mueller.mbox"
     window.ask_export_path = lambda fmt, name: target if fmt == "mbox" else None
     window.header.exportRequested.emit("contact", "mbox")
@@ -211,7 +209,7 @@ def test_export_contact_as_mbox(qtbot: QtBot, window: TimelineWindow, tmp_path: 
 def test_forget_contact_after_confirming(
     qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
 ) -> None:
-    window.show_contact("anna.kowalski@gmail.example")
+    show(qtbot, window, "anna.kowalski@gmail.example")
     window.header.forget_button.click()
     box = window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
@@ -231,12 +229,14 @@ def test_forget_contact_after_confirming(
 
 
 def test_forget_cancel_keeps_contact(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact("anna.kowalski@gmail.example")
+    show(qtbot, window, "anna.kowalski@gmail.example")
     window.header.forget_button.click()
     box = window.findChild(QMessageBox)
     assert box is not None
     box.button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    window.reload_contacts()  # a forget would have been queued before this read
+    qtbot.waitUntil(lambda: not window._executor.busy)
     assert window.contact_model.row_of("anna.kowalski@gmail.example") >= 0
 
 
@@ -250,11 +250,14 @@ def test_attachment_save_uses_a_sanitised_name(qtbot: QtBot, tmp_path: Path) -> 
             blobs=[AttachmentBlob("../../etc/passwd", "text/plain", b"not really")],
         )
     )
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.show()
+    store.close()
+    with open_window(qtbot, tmp_path / "s.sqlite3") as w:
+        _save_attachment(qtbot, w, them, tmp_path)
+
+
+def _save_attachment(qtbot: QtBot, w: TimelineWindow, them: Address, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: w.contact_model.rowCount() == 1)
-    w.show_contact(them.email)
+    show(qtbot, w, them.email)
     e = w.selected_email()
     assert e is not None
     downloads = tmp_path / "downloads"
@@ -277,7 +280,6 @@ def test_attachment_save_uses_a_sanitised_name(qtbot: QtBot, tmp_path: Path) -> 
     assert temp.name == "passwd" and temp.read_bytes() == b"not really"
     w.close()
     assert not temp.exists()
-    store.close()
 
 
 def test_show_email_and_refresh_keep_selection(
@@ -286,6 +288,10 @@ def test_show_email_and_refresh_keep_selection(
     rows_before = demo_store.timeline("e.fischer@fischer-feinkost.example")
     target = rows_before[2]
     window.show_email(target.message_id)
+    qtbot.waitUntil(
+        lambda: (e := window.selected_email()) is not None and e.message_id == target.message_id
+    )
+    qtbot.waitUntil(lambda: window.header.contact is not None)
     assert window.header.contact is not None
     assert window.header.contact.email == "e.fischer@fischer-feinkost.example"
     sel = window.selected_email()
@@ -301,8 +307,13 @@ def test_show_email_and_refresh_keep_selection(
         thread=target.thread_id,
     )
     demo_store.record(EmailRecord(email=new, contacts=[fischer]))
-    window.refresh()
-    assert window.timeline_model.email_at(0).message_id == new.message_id  # type: ignore[union-attr]
+    # no refresh() call: the window notices the other connection's write by itself
+    qtbot.waitUntil(
+        lambda: (
+            (e := window.timeline_model.email_at(0)) is not None and e.message_id == new.message_id
+        ),
+        timeout=5000,
+    )
     sel = window.selected_email()
     assert sel is not None and sel.message_id == target.message_id
     qtbot.waitUntil(
@@ -311,7 +322,7 @@ def test_show_email_and_refresh_keep_selection(
 
 
 def test_signals_for_compose_and_reply(qtbot: QtBot, window: TimelineWindow) -> None:
-    window.show_contact("marco.rossi@tailspin.example")
+    show(qtbot, window, "marco.rossi@tailspin.example")
     with qtbot.waitSignal(window.composeRequested) as got:
         window.header.compose_button.click()
     assert got.args == ["marco.rossi@tailspin.example"]
@@ -323,15 +334,11 @@ def test_signals_for_compose_and_reply(qtbot: QtBot, window: TimelineWindow) -> 
 
 
 def test_empty_store_shows_friendly_empty_states(qtbot: QtBot, tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "empty.sqlite3")
-    w = TimelineWindow(store)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.contacts_stack.currentWidget() is w.contacts_empty)
-    assert w.middle_stack.currentWidget() is w.timeline_empty
-    assert "No replies logged yet" in w.timeline_empty.text()
-    w.close()
-    store.close()
+    SQLiteStore(tmp_path / "empty.sqlite3").close()
+    with open_window(qtbot, tmp_path / "empty.sqlite3") as w:
+        qtbot.waitUntil(lambda: w.contacts_stack.currentWidget() is w.contacts_empty)
+        assert w.middle_stack.currentWidget() is w.timeline_empty
+        assert "No replies logged yet" in w.timeline_empty.text()
 
 
 def test_keyboard_ctrl_f_focuses_contact_search(qtbot: QtBot, window: TimelineWindow) -> None:

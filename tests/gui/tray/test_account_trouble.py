@@ -19,7 +19,8 @@ from replytrail.core.engine import Engine
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.jobs import Jobs
+from replytrail.qt.jobs import Jobs, StoreExecutor
+from replytrail.ui.reading.files import BlobAttachments
 from replytrail.ui.settings.account_trouble import AccountTroublePanel, PasswordDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.settings.server_edit import ServerEditDialog
@@ -55,7 +56,8 @@ def app(qtbot: QtBot, cli: Cli, dovecot: Dovecot) -> Iterator[TrayApp]:
         settings=settings,
         accounts=accounts,
         credentials=credentials,
-        gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir),
+        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
+        attachments=BlobAttachments(paths.blob_dir),
         engine=engine,
         jobs=jobs,
         autostart=None,
@@ -63,6 +65,14 @@ def app(qtbot: QtBot, cli: Cli, dovecot: Dovecot) -> Iterator[TrayApp]:
     )
     yield tray_app
     tray_app.quit()
+    core = tray_app.engine.engine
+    assert isinstance(core, Engine)
+
+    def quiet() -> bool:  # a restart job may have started watchers while quitting
+        core.stop(timeout=2.0)
+        return not core.alive()
+
+    qtbot.waitUntil(quiet, timeout=20_000)
     if tray_app._settings_dialog is not None:
         tray_app._settings_dialog.close()
     tray_app.close()
@@ -70,7 +80,7 @@ def app(qtbot: QtBot, cli: Cli, dovecot: Dovecot) -> Iterator[TrayApp]:
 
 
 def _submenu(app: TrayApp) -> QMenu | None:
-    return app.trouble.tray_trouble.menus.get(ALICE)
+    return app.firstweek.trouble.tray_trouble.menus.get(ALICE)
 
 
 def test_wrong_password_then_enter_it_again_from_the_tray(qtbot: QtBot, app: TrayApp) -> None:
@@ -78,7 +88,7 @@ def test_wrong_password_then_enter_it_again_from_the_tray(qtbot: QtBot, app: Tra
     qtbot.waitUntil(lambda: _submenu(app) is not None, timeout=30_000)
     sub = _submenu(app)
     assert sub is not None and sub.menuAction() in app.tray.menu.actions()
-    texts = app.trouble.tray_trouble.actions_of(ALICE)
+    texts = app.firstweek.trouble.tray_trouble.actions_of(ALICE)
     assert texts[0].startswith("Wrong user name or password")
     assert texts[1:] == ["Enter password again…", "Edit server settings…", "Retry now"]
     # Settings › Accounts says the same and offers the same
@@ -90,7 +100,7 @@ def test_wrong_password_then_enter_it_again_from_the_tray(qtbot: QtBot, app: Tra
     assert panel.password_button.isVisible() and panel.retry_button.isVisible()
     # the way out: the password, typed again
     next(a for a in sub.actions() if a.text() == "Enter password again…").trigger()
-    d = app.trouble.dialog
+    d = app.firstweek.trouble.dialog
     assert isinstance(d, PasswordDialog)
     d.secret.setText("alicepw")
     d.accept()
@@ -98,7 +108,7 @@ def test_wrong_password_then_enter_it_again_from_the_tray(qtbot: QtBot, app: Tra
         lambda: any(s.state is WatchState.WATCHING for s in app.engine.states()), timeout=30_000
     )
     qtbot.waitUntil(lambda: _submenu(app) is None, timeout=10_000)
-    assert app.trouble.tray_trouble.actions_of(ALICE) == []
+    assert app.firstweek.trouble.tray_trouble.actions_of(ALICE) == []
     qtbot.waitUntil(lambda: panel.state_label.text() == "Watching for replies.")
     assert not panel.password_button.isVisible()
     assert Credentials().get(app.accounts.get(ALICE).credential_ref) == "alicepw"
@@ -111,7 +121,7 @@ def test_edit_server_settings_from_settings(qtbot: QtBot, app: TrayApp, dovecot:
     dialog = app._settings_dialog
     assert isinstance(dialog, SettingsDialog)
     dialog.trouble.server_button.click()
-    d = app.trouble.dialog
+    d = app.firstweek.trouble.dialog
     assert isinstance(d, ServerEditDialog)
     assert d.imap_port.value() == dovecot.ports["imaps"]
     d.username.setText("alice@example.test")

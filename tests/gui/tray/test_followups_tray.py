@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from factories import record
+from qtstore import store_executor
 from replytrail.app.followups import FollowUpService
 from replytrail.app.i18n import install_translators
 from replytrail.core.store.followups import FollowUps
@@ -46,9 +47,10 @@ def parts(
     tray = TrayIcon()
     notifier = Notifier(tray.icon, lambda: True)
     menu = FollowUpMenu(tray.menu, tray.compose_action)
-    service = FollowUpService(lambda: SQLiteStore(path), lambda: 3, menu, notifier)
-    yield service, tray, path
-    service.stop()
+    with store_executor(path) as executor:
+        service = FollowUpService(executor, lambda: 3, menu, notifier)
+        yield service, tray, path
+        service.stop()
     notifier.close()
 
 
@@ -73,8 +75,9 @@ def test_count_in_the_tray_menu_and_a_due_reminder_notified_once(
     (call,) = bus.calls()
     assert call["summary"] == "No reply from Kunde yet" and call["body"] == "Angebot Fräsmaschine"
     qtbot.waitUntil(lambda: followups.due() == [])  # marked as shown in the store
+    checked = service.checks
     service.check()
-    qtbot.waitUntil(lambda: not service._jobs.busy)
+    qtbot.waitUntil(lambda: service.checks > checked)
     assert len(bus.calls()) == 1
     with qtbot.waitSignal(service.openAwaiting):
         action.trigger()

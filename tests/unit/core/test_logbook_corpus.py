@@ -151,3 +151,20 @@ def test_reply_to_a_reply_in_the_same_chunk_is_kept(tmp_path: Path) -> None:
         assert pf.select([Candidate(1, first), Candidate(2, second)]) == {1, 2}
     finally:
         store.close()
+
+
+def test_prefilter_keeps_what_the_logbook_calls_a_bounce(tmp_path: Path) -> None:
+    """One definition: a daemon bounce without References still reaches the logbook."""
+    store = SQLiteStore(tmp_path / "store.sqlite3")
+    try:
+        heads = [
+            b'From: "Mail Delivery System" <>\r\nSubject: Mail delivery failed\r\n',
+            b"From: MAILER-DAEMON <>\r\nSubject: x\r\n",
+            b"From: x@example.org\r\nSubject: Non-Delivery: Angebot\r\n",
+            b"From: x@example.org\r\nContent-Type: multipart/report; boundary=b\r\n",
+            b"From: <>\r\nReturn-Path: <>\r\n",
+        ]
+        pf = Prefilter(store, ACCOUNT, sent=False, subject_rule=False)
+        assert pf.select([Candidate(n, h) for n, h in enumerate(heads)]) == set(range(len(heads)))
+    finally:
+        store.close()

@@ -24,14 +24,13 @@ from replytrail.core.mail.addresses import (
 from replytrail.core.mail.mime import (
     attachment_filename,
     disposition,
-    dsn_failed_recipients,
     generated_filename,
-    guess_bounce_text,
     html_to_text,
     leaf_parts,
     payload_bytes,
     sanitize_filename,
 )
+from replytrail.core.matching.signals import SIGNAL_FIELDS, Signals, signals_from_fields
 from replytrail.core.models import Address
 
 __all__ = [
@@ -40,10 +39,10 @@ __all__ = [
     "BounceInfo",
     "FullMessage",
     "HeaderInfo",
-    "parse_bounce",
     "parse_headers",
     "parse_message",
     "sanitize_filename",
+    "strip_leading_blank_lines",
 ]
 
 log = logging.getLogger("replytrail.mail")
@@ -55,6 +54,7 @@ HEADER_FIELDS: tuple[str, ...] = (
     "From", "Sender", "Reply-To", "To", "Cc", "Delivered-To", "X-Original-To",
     "Date", "Subject", "Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
     "X-Auto-Response-Suppress", "Content-Type", "Return-Path", "List-Id", "List-Unsubscribe",
+    "X-MS-Exchange-Inbox-Rules-Loop",
 )  # fmt: skip
 
 # Fields the originator writes (not transport-added ones such as Delivered-To or
@@ -65,6 +65,8 @@ _SYNTHETIC_ID_FIELDS = (
     "references", "thread-index", "thread-topic", "content-type",
 )  # fmt: skip
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
+# blank or whitespace-only lines some exports put before the first header field
+_LEADING_BLANK = re.compile(rb"\A(?:[ \t]*\r?\n)+")
 
 
 @dataclass
@@ -101,6 +103,7 @@ class HeaderInfo:
     list_id: str | None = None
     list_unsubscribe: str | None = None
     return_path: str | None = None  # "" for the null path "<>", else the address
+    signals: Signals = field(default_factory=Signals)  # what classify() reads
 
 
 @dataclass
@@ -235,6 +238,7 @@ def _headers_from(
         list_id=f.text("List-Id"),
         list_unsubscribe=f.text("List-Unsubscribe"),
         return_path=_return_path(f),
+        signals=signals_from_fields({n: v for n in SIGNAL_FIELDS if (v := f.first(n)) is not None}),
     )
 
 
@@ -252,6 +256,12 @@ def _fallback_headers(
     )
 
 
+def strip_leading_blank_lines(raw: bytes) -> bytes:
+    """*raw* without blank lines before its first header field (they would end the header)."""
+    m = _LEADING_BLANK.match(raw)
+    return raw[m.end() :] if m else raw
+
+
 def parse_headers(
     raw: bytes, *, internal_date: datetime | None = None, gm_thrid: str | None = None
 ) -> HeaderInfo:
@@ -260,7 +270,7 @@ def parse_headers(
     Never raises: a message the parser cannot make sense of yields a :class:`HeaderInfo`
     with a synthetic id (the SHA-256 of *raw*) and a fallback date.
     """
-    raw = bytes(raw)
+    raw = strip_leading_blank_lines(bytes(raw))
     end = _HEADER_END.search(raw)
     block = raw[: end.end()] if end else raw
     try:
@@ -310,81 +320,7 @@ def parse_message(
     full = FullMessage(headers=parse_headers(raw, internal_date=internal_date, gm_thrid=gm_thrid))
     full.raw = raw
     try:
-        _fill(full, BytesParser(policy=compat32).parsebytes(raw))
+        _fill(full, BytesParser(policy=compat32).parsebytes(strip_leading_blank_lines(raw)))
     except Exception as exc:  # hostile input must never stop the watcher (SPEC §13)
         log.warning("unparseable message body (%d bytes, %s)", len(raw), type(exc).__name__)
     return full
-
-
-# -- bounces ---------------------------------------------------------------------------
-
-_BOUNCE_SENDERS = ("mailer-daemon", "postmaster", "mail-daemon")
-_BOUNCE_SUBJECT = re.compile(
-    r"undeliver|delivery status notification|delivery failure|mail delivery failed|"
-    r"returned mail|failure notice|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen",
-    re.I,
-)
-
-
-def _is_bounce_like(headers: HeaderInfo) -> bool:
-    local = headers.from_.email.partition("@")[0].lower() if headers.from_ else ""
-    return (
-        local in _BOUNCE_SENDERS
-        or (headers.content_type == "multipart/report" and headers.report_type == "delivery-status")
-        or bool(_BOUNCE_SUBJECT.search(headers.subject))
-    )
-
-
-def _standard(msg: Message) -> tuple[BounceInfo | None, str | None]:
-    """RFC 3464: failed recipients from delivery-status, the id from the returned headers."""
-    status_found = False
-    failed: list[str] = []
-    original: str | None = None
-    for part in leaf_parts(msg):
-        ctype = part.get_content_type()
-        if ctype in ("message/delivery-status", "message/global-delivery-status"):
-            status_found = True
-            failed += dsn_failed_recipients(part)
-        elif original is None and ctype in (
-            "message/rfc822", "message/global", "text/rfc822-headers",
-            "message/rfc822-headers", "message/global-headers",
-        ):  # fmt: skip
-            inner = BytesHeaderParser(policy=compat32).parsebytes(payload_bytes(part))
-            original = parse_message_id(inner.get("Message-ID"))
-    if not status_found:
-        return None, original
-    return BounceInfo(original, list(dict.fromkeys(failed)), standard=True), original
-
-
-def _guess(full: FullMessage, original: str | None) -> BounceInfo:
-    """Best effort for plain-text bounces that quote the original message."""
-    texts = [full.body_text]
-    texts += [
-        decode_bytes(a.data, None)
-        for a in full.attachments
-        if a.content_type.startswith("text/") or a.content_type == "message/delivery-status"
-    ]
-    exclude = {a.email for a in full.headers.to + full.headers.cc}
-    quoted_id, failed = guess_bounce_text("\n".join(texts), exclude, _BOUNCE_SENDERS)
-    return BounceInfo(original or quoted_id, failed, standard=False)
-
-
-def parse_bounce(message: FullMessage | bytes) -> BounceInfo | None:
-    """The original Message-ID and failed recipients of a bounce; None if it is none.
-
-    Standard DSNs (multipart/report; report-type=delivery-status) are read exactly;
-    other mails from MAILER-DAEMON/postmaster or with a bounce subject are read by
-    pattern: the quoted ``Message-ID:`` line and addresses on or after failure lines.
-    """
-    full = message if isinstance(message, FullMessage) else parse_message(message)
-    try:
-        msg = BytesParser(policy=compat32).parsebytes(full.raw)
-        info, original = _standard(msg)
-        if info is not None:
-            return info
-        if not _is_bounce_like(full.headers):
-            return None
-        return _guess(full, original)
-    except Exception as exc:  # hostile input must never stop the watcher (SPEC §13)
-        log.warning("unreadable bounce (%d bytes, %s)", len(full.raw), type(exc).__name__)
-        return None

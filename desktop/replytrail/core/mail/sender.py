@@ -7,6 +7,7 @@ import imaplib
 import logging
 import mimetypes
 import smtplib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -24,7 +25,7 @@ from replytrail.core.matching.subject import normalise_subject
 from replytrail.core.models import Account, Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord, OutgoingStore
 
-__all__ = ["Draft", "build_message", "send_draft"]
+__all__ = ["Draft", "append_sent_copy", "build_message", "send_draft"]
 
 log = logging.getLogger("replytrail.send")
 
@@ -109,6 +110,10 @@ def _append_sent(account: Account, secret: str, raw: bytes) -> str:
             client.logout()
 
 
+#: public name for the hand-off forwards' optional Sent copy
+append_sent_copy = _append_sent
+
+
 def _reason(code: int, text: bytes | str) -> str:
     raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
     return f"{code} {' '.join(raw.split())}"[:160]
@@ -127,7 +132,13 @@ def _refused(recipients: dict[str, tuple[int, bytes | str]]) -> RecipientRefused
 
 
 def send_draft(
-    account: Account, secret: str, store: OutgoingStore, draft: Draft, *, sender_name: str = ""
+    account: Account,
+    secret: str,
+    store: OutgoingStore,
+    draft: Draft,
+    *,
+    sender_name: str = "",
+    route: Callable[[LoggedEmail], list[str]] | None = None,
 ) -> LoggedEmail:
     """Send *draft*, tracked. The record exists before SMTP; it ends 'sent' or 'failed'."""
     msg = build_message(account, draft, sender_name=sender_name)
@@ -168,6 +179,7 @@ def send_draft(
             blobs=blobs,
             raw=raw,
             subject_norm=normalise_subject(draft.subject),
+            outbox=route(email) if route else [],
         )
     )
     try:

@@ -27,7 +27,7 @@ log = logging.getLogger("replytrail.store")
 class ContactFixes:
     """The user's corrections over the local SQLite store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | object) -> None:
         if not isinstance(store, SQLiteStore):
             raise TypeError("contact corrections live in the local SQLite store")
         self.store: SQLiteStore = store

@@ -79,7 +79,7 @@ def _ts(when: datetime) -> int:
 class FollowUps:
     """Follow-up queries and reminder writes over the local store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | object) -> None:
         if not isinstance(store, SQLiteReads):
             raise TypeError("follow-ups live in the local SQLite store")
         self.store: SQLiteReads = store

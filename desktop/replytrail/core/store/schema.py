@@ -134,7 +134,13 @@ _V2 = [
     "CREATE INDEX bounces_bounce ON bounces(bounce_email_id) WHERE bounce_email_id IS NOT NULL",
 ]
 
-# v3 (issue 8.7, SPEC §16): the user's follow-up state per outgoing email: a reminder ("remind
+# v3: what replication remembers (the team store's pull cursor), written in the same
+# transaction as the pulled emails, so a crash never separates the two.
+_V3 = [
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+# v4 (issue 8.7, SPEC §16): the user's follow-up state per outgoing email: a reminder ("remind
 # me in …", 0 = none), when it was shown, and "no reply needed". Deleted with the email, so
 # forgetting a contact forgets its reminders.
 _FOLLOWUPS = [
@@ -147,7 +153,7 @@ _FOLLOWUPS = [
     "CREATE INDEX followups_due ON followups(remind_ts) WHERE remind_ts > 0 AND notified_ts = 0",
 ]
 
-# v4 (issue 8.8): the user's corrections. ``contact_edits`` holds an edited name/company (NULL:
+# v5 (issue 8.8): the user's corrections. ``contact_edits`` holds an edited name/company (NULL:
 # not edited) that a trigger keeps when later mail carries another display name;
 # ``contact_aliases`` sends a merged address's future emails to the contact it was merged
 # into (the address's own contact row lives only for the moment record() needs it);
@@ -190,4 +196,4 @@ _CONTACT_FIXES = [
 
 #: index i holds the statements that bring a store from version i to version i + 1.
 #: New migrations are appended as their own named list (``_V3`` …), never edited in place.
-SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2, _FOLLOWUPS, _CONTACT_FIXES]
+SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _FOLLOWUPS, _CONTACT_FIXES]

@@ -112,6 +112,10 @@ class SQLiteBase:
             )
         for version in range(current, len(SQLITE_MIGRATIONS)):
             with self._write() as db:
+                # another process (the tray app and the CLI start together) may have
+                # migrated since we looked: decide inside the write lock
+                if db.execute("PRAGMA user_version").fetchone()[0] > version:
+                    continue
                 for stmt in SQLITE_MIGRATIONS[version]:
                     db.execute(stmt)
                 db.execute(f"PRAGMA user_version={version + 1}")

@@ -292,3 +292,37 @@ class SQLiteReads(SQLiteBase):
         )
         assert row is not None
         return {"emails": row[0], "contacts": row[1], "tracked_ids": row[2], "threads": row[3]}
+
+    # ------------------------------------------------------------------ the window's pages
+    def timeline_page(
+        self,
+        contact: str,
+        limit: int,
+        *,
+        before: tuple[int, int] | None = None,
+        after: tuple[int, int] | None = None,
+        down_to: tuple[int, int] | None = None,
+    ) -> list[LoggedEmail]:
+        """*contact*'s emails newest first, paged by the key ``(ts, id)`` instead of OFFSET
+        (rows logged meanwhile never shift a page): older than *before*, newer than *after*,
+        or everything down to and including *down_to*."""
+        where = ["c.email = ?"]
+        params: list[object] = [contact.strip()]
+        for key, op in ((before, "<"), (after, ">"), (down_to, ">=")):
+            if key is not None:
+                where.append(f"(ec.ts, ec.email_id) {op} (?, ?)")
+                params += [key[0], key[1]]
+        return self._emails(
+            self._q(
+                f"SELECT {_EMAIL_COLS} FROM contacts c "
+                "JOIN email_contacts ec ON ec.contact_id = c.id"
+                f" JOIN emails e ON e.id = ec.email_id WHERE {' AND '.join(where)} "
+                "ORDER BY ec.ts DESC, ec.email_id DESC LIMIT ?",
+                (*params, limit),
+            )
+        )
+
+    def data_version(self) -> int:
+        """Changes when another connection (another thread or process) commits a write."""
+        row = self._one("PRAGMA data_version")
+        return int(row[0]) if row else 0

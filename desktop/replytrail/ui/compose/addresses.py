@@ -1,4 +1,4 @@
-"""Addresses and subjects as compose writes them (kept apart from the window)."""
+"""Address and subject helpers of the compose window (no Qt)."""
 
 from __future__ import annotations
 

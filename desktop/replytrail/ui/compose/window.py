@@ -26,20 +26,23 @@ from PySide6.QtWidgets import (
 
 from replytrail.core.mail.draft import Draft
 from replytrail.core.models import Account, Contact, Direction, LoggedEmail
-from replytrail.qt.job_runner import JobRunner
 from replytrail.ui.common.widgets import format_size, long_date
 from replytrail.ui.compose.addresses import format_address, reply_subject, split_addresses
 from replytrail.ui.compose.drafts import DraftFile, draft_key
 from replytrail.ui.compose.extras import ComposeExtras
 from replytrail.ui.compose.style import STYLE
 
-__all__ = ["ComposeDialog", "format_address", "reply_subject"]
+__all__ = ["ComposeDialog", "SendFn", "format_address", "reply_subject"]
+
+#: starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
+#: on the GUI thread: with the logged email, or with the one line that says why it failed
+SendFn = Callable[[Draft, Callable[[LoggedEmail], None], Callable[[str], None]], None]
 
 log = logging.getLogger("replytrail.ui.compose")
 
 
 class ComposeDialog(QDialog):
-    """Writes a tracked email; *send* runs on a worker thread and returns the logged email.
+    """Writes a tracked email; *send* (the engine adapter's) sends it off the GUI thread.
 
     The draft (JSON with attachment paths) is saved atomically to *drafts_dir* shortly after
     every change, on failure and on close, restored when the same conversation is composed
@@ -58,7 +61,7 @@ class ComposeDialog(QDialog):
     def __init__(
         self,
         accounts: list[Account],
-        send: Callable[[Draft], LoggedEmail],
+        send: SendFn,
         drafts_dir: Path,
         parent: QWidget | None = None,
         *,
@@ -70,7 +73,6 @@ class ComposeDialog(QDialog):
         self._accounts = list(accounts)
         self._send = send
         self._reply_to = reply_to
-        self._jobs = JobRunner(self)
         self._sending = False
         self._attachments: list[Path] = []
         self._file = DraftFile(
@@ -332,10 +334,9 @@ class ComposeDialog(QDialog):
             return
         self.save_draft()
         self._set_sending(True)
-        send = self._send
-        self._jobs.submit(lambda: send(d), self._sent, self._failed)
+        self._send(d, self._sent, self._failed)
 
-    def _sent(self, result: object) -> None:
+    def _sent(self, result: LoggedEmail) -> None:
         self._set_sending(False)
         self._save_timer.stop()
         self._file.delete()

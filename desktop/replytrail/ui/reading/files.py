@@ -6,13 +6,26 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QStandardPaths
 
 from replytrail.core.models import Attachment
-from replytrail.core.store.base import Store
 
-__all__ = ["AttachmentFiles", "is_risky", "safe_attachment_name"]
+__all__ = [
+    "AttachmentFiles",
+    "AttachmentSource",
+    "BlobAttachments",
+    "is_risky",
+    "safe_attachment_name",
+]
+
+
+class AttachmentSource(Protocol):
+    """Attachment bytes by SHA-256 (the blob files; never the store's database connection)."""
+
+    def attachment_data(self, sha256: str) -> bytes: ...
+
 
 _RISKY = frozenset({
     ".exe", ".com", ".bat", ".cmd", ".scr", ".pif", ".msi", ".msp", ".ps1", ".vbs", ".vbe", ".js",
@@ -37,7 +50,7 @@ def is_risky(name: str) -> bool:
 class AttachmentFiles:
     """Writes attachment bytes where the user wants them, never outside the chosen folder."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: AttachmentSource) -> None:
         self._store = store
         self._tmp: Path | None = None
 
@@ -85,3 +98,15 @@ class AttachmentFiles:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
+
+
+class BlobAttachments:
+    """Attachment bytes straight from the content-addressed blob folder (read-only files)."""
+
+    def __init__(self, blob_dir: Path) -> None:
+        from replytrail.core.store.blobs import BlobStore
+
+        self._blobs = BlobStore(blob_dir)
+
+    def attachment_data(self, sha256: str) -> bytes:
+        return self._blobs.get(sha256)

@@ -6,16 +6,34 @@ import logging
 from urllib.parse import urlsplit
 
 import nh3
-from PySide6.QtCore import QByteArray, QRectF, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-__all__ = ["LINK_SCHEMES", "SafeMailBrowser", "placeholder_image", "sanitize_html"]
+from replytrail.ui.reading.document import (
+    DocumentBuilder,
+    RenderJob,
+    SafeDocument,
+    placeholder_image,
+)
+from replytrail.ui.reading.limits import MAX_INPUT, MAX_RUN
+
+__all__ = [
+    "LINK_SCHEMES",
+    "RENDER_BUDGET_MS",
+    "SafeMailBrowser",
+    "placeholder_image",
+    "sanitize_html",
+]
 
 log = logging.getLogger("replytrail.ui.html")
 
 #: the only schemes a link may keep (and the only ones the browser hands to the OS)
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+#: a body whose document is not ready after this long is shown as plain text instead
+RENDER_BUDGET_MS = 3000
+#: plain text up to this long (without very long lines) is shown at once, on the GUI thread
+SYNC_TEXT_CHARS = 50_000
 #: image sources kept by the sanitiser; the browser still loads only data: and cid: ones
 _IMAGE_SCHEMES = frozenset({"http", "https", "cid", "data"})
 
@@ -80,7 +98,7 @@ def sanitize_html(html: str) -> str:
     browser below still refuses to load anything but data: and cid:).
     """
     return nh3.clean(
-        html,
+        html[:MAX_INPUT],
         tags=set(_TAGS),
         clean_content_tags=set(_CLEAN_CONTENT),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
@@ -91,45 +109,49 @@ def sanitize_html(html: str) -> str:
     )
 
 
-def placeholder_image(size: int = 18) -> QImage:
-    """A flat light-grey box in place of a blocked image: the layout stays, nothing is fetched."""
-    img = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(QColor(0, 0, 0, 0))
-    p = QPainter(img)
-    try:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QPen(QColor("#d3d9e0"), 1))
-        p.setBrush(QColor("#eef1f4"))
-        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1))
-    finally:
-        p.end()
-    return img
+def _empty() -> SafeDocument:
+    return SafeDocument({}, lambda url: None)
 
 
 class SafeMailBrowser(QTextBrowser):
     """Shows sanitised mail HTML; loads only ``data:`` and ``cid:`` (the email's own parts).
 
-    http(s), file: and relative resources get a placeholder image: returning ``None`` from
-    ``loadResource`` would let QTextDocument read local files itself, so it never does.
+    HTML is sanitised, bounded (:mod:`~replytrail.ui.reading.limits`) and parsed in a worker
+    thread; the GUI thread only swaps the finished document in and lays out what is
+    visible, so no email blocks the window. A document not ready within
+    :data:`RENDER_BUDGET_MS` is replaced by the plain text. Long plain text goes the same way.
+    http(s), file: and relative resources get a placeholder image (:class:`SafeDocument`).
     Links are not followed inside the widget; a click emits :attr:`linkRequested` for
     http/https/mailto only.
 
     Signals:
         linkRequested(QUrl): the user clicked a link with an allowed scheme.
         blockedChanged(int): how many resources were refused for the current document.
+        rendered(): the current body is on screen (formatted, as text, or the fallback).
     """
 
     linkRequested = Signal(QUrl)  # noqa: N815 - Qt signal naming
     blockedChanged = Signal(int)  # noqa: N815 - Qt signal naming
+    rendered = Signal()
+    _blocked_in = Signal(int, str)  # from a worker thread (queued) or the GUI thread (direct)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cid: dict[str, bytes] = {}
         self._blocked: list[str] = []
-        self._placeholder = placeholder_image()
+        self._generation = 0
+        self._fallback = ""
+        self._doc: QTextDocument | None = None
+        self._builder = DocumentBuilder(sanitize_html, self._blocked_in.emit, self)
+        self._builder.built.connect(self._on_built)
+        self._blocked_in.connect(self._note_blocked)
+        self._budget = QTimer(self)
+        self._budget.setSingleShot(True)
+        self._budget.timeout.connect(self._over_budget)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
+        self._swap(_empty(), announce=False)
         self.anchorClicked.connect(self._on_anchor)
 
     @property
@@ -141,40 +163,71 @@ class SafeMailBrowser(QTextBrowser):
         """Content-ID (without ``<>``) -> bytes of the email's inline parts."""
         self._cid = {k.strip("<>"): v for k, v in parts.items()}
 
-    def show_html(self, html: str) -> None:
-        """Sanitise and display *html*."""
-        self._blocked = []
-        self.document().clear()
-        self.blockedChanged.emit(0)
-        self.setHtml(sanitize_html(html))
+    def show_html(self, html: str, fallback_text: str = "") -> None:
+        """Sanitise and display *html* (in the background); *fallback_text* is shown if it
+        takes longer than the budget."""
+        self._start(html, is_html=True)
+        self._fallback = fallback_text or self.tr("This email is too complex to show formatted.")
+        self._budget.start(RENDER_BUDGET_MS)
 
     def show_text(self, text: str) -> None:
+        """Display *text*; at once when short, else in the background like HTML."""
+        if len(text) <= SYNC_TEXT_CHARS and max(map(len, text.split("\n"))) <= MAX_RUN:
+            self._generation += 1
+            self._reset_blocked()
+            self._budget.stop()
+            self._swap(self._builder.build_now(self._job(text, is_html=False)))
+            return
+        self._start(text, is_html=False)
+        self._fallback = text[:SYNC_TEXT_CHARS]
+        self._budget.start(RENDER_BUDGET_MS)
+
+    def _job(self, body: str, *, is_html: bool) -> RenderJob:
+        margin = self.document().documentMargin()
+        note = self.tr("This email is shortened here for display.")
+        return RenderJob(
+            self._generation, body, is_html, dict(self._cid), self.font(), margin, note
+        )
+
+    def _start(self, body: str, *, is_html: bool) -> None:
+        self._generation += 1
+        self._reset_blocked()
+        self._swap(_empty(), announce=False)
+        self._builder.start(self._job(body, is_html=is_html))
+
+    def _reset_blocked(self) -> None:
         self._blocked = []
-        self.setPlainText(text)
         self.blockedChanged.emit(0)
 
-    def loadResource(self, rtype: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
-        qurl = url if isinstance(url, QUrl) else QUrl(url)
-        scheme = qurl.scheme().lower()
-        is_image = int(rtype) == QTextDocument.ResourceType.ImageResource.value
-        if scheme == "data" and is_image:
-            return super().loadResource(rtype, qurl)
-        if scheme == "cid" and is_image:
-            cid = qurl.toString()[4:]
-            data = (
-                self._cid.get(qurl.path())
-                or self._cid.get(cid)
-                or self._cid.get(cid.partition("@")[0])
-            )
-            if data is not None:
-                img = QImage.fromData(QByteArray(data))
-                if not img.isNull():
-                    return img
-        self._blocked.append(qurl.toString()[:80] or "(relative)")
-        self.blockedChanged.emit(len(self._blocked))
-        if is_image:
-            return self._placeholder
-        return QByteArray(b" ")
+    def _swap(self, doc: QTextDocument, *, announce: bool = True) -> None:
+        old = self._doc
+        doc.setParent(self)
+        self.setDocument(doc)
+        self._doc = doc
+        if old is not None and old is not doc:
+            old.deleteLater()
+        if announce:
+            self.rendered.emit()
+
+    def _on_built(self, generation: int, doc: object) -> None:
+        if not isinstance(doc, QTextDocument):
+            return
+        if generation != self._generation:
+            doc.deleteLater()
+            return
+        self._budget.stop()
+        self._swap(doc)
+
+    def _over_budget(self) -> None:
+        self._generation += 1  # the late document is dropped when it arrives
+        log.info("rendering took longer than %d ms; showing text", RENDER_BUDGET_MS)
+        text = self._fallback
+        self._swap(self._builder.build_now(self._job(text[:SYNC_TEXT_CHARS], is_html=False)))
+
+    def _note_blocked(self, generation: int, url: str) -> None:
+        if generation == self._generation:
+            self._blocked.append(url)
+            self.blockedChanged.emit(len(self._blocked))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme().lower() in LINK_SCHEMES:

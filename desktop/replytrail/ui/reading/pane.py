@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.models import Attachment, Direction, LoggedEmail
-from replytrail.core.store.base import Store
 from replytrail.ui.common.widgets import (
     AttachmentChip,
     BadgeLabel,
@@ -29,7 +28,7 @@ from replytrail.ui.common.widgets import (
     badges_for,
     long_date,
 )
-from replytrail.ui.reading.files import AttachmentFiles, is_risky
+from replytrail.ui.reading.files import AttachmentFiles, AttachmentSource, is_risky
 from replytrail.ui.reading.html import SafeMailBrowser
 
 __all__ = ["ReadingPane"]
@@ -52,7 +51,9 @@ class ReadingPane(QWidget):
     replyRequested = Signal(str)  # noqa: N815 - Qt signal naming
     status = Signal(str)
 
-    def __init__(self, store: Store, files: AttachmentFiles, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: AttachmentSource, files: AttachmentFiles, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._files = files
@@ -166,7 +167,7 @@ class ReadingPane(QWidget):
             return
         if self.format_button.isChecked() and e.body_html:
             self.browser.set_cid_parts(self._inline_images(e))
-            self.browser.show_html(e.body_html)
+            self.browser.show_html(e.body_html, e.body_text)
         else:
             self.browser.show_text(e.body_text or self.tr("(This email has no text.)"))
         self.browser.verticalScrollBar().setValue(0)

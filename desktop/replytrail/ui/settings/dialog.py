@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from replytrail import __version__
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
@@ -42,6 +43,7 @@ from replytrail.core.events import AccountState
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.settings.account_trouble import AccountTroublePanel
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
@@ -76,18 +78,27 @@ class SettingsDialog(QDialog):
         self._settings, self._accounts, self._credentials = settings, accounts, credentials
         self._jobs, self._add_account = jobs, add_account
         self._loading = False
+        self._extra_titles: list[tuple[QWidget, Callable[[], str]]] = []
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_accounts(), "")
         self.tabs.addTab(self._build_logging(), "")
         self.tabs.addTab(self._build_general(), "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.load()
         self.resize(560, 440)
+
+    def add_page(self, page: QWidget, title: Callable[[], str]) -> int:
+        """A further tab (hand-off, team …); *title* is asked again on a language change."""
+        self._extra_titles.append((page, title))
+        return self.tabs.addTab(page, title())
 
     # ------------------------------------------------------------------ building
     def _build_accounts(self) -> QWidget:
@@ -172,10 +183,12 @@ class SettingsDialog(QDialog):
         self.idle_spin = QSpinBox(page)
         self.idle_spin.setRange(1, 29)  # RFC 2177: re-issue IDLE well before 29 minutes
         self.language_label, self.idle_label = QLabel(), QLabel()
+        self.version_label = QLabel(page)  # the About line: the one version source
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.login_check)
         form.addRow("", self.notify_check)
         form.addRow(self.idle_label, self.idle_spin)
+        form.addRow("", self.version_label)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self._set("general.language", str(self.language_combo.currentData()))
         )
@@ -191,6 +204,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Accounts"))
         self.tabs.setTabText(1, self.tr("Logging"))
         self.tabs.setTabText(2, self.tr("General"))
+        for page, title in self._extra_titles:
+            self.tabs.setTabText(self.tabs.indexOf(page), title())
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
@@ -208,6 +223,8 @@ class SettingsDialog(QDialog):
         self.notify_check.setText(self.tr("Notify me when a customer's reply is logged"))
         self.idle_label.setText(self.tr("Refresh the IDLE connection every:"))
         self.idle_spin.setSuffix(self.tr(" min"))
+        self.locked_note.setText(self.tr("Greyed-out settings are set by your administrator."))
+        self.version_label.setText(self.tr("Replytrail %1").replace("%1", __version__))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -217,34 +234,50 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ values
     def load(self) -> None:
         """Show the current settings and accounts."""
-        s = self._settings
+        v = self._settings.values()
         self._loading = True
         try:
-            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(s.get("logging.mode"))))
-            since = str(s.get("logging.since_date"))
-            self.since_days.setValue(int(s.get("logging.since_days")))
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(v.logging.mode)))
+            self.since_days.setValue(v.logging.since_days)
+            since = v.logging.since_date
             parsed = QDate.fromString(since, "yyyy-MM-dd") if since else QDate()
             self.since_date.setDate(
-                parsed
-                if parsed.isValid()
-                else QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+                parsed if parsed.isValid() else QDate.currentDate().addDays(-v.logging.since_days)
             )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
-            self.subject_check.setChecked(bool(s.get("logging.subject_rule")))
-            self.never_log.setPlainText("\n".join(s.get("logging.never_log")))
+            self.subject_check.setChecked(v.logging.subject_rule)
+            self.never_log.setPlainText("\n".join(v.logging.never_log))
             self.language_combo.setCurrentIndex(
-                max(0, self.language_combo.findData(s.get("general.language")))
+                max(0, self.language_combo.findData(v.general.language))
             )
-            self.login_check.setChecked(bool(s.get("general.start_at_login")))
-            self.notify_check.setChecked(bool(s.get("general.notifications")))
-            self.idle_spin.setValue(max(1, min(29, round(float(s.get("watch.idle_refresh")) / 60))))
+            self.login_check.setChecked(v.general.start_at_login)
+            self.notify_check.setChecked(v.general.notifications)
+            self.idle_spin.setValue(max(1, min(29, round(v.watch.idle_refresh / 60))))
             self._since_enable()
         finally:
             self._loading = False
         self.load_accounts()
 
+    def _locked_widgets(self) -> dict[str, tuple[QWidget, ...]]:
+        return {
+            "logging.mode": (self.mode_combo,),
+            "logging.since_days": (self.since_days_radio, self.since_days),
+            "logging.since_date": (self.since_date_radio, self.since_date),
+            "logging.subject_rule": (self.subject_check,),
+            "logging.never_log": (self.never_log,),
+            "general.language": (self.language_combo,),
+            "general.start_at_login": (self.login_check,),
+            "general.notifications": (self.notify_check,),
+            "watch.idle_refresh": (self.idle_spin,),
+        }
+
+    def _apply_locks(self) -> None:
+        note = self.tr("Set by your administrator")
+        any_locked = grey_locked(self._settings.is_locked, self._locked_widgets(), note)
+        self.locked_note.setVisible(any_locked)
+
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:
-        if self._loading or self._settings.get(key) == value:
+        if self._loading or self._settings.is_locked(key) or self._settings.get(key) == value:
             return
         try:
             self._settings.set(key, value)
@@ -256,6 +289,7 @@ class SettingsDialog(QDialog):
     def _since_enable(self) -> None:
         self.since_days.setEnabled(self.since_days_radio.isChecked())
         self.since_date.setEnabled(self.since_date_radio.isChecked())
+        self._apply_locks()
 
     @Slot()
     def _since_changed(self) -> None:

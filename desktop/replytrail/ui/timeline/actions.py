@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from replytrail.core.export import export_emails
 from replytrail.core.models import Contact
-from replytrail.core.store.base import Store
 from replytrail.ui.reading.files import safe_attachment_name
+from replytrail.ui.timeline.source import TimelineStore
 
 __all__ = ["ask_export_path", "export_job", "forget_box"]
 
@@ -37,7 +37,7 @@ def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
 
 
 def export_job(
-    store: Store, scope: str, key: str, fmt: str, target: Path, count_hint: int
+    store: TimelineStore, scope: str, key: str, fmt: str, target: Path, count_hint: int
 ) -> Callable[[], int]:
     """A job for the worker: export a thread (key: thread id) or a contact (key: address)."""
 

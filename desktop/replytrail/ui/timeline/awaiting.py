@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from replytrail.core.models import LoggedEmail
 from replytrail.core.store.followups import Awaiting, FollowUps
+from replytrail.qt.jobs import StoreExecutor
 from replytrail.ui.common.widgets import EmptyState, short_date
 
-__all__ = ["AwaitingPage", "Submit"]
+__all__ = ["AwaitingPage", "Executor"]
 
-#: the window's background runner: (job, on_done, on_error) -> ticket
-Submit = Callable[[Callable[[], object], Callable[[object], None], Callable[[str], None]], int]
+#: the app's store executor (every store access of the windows runs on its thread)
+Executor = StoreExecutor[Any]
 REMIND_DAYS = (1, 3, 7)
 
 
@@ -50,14 +52,13 @@ class AwaitingPage(QWidget):
 
     def __init__(
         self,
-        followups: FollowUps,
-        submit: Submit,
+        executor: Executor,
         days: Callable[[], int],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("awaitingPage")
-        self._followups, self._submit, self._days = followups, submit, days
+        self._executor, self._days = executor, days
         self._items: list[Awaiting] = []
         self._ticket = 0
         lay = QVBoxLayout(self)
@@ -123,16 +124,17 @@ class AwaitingPage(QWidget):
     # ------------------------------------------------------------------ loading
     def reload(self) -> None:
         """Ask the store again (off the GUI thread); the newest answer wins."""
-        days, followups = self._days(), self._followups
+        days = self._days()
         self.subtitle.setText(
             self.tr("Your emails without a reply after {n} working days, oldest first.").format(
                 n=days
             )
         )
-        ticket = self._submit(
-            lambda: followups.awaiting(days),
+        ticket = self._executor.submit(
+            lambda s: FollowUps(s).awaiting(days),
             lambda r: self._loaded(ticket, r),
             self.status.emit,
+            owner=self,
         )
         self._ticket = ticket
 
@@ -190,7 +192,7 @@ class AwaitingPage(QWidget):
         e = self.selected()
         if e is None:
             return
-        at, followups, mid = datetime.now(UTC) + delay, self._followups, e.message_id
+        at, mid = datetime.now(UTC) + delay, e.message_id
         when = short_date(at)
 
         def done(_result: object) -> None:
@@ -199,11 +201,19 @@ class AwaitingPage(QWidget):
             )
             self.reload()
 
-        self._submit(lambda: followups.remind(mid, at), done, self.status.emit)
+        self._executor.submit(
+            lambda s: FollowUps(s).remind(mid, at), done, self.status.emit, owner=self, writes=True
+        )
 
     def dismiss_selected(self) -> None:
         e = self.selected()
         if e is None:
             return
-        followups, mid = self._followups, e.message_id
-        self._submit(lambda: followups.dismiss(mid), lambda _r: self.reload(), self.status.emit)
+        mid = e.message_id
+        self._executor.submit(
+            lambda s: FollowUps(s).dismiss(mid),
+            lambda _r: self.reload(),
+            self.status.emit,
+            owner=self,
+            writes=True,
+        )

@@ -1,21 +1,21 @@
 """Adds the tool row, the "Awaiting reply" view and contact fixes to the timeline (8.3, 8.7, 8.8).
 
-Kept apart from ``window.py`` so the window only hosts it: the tool row goes under the search
-bar, the awaiting page into the middle stack; showing a contact or searching leaves the view.
+Attached from outside (the app builds it beside the window): the tool row goes into the
+window's top bar, the awaiting page into its middle stack; showing a contact or searching
+leaves the view. Store work goes through the app's store executor, never the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from replytrail.core.models import Contact
 from replytrail.core.store.contact_fixes import ContactFixes
-from replytrail.core.store.followups import FollowUps
-from replytrail.ui.timeline.awaiting import AwaitingPage
+from replytrail.ui.timeline.awaiting import AwaitingPage, Executor
 from replytrail.ui.timeline.contact_edit import ContactEditDialog, MergeDialog
 from replytrail.ui.timeline.tools import TimelineTools
 
@@ -26,29 +26,41 @@ __all__ = ["TimelineExtras"]
 
 
 class TimelineExtras(QObject):
-    """Owns the tool row and the awaiting-reply page of one :class:`TimelineWindow`."""
+    """Owns the tool row and the awaiting-reply page of one :class:`TimelineWindow`.
 
-    def __init__(self, window: TimelineWindow, days: Callable[[], int]) -> None:
+    Signals:
+        importRequested(str): bring in conversations; "" for all, else this contact's.
+    """
+
+    importRequested = Signal(str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, window: TimelineWindow, executor: Executor, days: Callable[[], int]) -> None:
         super().__init__(window)
         self.window = w = window
+        self._executor = executor
+        self.dialog: QDialog | None = None
         self.tools = TimelineTools()
-        w.top_layout.addWidget(self.tools)
-        self.page = AwaitingPage(FollowUps(w._store), w._jobs.submit, days)
+        w.top_bar.addWidget(self.tools)
+        self.page = AwaitingPage(executor, days)
         w.middle_stack.addWidget(self.page)
         self.tools.awaitingToggled.connect(self.show_awaiting)
-        self.tools.importRequested.connect(w.importRequested)
-        self.tools.contact_button.menu().aboutToShow.connect(self._contact_menu)
+        self.tools.importRequested.connect(self.importRequested)
         self.tools.contactAction.connect(self._contact_action)
         self.tools.emailAction.connect(self._email_action)
         self.tools.email_button.menu().aboutToShow.connect(self._email_menu)
         self.tools.set_email(False, False)
-        w.timeline_view.selectionModel().currentChanged.connect(lambda *_: self._email_menu())
         self.page.emailSelected.connect(w.reading.show_email)
         self.page.contactRequested.connect(self._open_contact)
         self.page.status.connect(w._status)
         self.page.countChanged.connect(self.tools.set_awaiting_count)
         w.contact_view.selectionModel().currentChanged.connect(self._contact_chosen)
+        w.timeline_view.selectionModel().currentChanged.connect(lambda *_: self._email_menu())
+        w.contactShown.connect(self.tools.set_contact)
         w.search_bar.changed.connect(lambda: self.tools.awaiting_button.setChecked(False))
+        # the window puts its timeline back after every (re)load; the view stays in front
+        for sig in (w.timeline_model.loaded, w.timeline_model.refreshed):
+            sig.connect(self._keep_in_front)
+        w._changes.changed.connect(self.reload)
         self.page.reload()
 
     @property
@@ -57,7 +69,6 @@ class TimelineExtras(QObject):
 
     def reload(self) -> None:
         """The store changed: refresh the count and, when shown, the list."""
-        self.tools.set_contact(self.window._current)
         self.page.reload()
 
     def show_awaiting(self, on: bool) -> None:
@@ -75,8 +86,13 @@ class TimelineExtras(QObject):
             w.middle_stack.setCurrentWidget(w.timeline_empty)
             w._update_empty()
 
+    def _keep_in_front(self, *_args: object) -> None:
+        if self.active:
+            self.window.middle_stack.setCurrentWidget(self.page)
+
     def _contact_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.tools.set_contact(self.window._current)
+        c = self.window.contact_model.contact_at(current.row())
+        self.tools.set_contact(c.email if c is not None else "")
         if current.isValid():
             self.tools.awaiting_button.setChecked(False)
 
@@ -84,25 +100,23 @@ class TimelineExtras(QObject):
         self.tools.awaiting_button.setChecked(False)
         self.window.show_contact(email)
 
-    def _contact_menu(self) -> None:
-        self.tools.set_contact(self.window._current)
-
     def _email_menu(self) -> None:
         e = self.window.selected_email()
         self.tools.set_email(e is not None, e is not None and e.low_confidence)
 
     # ------------------------------------------------------------------ corrections (8.8)
     def _fix(self, job: Callable[[ContactFixes], object], done_text: str) -> None:
-        w, fixes = self.window, ContactFixes(self.window._store)
+        w = self.window
 
         def done(_result: object) -> None:
             w._status(done_text)
-            w.refresh()
             if w._current:  # rows may have gone or changed, not only arrived: load again
                 w.timeline_model.load(w._current)
-                w._update_empty()
+            w.reload_contacts()
 
-        w._jobs.submit(lambda: job(fixes), done, w._status)
+        self._executor.submit(
+            lambda s: job(ContactFixes(s)), done, w._status, owner=self, writes=True
+        )
 
     def _contact_action(self, what: str) -> None:
         w = self.window
@@ -114,10 +128,11 @@ class TimelineExtras(QObject):
             edit.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             edit.accepted.connect(lambda: self._edit(c.email, *edit.values()))
             edit.open()
-            self.dialog: QDialog = edit
+            self.dialog = edit
             return
-        store = w._store
-        w._jobs.submit(lambda: store.contacts(), lambda cs: self._ask_merge(c, cs), w._status)
+        self._executor.submit(
+            lambda s: s.contacts("", 5000), lambda cs: self._ask_merge(c, cs), w._status, owner=self
+        )
 
     def _edit(self, email: str, name: str, company: str) -> None:
         self._fix(
@@ -125,9 +140,8 @@ class TimelineExtras(QObject):
             self.tr("{email} updated.").format(email=email),
         )
 
-    def _ask_merge(self, current: Contact, contacts: object) -> None:
-        assert isinstance(contacts, list)
-        merge = MergeDialog(current, contacts, self.window)
+    def _ask_merge(self, current: Contact, contacts: Any) -> None:
+        merge = MergeDialog(current, list(contacts), self.window)
         merge.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         merge.accepted.connect(lambda: self._merge(current.email, merge.other()))
         merge.open()

@@ -1,12 +1,15 @@
-"""Qt item models over the store: the contact list and a timeline that loads page by page."""
+"""Qt item models for the timeline window: the contact list, and a timeline paged by key."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from replytrail.core.models import Contact, LoggedEmail
-from replytrail.core.store.base import Store
 from replytrail.ui.common.widgets import badges_for
+from replytrail.ui.timeline.source import Key, TimelineStore, WindowExecutor, key_of
 
 __all__ = [
     "CONTACT_ROLE",
@@ -23,6 +26,8 @@ THREAD_LINK_ROLE = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+T = TypeVar("T")
+_Answer = tuple[list[LoggedEmail], int, Contact | None]  # rows, total, the contact
 
 
 class ContactListModel(QAbstractListModel):
@@ -66,21 +71,37 @@ class ContactListModel(QAbstractListModel):
 
 
 class TimelineModel(QAbstractListModel):
-    """A contact's logged emails, newest first, fetched in pages of :attr:`PAGE` on demand.
+    """A contact's logged emails, newest first, paged by key (ts, id) on the store executor.
 
-    ``rowCount`` starts at one page; the view's ``canFetchMore``/``fetchMore`` calls grow it
-    as the user scrolls, so a 10,000-email history opens with one small indexed query.
-    In search mode it holds a fixed list of results instead.
+    ``rowCount`` starts at one page; the view's ``canFetchMore``/``fetchMore`` ask for the
+    next page older than the last row, so a 10,000-email history opens with one small
+    indexed query, and rows logged meanwhile never shift a page. :meth:`refresh` re-reads
+    what is loaded and inserts new rows at the top (existing rows keep their indexes, so
+    the view keeps the selection). Answers for an older request are dropped. In search
+    mode it holds a fixed list of results instead.
+
+    Signals:
+        loaded(): the first page of :meth:`load` (or a reload after a change) is in.
+        refreshed(int): :meth:`refresh` finished; the number of rows inserted at the top.
     """
 
-    PAGE = 100
+    loaded = Signal()
+    refreshed = Signal(int)
 
-    def __init__(self, store: Store) -> None:
+    PAGE = 100
+    MAX_NEW = 2000  # more new rows than this in one refresh: reload instead of inserting
+
+    def __init__(self, executor: WindowExecutor | None = None) -> None:
         super().__init__()
-        self._store = store
+        self._executor = executor
         self._contact = ""
         self._rows: list[LoggedEmail] = []
         self._total = 0
+        self._info: Contact | None = None  # the contact, as of the last answer
+        self._gen = 0  # bumped by load/clear: older answers are dropped
+        self._fetching = False
+        self._refreshing = False
+        self._again = False
 
     # ------------------------------------------------------------------ loading
     @property
@@ -91,20 +112,58 @@ class TimelineModel(QAbstractListModel):
     def total(self) -> int:
         return self._total
 
-    def load(self, contact: str) -> None:
-        """Show *contact*'s timeline: the first page and the total count."""
+    @property
+    def contact_info(self) -> Contact | None:
+        """The shown contact (name, company, counts) as read with the rows."""
+        return self._info
+
+    @property
+    def busy(self) -> bool:
+        return self._fetching or self._refreshing
+
+    def _submit(self, fn: Callable[[TimelineStore], T], done: Callable[[T], None]) -> None:
+        assert self._executor is not None, "search-only model"
+        self._executor.submit(fn, done, owner=self)
+
+    def load(self, contact: str, *, down_to: Key | None = None) -> None:
+        """Show *contact*'s timeline: the first page (or all rows down to *down_to*)."""
+        self._gen += 1
+        gen = self._gen
+        self._fetching = self._refreshing = self._again = False
+        if contact != self._contact:
+            self.beginResetModel()
+            self._contact, self._rows, self._total, self._info = contact, [], 0, None
+            self.endResetModel()
+        if not contact:
+            return
+        self._refreshing = True
+        limit = self.PAGE
+
+        def job(s: TimelineStore) -> _Answer:
+            rows = s.timeline_page(contact, 1_000_000, down_to=down_to) if down_to else []
+            if len(rows) < limit:
+                before = key_of(rows[-1]) if rows else None
+                rows += s.timeline_page(contact, limit - len(rows), before=before)
+            return rows, s.timeline_count(contact), s.contact(contact)
+
+        self._submit(job, lambda r: self._loaded(gen, r))
+
+    def _loaded(self, gen: int, result: _Answer) -> None:
+        if gen != self._gen:
+            return
+        self._refreshing = False
         self.beginResetModel()
-        self._contact = contact
-        self._rows = self._store.timeline(contact, self.PAGE, 0) if contact else []
-        self._total = (
-            self._store.timeline_count(contact) if len(self._rows) == self.PAGE else len(self._rows)
-        )
+        self._rows, self._total, self._info = result
         self.endResetModel()
+        self.loaded.emit()
+        self._run_again()
 
     def set_emails(self, emails: list[LoggedEmail]) -> None:
         """Search mode: a fixed result list, nothing fetched later."""
+        self._gen += 1
+        self._fetching = self._refreshing = self._again = False
         self.beginResetModel()
-        self._contact = ""
+        self._contact, self._info = "", None
         self._rows = list(emails)
         self._total = len(self._rows)
         self.endResetModel()
@@ -116,50 +175,91 @@ class TimelineModel(QAbstractListModel):
         return not parent.isValid() and bool(self._contact) and len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex = _ROOT) -> None:  # noqa: N802 - Qt override
-        if not self.canFetchMore(parent):
+        if self.busy or not self._rows or not self.canFetchMore(parent):
             return
-        page = self._store.timeline(self._contact, self.PAGE, len(self._rows))
+        self._fetching = True
+        gen, contact, before, page = self._gen, self._contact, key_of(self._rows[-1]), self.PAGE
+        self._submit(
+            lambda s: s.timeline_page(contact, page, before=before),
+            lambda rows: self._fetched(gen, rows),
+        )
+
+    def _fetched(self, gen: int, page: list[LoggedEmail]) -> None:
+        if gen != self._gen:
+            return
+        self._fetching = False
         if not page:
             self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-        self._link_changed(first - 1)
+        else:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+            self._link_changed(first - 1)
+        self._run_again()
 
     def refresh(self) -> None:
-        """New emails were logged: insert them at the top, keeping rows (and the selection)."""
+        """The store changed: re-read the loaded rows; new ones are inserted at the top,
+        changed ones updated in place; anything else (a deletion, an older email brought
+        in) reloads the same range. A refresh asked for meanwhile runs once afterwards."""
         if not self._contact:
             return
-        page = self._store.timeline(self._contact, self.PAGE, 0)
-        known = {e.message_id for e in self._rows}
-        if not self._rows or all(e.message_id not in known for e in page):
+        if self.busy:
+            self._again = True
+            return
+        if not self._rows:
             self.load(self._contact)
             return
-        new = [e for e in page if e.message_id not in known]
-        self._total = self._store.timeline_count(self._contact)
-        if not new:
-            return
-        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
-        self._rows[:0] = new
-        self.endInsertRows()
-        self._link_changed(len(new))
+        self._refreshing = True
+        gen, contact, last = self._gen, self._contact, key_of(self._rows[-1])
+        limit = len(self._rows) + self.MAX_NEW
 
-    def row_of(self, message_id: str, *, fetch: bool = True) -> int:
-        """The row of *message_id*, loading further pages until it is found (or not there)."""
-        while True:
-            for i, e in enumerate(self._rows):
-                if e.message_id == message_id:
-                    return i
-            if not fetch or not self.canFetchMore():
-                return -1
-            self.fetchMore()
+        def job(s: TimelineStore) -> _Answer:
+            rows = s.timeline_page(contact, limit, down_to=last)
+            return rows, s.timeline_count(contact), s.contact(contact)
+
+        self._submit(job, lambda r: self._refreshed(gen, r))
+
+    def _refreshed(self, gen: int, result: _Answer) -> None:
+        if gen != self._gen:
+            return
+        self._refreshing = False
+        rows, total, self._info = result
+        old = [e.message_id for e in self._rows]
+        n_new = len(rows) - len(old)
+        if n_new < 0 or [e.message_id for e in rows[n_new:]] != old:
+            self.beginResetModel()  # the window restores selection and scroll position
+            self._rows, self._total = rows, total
+            self.endResetModel()
+            self.refreshed.emit(0)
+        else:
+            if n_new:
+                self.beginInsertRows(QModelIndex(), 0, n_new - 1)
+                self._rows[:0] = rows[:n_new]
+                self.endInsertRows()
+            self._rows[n_new:] = rows[n_new:]
+            self._total = total
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+            self.refreshed.emit(n_new)
+        self._run_again()
+
+    def _run_again(self) -> None:
+        if self._again and not self.busy:
+            self._again = False
+            self.refresh()
+
+    def row_of(self, message_id: str) -> int:
+        """The row of *message_id* among the loaded rows, or -1."""
+        for i, e in enumerate(self._rows):
+            if e.message_id == message_id:
+                return i
+        return -1
 
     def email_at(self, row: int) -> LoggedEmail | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def loaded(self) -> list[LoggedEmail]:
+    def rows(self) -> list[LoggedEmail]:
         return list(self._rows)
 
     def _link_changed(self, row: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -55,6 +55,7 @@ class TrayIcon(QObject):
     accountsRequested = Signal()  # noqa: N815 - Qt signal naming
     settingsRequested = Signal()  # noqa: N815 - Qt signal naming
     quitRequested = Signal()  # noqa: N815 - Qt signal naming
+    handoffRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +76,18 @@ class TrayIcon(QObject):
         self.accounts_action = QAction(self.menu)
         self.settings_action = QAction(self.menu)
         self.quit_action = QAction(self.menu)
+        self.handoff_action = QAction(self.menu)  # shown only while a hand-off fails
+        self.handoff_action.setVisible(False)
+        self._handoff_failed: dict[str, int] = {}
+        self.team_action = QAction(self.menu)  # shown only while the team store is unreachable
+        self.team_action.setVisible(False)
+        self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
+        self.menu.addAction(self.handoff_action)
+        self.menu.addAction(self.team_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
-        self.menu.addSeparator()
+        self._feature_anchor = self.menu.addSeparator()
         self.menu.addAction(self.pause_action)
         self.menu.addSeparator()
         self.menu.addActions([self.accounts_action, self.settings_action])
@@ -93,6 +102,8 @@ class TrayIcon(QObject):
         self.accounts_action.triggered.connect(self.accountsRequested)
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action.triggered.connect(self.quitRequested)
+        self.handoff_action.triggered.connect(self.handoffRequested)
+        self.team_action.triggered.connect(self.settingsRequested)
 
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
@@ -186,6 +197,11 @@ class TrayIcon(QObject):
             text = f"{first.account}: {detail}" if first and n > 1 else detail
         return f"Replytrail — {text}"
 
+    def add_action(self, action: QAction) -> None:
+        """A feature's entry below Compose (e.g. "1 email could not be delivered", "3 awaiting
+        reply"); the caller owns the action, its text and its visibility."""
+        self.menu.insertAction(self._feature_anchor, action)
+
     # -- showing
     def show(self) -> None:
         self._refresh()
@@ -216,6 +232,40 @@ class TrayIcon(QObject):
         ):
             self.openTimelineRequested.emit()
 
+    def set_handoff(self, target: str, failed: int) -> None:
+        """A hand-off target's failed entries (0: all well): a menu line while any fail."""
+        if failed:
+            self._handoff_failed[target] = failed
+        else:
+            self._handoff_failed.pop(target, None)
+        self._handoff_text()
+
+    def _handoff_text(self) -> None:
+        failed = self._handoff_failed
+        self.handoff_action.setVisible(bool(failed))
+        if failed:
+            self.handoff_action.setText(
+                self.tr("Hand-off to %1 failed for %n email(s)…", "", sum(failed.values())).replace(
+                    "%1", ", ".join(sorted(failed))
+                )
+            )
+
+    def set_team(self, online: bool, since: str = "") -> None:
+        """The team store's reachability: a menu line "offline since …" while it is not."""
+        self._team_offline_since = (
+            None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
+        )
+        self._team_text()
+
+    def _team_text(self) -> None:
+        since = self._team_offline_since
+        self.team_action.setVisible(since is not None)
+        if since is not None:
+            when = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            self.team_action.setText(
+                self.tr("Team store offline since %1 — logging goes on here").replace("%1", when)
+            )
+
     # -- language
     def retranslate(self) -> None:
         self.open_action.setText(self.tr("Open timeline"))
@@ -223,6 +273,8 @@ class TrayIcon(QObject):
         self.accounts_action.setText(self.tr("Accounts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
+        self._handoff_text()
+        self._team_text()
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -7,7 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from replytrail.core.mail.parse import parse_bounce, parse_message
+from replytrail.core.mail.bounces import parse_bounce
+from replytrail.core.mail.parse import parse_message
 
 CORPUS = Path(__file__).parents[3] / "data" / "corpus"
 

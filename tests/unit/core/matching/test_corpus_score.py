@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from replytrail.core.mail.parse import HeaderInfo, parse_bounce, parse_headers, parse_message
+from replytrail.core.mail.bounces import parse_bounce
+from replytrail.core.mail.parse import HeaderInfo, parse_headers, parse_message
 from replytrail.core.matching.kinds import classify
 from replytrail.core.matching.matcher import (
     MatchResult,

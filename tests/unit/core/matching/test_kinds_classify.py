@@ -85,3 +85,42 @@ def test_group_senders(address: str | Address) -> None:
 )  # fmt: skip
 def test_people_are_not_group_senders(address: str | None) -> None:
     assert not is_group_sender(address)
+
+
+def kind_from(*lines: str) -> Kind:
+    return classify(parse_headers(("\r\n".join(lines) + "\r\n\r\n").encode()))
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["From: Mail Delivery System <>", "Subject: Mail delivery failed"], Kind.BOUNCE),
+        (["From: MAILER-DAEMON <>", "Subject: x"], Kind.BOUNCE),
+        (["From: Postmaster <>", "Subject: x"], Kind.BOUNCE),
+        (["From: MDaemon@mx.example.org", "Subject: x"], Kind.BOUNCE),
+        (["From: ndr@mx.example.org", "Subject: x"], Kind.BOUNCE),
+        (["From: post_master@mx.example.org", "Subject: x"], Kind.BOUNCE),
+        (["From: x@example.org", "Content-Type: multipart/report; boundary=b"], Kind.BOUNCE),
+        (["From: x@example.org", "Subject: Non-Delivery: Angebot"], Kind.BOUNCE),
+        (["From: x@example.org", "Subject: Delivery failure: Angebot"], Kind.BOUNCE),
+        (["From: x@example.org", "Subject: Undeliverable: Angebot"], Kind.BOUNCE),
+        (["From: x@example.org", "Subject: Re: Undeliverable mail, what now?"], Kind.EMAIL),
+        (["From: <>", "Return-Path: <>", "Auto-Submitted: auto-replied"], Kind.BOUNCE),
+        (["From: a@example.org", "Return-Path: <MAILER-DAEMON@mx.example.org>"], Kind.BOUNCE),
+        (["From: a@example.org", "Subject: AUTO: Anna is out of the office"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Subject: Auto: lowercase is a person"], Kind.EMAIL),
+        (["From: a@example.org", "Subject: Réponse automatique : Offre"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Subject: [Automatyczna odpowiedź] test"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Subject: Respuesta automática: oferta"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Subject: Automatisch antwoord: offerte"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Subject: 自動応答: 見積"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Precedence: bulk", "Return-Path: <>"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Precedence: junk", "Return-Path: <>"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "Precedence: bulk", "Return-Path: <b@x.org>"], Kind.EMAIL),
+        (["From: a@example.org", "X-MS-Exchange-Inbox-Rules-Loop: a@example.org",
+          "X-Auto-Response-Suppress: All"], Kind.AUTO_REPLY),
+        (["From: a@example.org", "X-MS-Exchange-Inbox-Rules-Loop: a@example.org"], Kind.EMAIL),
+    ],
+)  # fmt: skip
+def test_classify_real_world_shapes(lines: list[str], expected: Kind) -> None:
+    assert kind_from(*lines) is expected

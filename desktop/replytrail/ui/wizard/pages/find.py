@@ -41,7 +41,7 @@ log = logging.getLogger("replytrail.ui.wizard")
 
 
 def step_timeout(ctx: WizardContext) -> float:
-    return float(ctx.settings.get("discovery.timeout"))
+    return ctx.settings.values().discovery.timeout
 
 
 def system_user_name() -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from replytrail.core.errors import KnownError
 from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices, default_never_log, save_account
+from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.wizard.common import (
     GREY,
     RED,
@@ -141,18 +142,25 @@ class LoggingPage(SetupPage):
         return label
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        s = self.ctx.settings
-        contacts = s.get("logging.mode") == "contacts"
+        s = self.ctx.settings.values().logging
+        contacts = s.mode == "contacts"
         (self.contacts_radio if contacts else self.tracked_radio).setChecked(True)
-        since = QDate.fromString(str(s.get("logging.since_date") or ""), "yyyy-MM-dd")
+        since = QDate.fromString(s.since_date, "yyyy-MM-dd")
         if not since.isValid():
-            since = QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+            since = QDate.currentDate().addDays(-s.since_days)
         self.since.setDate(since)
         account = self.draft.account
         self.bcc.setText(account.bcc_address if account else "")
         self.copied.clear()
-        entries = [*s.get("logging.never_log"), *default_never_log(self.draft.email)]
-        self.never.setText(", ".join(dict.fromkeys(entries)))
+        locked = self.ctx.settings.is_locked
+        own = [] if locked("logging.never_log") else default_never_log(self.draft.email)
+        self.never.setText(", ".join(dict.fromkeys([*s.never_log, *own])))
+        widgets = {
+            "logging.mode": (self.tracked_radio, self.contacts_radio),
+            "logging.since_date": (self.since,),
+            "logging.never_log": (self.never,),
+        }
+        grey_locked(locked, widgets, self.tr("Set by your administrator"))
         (self.contacts_radio if contacts else self.tracked_radio).setFocus(
             Qt.FocusReason.OtherFocusReason
         )

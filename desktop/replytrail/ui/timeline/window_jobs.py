@@ -1,0 +1,166 @@
+"""The timeline window's store jobs besides reading: full-text search, export, forget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
+
+from replytrail.core.models import Contact, LoggedEmail
+from replytrail.ui.reading.pane import ReadingPane
+from replytrail.ui.timeline.actions import export_job, forget_box
+from replytrail.ui.timeline.header import ContactHeader
+from replytrail.ui.timeline.models import TimelineModel
+from replytrail.ui.timeline.search import SearchBar
+from replytrail.ui.timeline.source import WindowExecutor
+
+__all__ = ["WindowJobs"]
+
+
+if TYPE_CHECKING:
+    _Base = QMainWindow
+else:
+    _Base = object
+
+
+class WindowJobs(_Base):
+    """Mixed into :class:`TimelineWindow` (a QMainWindow); uses its widgets and executor."""
+
+    _executor: WindowExecutor
+    _current: str
+    _search_ticket: int
+    search_bar: SearchBar
+    header: ContactHeader
+    header_stack: QStackedWidget
+    middle_stack: QStackedWidget
+    results_model: TimelineModel
+    results_view: QListView
+    results_label: QLabel
+    contact_view: QListView
+    timeline_model: TimelineModel
+    reading: ReadingPane
+    ask_export_path: Callable[[str, str], Path | None]
+
+    if TYPE_CHECKING:  # the window's own
+
+        def _status(self, text: str) -> None: ...
+        def _update_empty(self) -> None: ...
+        def selected_email(self) -> LoggedEmail | None: ...
+
+    # ------------------------------------------------------------------ full-text search
+    def run_search(self) -> None:
+        if not self.search_bar.active:
+            self.header_stack.setCurrentWidget(self.header)
+            self.results_model.clear()
+            self._update_empty()
+            return
+        query, filt = self.search_bar.query(), self.search_bar.search_filter()
+        self.results_label.setText(QCoreApplication.translate("TimelineWindow", "Searching…"))
+        self.contact_view.clearSelection()  # results span contacts: no contact is "open"
+        self.header_stack.setCurrentIndex(1)
+        self.middle_stack.setCurrentWidget(self.results_view)
+        ticket = self._executor.submit(
+            lambda s: s.search(query, filt, 500),
+            lambda r: self._search_done(ticket, r),
+            self._status,
+            owner=self,
+        )
+        self._search_ticket = ticket
+
+    def _search_done(self, ticket: int, result: list[LoggedEmail]) -> None:
+        if ticket != self._search_ticket or not self.search_bar.active:
+            return
+        self.results_model.set_emails(result)
+        n = len(result)
+        self.results_label.setText(
+            QCoreApplication.translate("TimelineWindow", "No emails found")
+            if n == 0
+            else QCoreApplication.translate("TimelineWindow", "1 email found")
+            if n == 1
+            else QCoreApplication.translate("TimelineWindow", "{n} emails found").format(n=n)
+            if n < 500
+            else QCoreApplication.translate("TimelineWindow", "The 500 newest matches")
+        )
+        if n:
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    # ------------------------------------------------------------------ actions
+    def export(self, scope: str, fmt: str) -> None:
+        """Export the selected thread or the whole contact as .eml files or an mbox."""
+        e = self.selected_email()
+        if scope == "thread":
+            if e is None:
+                return
+            key, name = e.thread_id, e.subject or "thread"
+        else:
+            if not self._current:
+                return
+            key, name = self._current, self._current
+        target = self.ask_export_path(fmt, name)
+        if target is None:
+            return
+        self._status(QCoreApplication.translate("TimelineWindow", "Exporting…"))
+        hint = self.timeline_model.total
+        self._executor.submit(
+            lambda s: export_job(s, scope, key, fmt, target, hint)(),
+            lambda n: self._status(
+                QCoreApplication.translate(
+                    "TimelineWindow", "Exported {n} emails to {path}"
+                ).format(n=n, path=target)
+            ),
+            lambda m: self._status(
+                QCoreApplication.translate("TimelineWindow", "Export failed: {reason}").format(
+                    reason=m
+                )
+            ),
+            owner=self,
+        )
+
+    def confirm_forget(self) -> None:
+        c = self.header.contact
+        if c is None:
+            return
+        box = forget_box(self, c)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda b: (
+                self._forget(c)
+                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+                else None
+            )
+        )
+        box.open()
+
+    def _forget(self, c: Contact) -> None:
+        email = c.email
+        self._status(
+            QCoreApplication.translate("TimelineWindow", "Forgetting {email}…").format(email=email)
+        )
+
+        def done(n: int) -> None:
+            if self._current.lower() == email.lower():
+                self._current = ""
+                self.timeline_model.clear()
+                self.header.set_contact(None, [])
+                self.reading.show_email(None)
+                self._update_empty()
+            self._status(
+                QCoreApplication.translate(
+                    "TimelineWindow", "Forgot {email}: {n} emails deleted."
+                ).format(email=email, n=n)
+            )
+
+        self._executor.submit(
+            lambda s: s.forget_contact(email),
+            done,
+            lambda m: self._status(
+                QCoreApplication.translate(
+                    "TimelineWindow", "Could not forget {email}: {reason}"
+                ).format(email=email, reason=m)
+            ),
+            owner=self,
+            writes=True,  # every open window re-reads (StoreChanges)
+        )
