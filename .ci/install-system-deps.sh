@@ -22,7 +22,8 @@ RUN_PKGS="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 l
 # the bundle's psycopg opens; the package tests validate the .desktop and AppStream files
 PACKAGE_PKGS="binutils libpython3.11 libpq5"
 TEST_PKGS="$PACKAGE_PKGS desktop-file-utils appstream dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond postgresql
- xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates"
+ xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates
+ chromium"
 PKGS="$RUN_PKGS"
 [ "$what" = test ] && PKGS="$PKGS $TEST_PKGS"
 [ "$what" = package ] && PKGS="$PKGS $PACKAGE_PKGS"

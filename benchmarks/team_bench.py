@@ -114,7 +114,8 @@ def _generate(team: TeamDb, n: int, owners: int, with_bodies: bool) -> float:
     return time.perf_counter() - t0
 
 
-def pull(team: TeamDb, root: Path) -> dict[str, float]:
+def pull(pg: TeamPg, root: Path) -> dict[str, float]:
+    team = team_db(pg)
     _generate(team, N_PULL, 50, with_bodies=True)
     carla = Laptop(root / "carla", CARLA)
     team.add(CARLA)
@@ -134,7 +135,7 @@ def pull(team: TeamDb, root: Path) -> dict[str, float]:
     wall = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     pulled = int(r.stdout.split()[1])
-    assert pulled >= N_PULL, r.stdout  # and what the drain and live runs logged
+    assert pulled == N_PULL, r.stdout
     return {"s": wall, "rss_mb": max(rss, before) / 1024, "per_s": pulled / wall, "n": pulled}
 
 
@@ -244,7 +245,7 @@ def main() -> None:
             print("drain", d, flush=True)
             lv = live(team, root)
             print("live", lv, flush=True)
-            p = pull(team, root)
+            p = pull(pg, root)
             print("pull", p, flush=True)
             sc = scale(pg)
             print("scale", sc, flush=True)

@@ -55,6 +55,19 @@ NAMES = {
         "Team store connection (DSN, no password)",
         "Team-Ablage: Verbindung (DSN, ohne Passwort)",
     ),
+    "store.team_user": ("Team store: database role", "Team-Ablage: Datenbankrolle"),
+    "store.team_ca_file": (
+        "Team store: CA certificate file (PEM)",
+        "Team-Ablage: CA-Zertifikatsdatei (PEM)",
+    ),
+    "store.team_secret": (
+        "Team store: keyring entry of the password",
+        "Team-Ablage: Schlüsselbund-Eintrag des Passworts",
+    ),
+    "store.team_policy": (
+        "Team store: who sees message bodies",
+        "Team-Ablage: wer Nachrichtentexte sieht",
+    ),
     "oauth.microsoft.client_id": ("Microsoft sign-in: client id", "Microsoft-Anmeldung: Client-ID"),
     "oauth.microsoft.tenant": ("Microsoft sign-in: tenant", "Microsoft-Anmeldung: Mandant"),
     "oauth.google.client_id": ("Google sign-in: client id", "Google-Anmeldung: Client-ID"),

@@ -15,6 +15,8 @@ from servers.keyring import SecretService
 from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay
 from servers.teampg import TeamPg
 
+pytest_plugins = ("oauth_fixtures",)  # the OAuth authorization server, its Dovecot, Chromium
+
 
 @pytest.fixture(scope="session")
 def secret_service() -> Iterator[SecretService]:

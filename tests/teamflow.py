@@ -108,6 +108,7 @@ class Laptop:
         body: str = "",
         attachments: list[AttachmentBlob] | None = None,
         outbound: bool = False,
+        subject: str = "",
     ) -> EmailRecord:
         """What the logbook does for a reply: the email and its team outbox row, one commit."""
         rec = self.record(
@@ -116,6 +117,7 @@ class Laptop:
             body=body,
             attachments=attachments,
             outbound=outbound,
+            subject=subject,
         )
         assert self.store.record(rec) is not None
         if self.replicator is not None:
@@ -130,6 +132,7 @@ class Laptop:
         body: str = "",
         attachments: list[AttachmentBlob] | None = None,
         outbound: bool = False,
+        subject: str = "",
     ) -> EmailRecord:
         self._n += 1
         me = Address(self.email, self.email.split("@")[0].title())
@@ -142,7 +145,7 @@ class Laptop:
             sender=me if outbound else contact,
             to=[contact] if outbound else [me],
             cc=[],
-            subject=f"Angebot {self._n} von {self.email}",
+            subject=subject or f"Angebot {self._n} von {self.email}",
             kind=Kind.EMAIL,
             match=MatchReason.SENT if outbound else MatchReason.IN_REPLY_TO,
             account=self.email,

@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -268,8 +268,24 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Vergessen …</translation>
     </message>
     <message>
+        <source>Select a contact first</source>
+        <translation>Wählen Sie zuerst einen Kontakt</translation>
+    </message>
+    <message>
+        <source>Save this contact&apos;s emails as files</source>
+        <translation>Die E-Mails dieses Kontakts als Dateien speichern</translation>
+    </message>
+    <message>
         <source>Delete everything logged for this contact</source>
         <translation>Alles löschen, was zu diesem Kontakt erfasst wurde</translation>
+    </message>
+    <message>
+        <source>Select a contact on the left to export or forget it.</source>
+        <translation>Wählen Sie links einen Kontakt, um ihn zu exportieren oder zu vergessen.</translation>
+    </message>
+    <message>
+        <source>Export and Forget work once a contact is logged.</source>
+        <translation>Exportieren und Vergessen sind möglich, sobald ein Kontakt erfasst ist.</translation>
     </message>
     <message>
         <source>1 logged email</source>
@@ -280,8 +296,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>{n} protokollierte E-Mails</translation>
     </message>
     <message>
-        <source>{count} · last contact {date} ({ago})</source>
-        <translation>{count} · letzter Kontakt {date} ({ago})</translation>
+        <source>Last contact {date} ({ago}) · {count}</source>
+        <translation>Letzter Kontakt {date} ({ago}) · {count}</translation>
     </message>
     <message>
         <source>Bounced</source>
@@ -322,6 +338,21 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>{n} days ago</source>
         <translation>vor {n} Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
     </message>
 </context>
 <context>
@@ -597,8 +628,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Webhook (n8n, Make, …)</translation>
     </message>
     <message>
-        <source>Send to:</source>
-        <translation>Senden an:</translation>
+        <source>Pass on to:</source>
+        <translation>Weitergeben an:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <source>Signing secret:</source>
@@ -643,6 +678,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>the CRM&apos;s address, e.g. 123456@bcc.hubspot.com</source>
         <translation>Adresse des CRM, z. B. 123456@bcc.hubspot.com</translation>
+    </message>
+    <message>
+        <source>Where do I find it?</source>
+        <translation>Wo finde ich sie?</translation>
     </message>
     <message>
         <source>Each request is signed (X-Replytrail-Signature, HMAC-SHA256) and carries an Idempotency-Key; see docs/handoff.md for the check.</source>
@@ -700,12 +739,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail protokolliert die E-Mail und achtet auf die Antworten.</translation>
     </message>
     <message>
-        <source>example.com, colleague@example.org</source>
-        <translation>beispiel.de, kollegin@beispiel.org</translation>
+        <source>example.com
+colleague@example.org</source>
+        <translation>example.com
+kollegin@example.org</translation>
     </message>
     <message>
-        <source>Domains and addresses, separated by commas. Your own domain is there so that emails with your colleagues are never logged.</source>
-        <translation>Domains und Adressen, durch Kommas getrennt. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
+        <source>One address or domain per line, as in the settings. Your own domain is there so that emails with your colleagues are never logged.</source>
+        <translation>Eine Adresse oder Domain pro Zeile, wie in den Einstellungen. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
     </message>
     <message>
         <source>Log:</source>
@@ -722,6 +763,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>&amp;Never log:</source>
         <translation>&amp;Nie protokollieren:</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
     </message>
     <message>
         <source>Copied.</source>
@@ -766,20 +811,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Anmelden als &lt;b&gt;%1&lt;/b&gt; bei &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Sign in with %1</source>
-        <translation>Mit %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1 wants you to sign in on its own page instead of giving Replytrail your password. Replytrail cannot do that sign-in yet.</source>
-        <translation>%1 möchte, dass Sie sich auf der eigenen Seite anmelden, statt Replytrail Ihr Passwort zu geben. Diese Anmeldung kann Replytrail noch nicht.</translation>
-    </message>
-    <message>
-        <source>Until it can, use an app password: create one at %1 and enter it below.</source>
-        <translation>Bis dahin nutzen Sie ein App-Passwort: Erstellen Sie eines unter %1 und geben Sie es unten ein.</translation>
-    </message>
-    <message>
-        <source>Until it can, this account works only if your administrator allows passwords (or app passwords) for IMAP and SMTP.</source>
-        <translation>Bis dahin funktioniert dieses Konto nur, wenn Ihr Administrator Passwörter (oder App-Passwörter) für IMAP und SMTP erlaubt.</translation>
+        <source>Instead of signing in with %1, enter an app password.</source>
+        <translation>Statt sich bei %1 anzumelden, geben Sie ein App-Passwort ein.</translation>
     </message>
     <message>
         <source>%1 needs an app password here, not your usual password.</source>
@@ -803,6 +836,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Check &amp;again</source>
         <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>%1 looks like a POP3 server (by its name or port); Replytrail has not connected to it. If it is your IMAP server after all, choose Next: the connection test will tell.</source>
+        <translation>%1 sieht nach einem POP3-Server aus (nach Name oder Port); Replytrail hat sich noch nicht damit verbunden. Ist es doch Ihr IMAP-Server, wählen Sie „Weiter“: Der Verbindungstest zeigt es.</translation>
+    </message>
+    <message>
+        <source>Here is why POP3 cannot work, and how to switch IMAP on.</source>
+        <translation>Hier steht, warum POP3 nicht funktionieren kann und wie Sie IMAP einschalten.</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -984,6 +1025,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>üblichen Servernamen</translation>
     </message>
     <message>
+        <source>Replytrail could not find them. Your provider&apos;s help pages or your IT team have the right values.</source>
+        <translation>Replytrail hat sie nicht gefunden. Die Hilfeseiten Ihres Anbieters oder Ihre IT-Abteilung nennen die richtigen Werte.</translation>
+    </message>
+    <message>
         <source>Found in %1 for %2.</source>
         <translation>Gefunden in %1 für %2.</translation>
     </message>
@@ -992,8 +1037,24 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Geben Sie die Servereinstellungen für %1 ein.</translation>
     </message>
     <message>
-        <source>%1 port %2 is a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
-        <translation>%1 Port %2 ist ein POP3-Server. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+        <source>%1 port %2 answered as a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 hat sich als POP3-Server gemeldet. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+    </message>
+    <message>
+        <source>%1 port %2 looks like a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 sieht nach einem POP3-Server aus. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation>Diese E-Mail ist zu komplex für die formatierte Ansicht.</translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation>Diese E-Mail ist hier für die Anzeige gekürzt.</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1116,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Testen</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden …</translation>
+    </message>
+    <message>
         <source>Log:</source>
         <translation>Erfassen:</translation>
     </message>
@@ -1103,6 +1168,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Benachrichtigen, wenn eine Kundenantwort erfasst wurde</translation>
     </message>
     <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
         <source>Refresh the IDLE connection every:</source>
         <translation>IDLE-Verbindung erneuern alle:</translation>
     </message>
@@ -1111,12 +1180,24 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation> Min.</translation>
     </message>
     <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation>Ausgegraute Einstellungen hat Ihr Administrator festgelegt.</translation>
+    </message>
+    <message>
+        <source>Replytrail %1</source>
+        <translation>Replytrail %1</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Stop watching %1 and forget its password? Logged emails stay in the store.</source>
-        <translation>%1 nicht mehr überwachen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
+        <translation>Für %1 nichts mehr erfassen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -1136,25 +1217,53 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Replytrail</source>
         <translation>Replytrail einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>%1 needs an app password</source>
+        <translation>%1 braucht ein App-Passwort</translation>
+    </message>
+    <message>
+        <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
+        <translation>%1 lässt andere Programme Ihr übliches Passwort nicht verwenden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
+        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt ihm einen Schlüssel zu Ihren E-Mails.</translation>
+    </message>
+    <message>
+        <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
+        <translation>Ihr Browser öffnet die Anmeldeseite von %1. Melden Sie sich als &lt;b&gt;%2&lt;/b&gt; an, erlauben Sie den Zugriff auf Ihre E-Mails und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>Use an app password instead</source>
+        <translation>Stattdessen ein App-Passwort verwenden</translation>
+    </message>
+    <message>
+        <source>An administrator can set it for the whole team in the team preset; until then, use an app password if %1 allows one.</source>
+        <translation>Ihr Administrator kann das für das ganze Team in der Teamvorgabe einrichten; bis dahin verwenden Sie ein App-Passwort, sofern %1 das erlaubt.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Warte auf Ihre Anmeldung im Browser …</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1477,18 @@ Your mailbox is not touched. This cannot be undone.</source>
 
 Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>The demo cannot send emails.</source>
+        <translation>Die Demo kann keine E-Mails senden.</translation>
+    </message>
+    <message>
+        <source>It shows sample data without a mail account. To write to your customers, start Replytrail without --demo and set up your account.</source>
+        <translation>Sie zeigt Beispieldaten ohne E-Mail-Konto. Um Ihren Kunden zu schreiben, starten Sie Replytrail ohne --demo und richten Sie Ihr Konto ein.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
@@ -1378,6 +1499,21 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>To {name}</source>
         <translation>An {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMenus</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1418,10 +1554,6 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <source>No emails found</source>
-        <translation>Keine E-Mails gefunden</translation>
-    </message>
-    <message>
         <source>1 email found</source>
         <translation>1 E-Mail gefunden</translation>
     </message>
@@ -1442,6 +1574,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die 500 neuesten Treffer</translation>
     </message>
     <message>
+        <source>No emails match “{query}”</source>
+        <translation>Keine E-Mails zu „{query}“ gefunden</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Export läuft …</translation>
     </message>
@@ -1459,18 +1595,29 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation>Alles eingerichtet. Replytrail erfasst ab jetzt die Antworten auf Ihre E-Mails; sie erscheinen hier nach wenigen Sekunden.</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
+        <source>Sign in again as %1…</source>
+        <translation>Erneut anmelden als %1 …</translation>
+    </message>
+    <message>
         <source>Resume watching</source>
-        <translation>Überwachung fortsetzen</translation>
+        <translation>Erfassung fortsetzen</translation>
     </message>
     <message>
         <source>Pause watching</source>
-        <translation>Überwachung anhalten</translation>
+        <translation>Erfassung anhalten</translation>
     </message>
     <message>
-        <source>no account set up yet</source>
-        <translation>noch kein Konto eingerichtet</translation>
+        <source>no account set up yet; add one with Accounts…</source>
+        <translation>noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu</translation>
     </message>
     <message>
         <source>paused</source>
@@ -1479,8 +1626,8 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message numerus="yes">
         <source>watching %n account(s)</source>
         <translation>
-            <numerusform>überwacht %n Konto</numerusform>
-            <numerusform>überwacht %n Konten</numerusform>
+            <numerusform>aktiv für %n Konto</numerusform>
+            <numerusform>aktiv für %n Konten</numerusform>
         </translation>
     </message>
     <message>
@@ -1559,6 +1706,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{n} attachment(s)</source>
+        <extracomment>a --limit above this means &quot;all&quot;: SQLite takes at most a 64-bit integer</extracomment>
         <translation>{n} Anhang/Anhänge</translation>
     </message>
     <message>
@@ -1628,6 +1776,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
         <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} on any device and enter the code {code}</source>
+        <translation>Öffnen Sie zur Anmeldung {url} auf einem beliebigen Gerät und geben Sie den Code {code} ein</translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with {provider}…</source>
+        <translation>Ihr Browser öffnet sich zur Anmeldung mit {provider} …</translation>
+    </message>
+    <message>
+        <source>If no browser opens, visit: {url}</source>
+        <translation>Falls sich kein Browser öffnet, rufen Sie auf: {url}</translation>
+    </message>
+    <message>
+        <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
+        <translation>{email} hinzugefügt (IMAP {imap}, SMTP {smtp}), angemeldet mit {provider}; die Anmeldung liegt im Schlüsselbund des Systems.</translation>
     </message>
 </context>
 <context>
@@ -1784,7 +1948,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No accounts to watch: add one with &apos;replytrail account add&apos;.</source>
-        <translation>Keine Konten zum Überwachen: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+        <translation>Noch kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
     <message>
         <source>{address!r} is not an email address.</source>
@@ -1812,6 +1976,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The settings file {path} is broken: {detail}</source>
+        <extracomment>written into the bundle&apos;s resources by ``./dev package`` (never committed) preset tables that are not settings</extracomment>
         <translation>Die Einstellungsdatei {path} ist beschädigt: {detail}</translation>
     </message>
     <message>
@@ -1819,8 +1984,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>The policy {origin} is broken: {detail}</source>
+        <extracomment>every value name read under REGISTRY_KEY (and, but for &quot;servers&quot;, under its Locked subkey) a registry reader: (subkey or &quot;&quot;, ) -&gt; {value name: value}; None when the key is absent</extracomment>
+        <translation>Die Richtlinie {origin} ist fehlerhaft: {detail}</translation>
+    </message>
+    <message>
         <source>Unknown setting {key}; &apos;replytrail config list&apos; shows them all.</source>
+        <extracomment>the team preset with the policy&apos;s server presets merged over its ``[servers]``</extracomment>
         <translation>Unbekannte Einstellung {key}; „replytrail config list“ zeigt alle Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{key} is set by your administrator and cannot be changed.</source>
+        <translation>{key} ist von Ihrem Administrator festgelegt und lässt sich nicht ändern.</translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -1889,7 +2064,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1981,6 +2156,66 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
         <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
     </message>
+    <message>
+        <source>--oauth signs in without a password: drop --password-stdin.</source>
+        <translation>--oauth meldet sich ohne Passwort an: Lassen Sie --password-stdin weg.</translation>
+    </message>
+    <message>
+        <source>The sign-in for {email} is no longer valid (it was revoked or has expired): choose “Sign in again”.</source>
+        <translation>Die Anmeldung für {email} gilt nicht mehr (sie wurde widerrufen oder ist abgelaufen): Wählen Sie „Erneut anmelden“.</translation>
+    </message>
+    <message>
+        <source>You signed in as {chosen} in the browser, but this account is {email}: sign in again and pick {email}.</source>
+        <translation>Sie haben sich im Browser als {chosen} angemeldet, dieses Konto ist aber {email}: Melden Sie sich erneut an und wählen Sie {email}.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator must first allow Replytrail to read and send mail ({provider}: admin consent). Ask them, then sign in again.</source>
+        <translation>Der Administrator Ihrer Organisation muss Replytrail zuerst erlauben, E-Mails zu lesen und zu senden ({provider}: Administratorzustimmung). Fragen Sie ihn und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Sending is switched off for {email}: {provider} has SMTP AUTH disabled for this mailbox. Your administrator can enable “Authenticated SMTP” for it.</source>
+        <translation>Senden ist für {email} ausgeschaltet: {provider} hat SMTP AUTH für dieses Postfach deaktiviert. Ihr Administrator kann dafür „Authenticated SMTP“ einschalten.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} did not work: {detail}</source>
+        <translation>Die Anmeldung mit {provider} hat nicht geklappt: {detail}</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} was cancelled or took too long; nothing was saved.</source>
+        <translation>Die Anmeldung mit {provider} wurde abgebrochen oder hat zu lange gedauert; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} needs a client id, and none is configured. Register an app at {register_url} (public client, redirect URI http://127.0.0.1, mail permissions) and set its id with: replytrail config set {setting} ID (docs/oauth.md has the steps).</source>
+        <translation>Die Anmeldung mit {provider} braucht eine Client-ID, und es ist keine eingerichtet. Registrieren Sie eine App unter {register_url} (öffentlicher Client, Weiterleitungs-URI http://127.0.0.1, E-Mail-Berechtigungen) und setzen Sie ihre ID mit: replytrail config set {setting} ID (die Schritte stehen in docs/oauth.md).</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s sign-in service cannot be reached right now ({detail}); Replytrail tries again by itself.</source>
+        <translation>Der Anmeldedienst von {provider} ist gerade nicht erreichbar ({detail}); Replytrail versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>{host} could not check the sign-in just now (temporary failure); Replytrail tries again by itself.</source>
+        <translation>{host} konnte die Anmeldung gerade nicht prüfen (vorübergehender Fehler); Replytrail versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>Unknown sign-in provider {name!r}; Replytrail knows: {known}.</source>
+        <translation>Unbekannter Anmeldeanbieter {name!r}; Replytrail kennt: {known}.</translation>
+    </message>
+    <message>
+        <source>No sign-in provider is known for {email}: add the account again.</source>
+        <translation>Für {email} ist kein Anmeldeanbieter bekannt: Fügen Sie das Konto erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>A sign-in provider is configured wrongly: {detail}</source>
+        <translation>Ein Anmeldeanbieter ist falsch eingerichtet: {detail}</translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {detail}</source>
+        <translation>Der Export nach {path} ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be used: {reason}</source>
+        <translation>Der Ordner {path} kann nicht verwendet werden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
@@ -2003,6 +2238,25 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
         <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>oauth</name>
+    <message>
+        <source>Signed in – go back to Replytrail</source>
+        <translation>Angemeldet – zurück zu Replytrail</translation>
+    </message>
+    <message>
+        <source>Replytrail has what it needs. You can close this tab now.</source>
+        <translation>Replytrail hat, was es braucht. Sie können diesen Tab jetzt schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Go back to Replytrail: it says what happened and what to do.</source>
+        <translation>Gehen Sie zurück zu Replytrail: Dort steht, was passiert ist und was zu tun ist.</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2320,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>3. When IMAP is on, choose “Check again” (or run “replytrail discover” again).</source>
         <translation>3. Wenn IMAP eingeschaltet ist, wählen Sie „Erneut prüfen“ (oder rufen Sie „replytrail discover“ noch einmal auf).</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a desktop, run &apos;replytrail watch&apos; instead.</source>
+        <extracomment>libraries Qt&apos;s xcb plugin links that a minimal Debian lacks → the package to install platforms that need no display (tests, screenshots, VNC)</extracomment>
+        <translation>Hier läuft keine grafische Sitzung (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Ohne Desktop verwenden Sie stattdessen &apos;replytrail watch&apos;.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing or broken.</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt. Installieren Sie das Debian-Paket {package} (sudo apt install {package}).</translation>
     </message>
 </context>
 <context>

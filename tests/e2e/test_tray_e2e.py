@@ -174,7 +174,7 @@ def test_tray_app_logs_a_reply_end_to_end(
     cli.ok("config", "set", "general.language", "de")
     app = App(cli, env)
     try:
-        app.wait_log(r"tray state watching: Replytrail — überwacht 1 Konto")
+        app.wait_log(r"tray state watching: Replytrail — aktiv für 1 Konto")
         shoot(desktop, open_menu(desktop, app), "tray-menu-de.png", tmp_path)
         desktop.xdotool("key", "Escape")
         # a second start hands over to the running app and exits 0

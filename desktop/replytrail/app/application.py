@@ -31,6 +31,7 @@ from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.tempfiles import clean_in_background
 from replytrail.qt.changes import StoreChanges
 from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
@@ -86,6 +87,7 @@ class TrayApp(QObject):
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
         handoff: TargetBook | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.handoff = handoff
@@ -101,6 +103,8 @@ class TrayApp(QObject):
         self._team_page: TeamPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
+        self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
+        self.demo_notice: QMessageBox | None = None
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
@@ -113,6 +117,7 @@ class TrayApp(QObject):
         self.tray.accountsRequested.connect(lambda: self.open_settings(accounts_tab=True))
         self.tray.settingsRequested.connect(self.open_settings)
         self.tray.quitRequested.connect(self.quit)
+        self.tray.signInRequested.connect(self.sign_in_again)
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
@@ -189,6 +194,9 @@ class TrayApp(QObject):
         except KnownError as e:
             QMessageBox.warning(None, "Replytrail", e.message)
             return
+        if not accounts and self.demo:
+            self._demo_cannot_send()
+            return
         if not accounts:
             self.first_run()
             return
@@ -223,6 +231,15 @@ class TrayApp(QObject):
     def compose_windows(self) -> list[QWidget]:
         return list(self._compose)
 
+    def _demo_cannot_send(self) -> None:
+        from replytrail.ui.timeline.actions import demo_cannot_send
+
+        box = demo_cannot_send(self._timeline)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "demo_notice", None))
+        self.demo_notice = box
+        box.open()
+
     @Slot()
     def open_settings(
         self, accounts_tab: bool = False, handoff_tab: bool = False
@@ -238,6 +255,7 @@ class TrayApp(QObject):
                 add_account=self.add_account,
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
+            self._settings_dialog.signInRequested.connect(self.sign_in_again)
             self.firstweek.settings_created(self._settings_dialog)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
@@ -322,6 +340,35 @@ class TrayApp(QObject):
     @Slot(object)
     def _account_stopped(self, event: AccountStopped) -> None:
         self.tray.update_account(AccountState(event.account, WatchState.ERROR, event.message))
+        from replytrail.core.oauth.signin import SIGN_IN_AGAIN_CODES  # urllib etc.: on demand
+
+        if event.code in SIGN_IN_AGAIN_CODES:
+            self.tray.set_sign_in_needed(event.account)
+
+    @Slot(str)
+    def sign_in_again(self, email: str) -> None:
+        """The browser sign-in for *email* again; the account restarts once it worked."""
+        from replytrail.core.oauth.signin import sign_in_again
+
+        account = self.accounts.get(email)
+        settings, credentials, accounts = self.settings, self.credentials, self.accounts
+
+        def work() -> Account:
+            return sign_in_again(
+                account, settings=settings, credentials=credentials, registry=accounts
+            )
+
+        def done(_saved: Account) -> None:
+            log.info("signed in again")
+            self.tray.set_sign_in_needed("")
+            self.accounts_changed()
+
+        def failed(exc: BaseException) -> None:
+            text = exc.message if isinstance(exc, KnownError) else type(exc).__name__
+            self.tray.update_account(AccountState(email, WatchState.ERROR, text))
+            log.info("signing in again failed: %s", getattr(exc, "code", "bug"))
+
+        self.jobs.run(work, done, failed)
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
@@ -359,9 +406,17 @@ def _engine_factory(
     def make(sink: EventSink) -> EngineLike:
         from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
         from replytrail.core.handoff.runner import HandoffRunner
+        from replytrail.core.oauth.tokens import AccountSecrets
 
         runner = (
-            HandoffRunner(store_file, store, handoff, accounts, credentials)
+            HandoffRunner(
+                store_file,
+                store,
+                handoff,
+                accounts,
+                credentials,
+                AccountSecrets(credentials, settings),
+            )
             if handoff is not None and store_file is not None
             else None
         )
@@ -399,6 +454,7 @@ def assemble(
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
     jobs = Jobs()
     # the windows' connection, opened on the executor's thread by the first window
     executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
@@ -424,6 +480,7 @@ def assemble(
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
+        demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
     tray_app.start()

@@ -62,9 +62,15 @@ class TroubleController(QObject):
     @Slot(object)
     def state_changed(self, state: AccountState) -> None:
         self.states[state.account.lower()] = state
-        self.tray_trouble.update(state)
+        self.tray_trouble.update(state, password=self._uses_password(state.account))
         for show in self.settings_panels:
             show(state)
+
+    def _uses_password(self, email: str) -> bool:
+        try:
+            return self.accounts.get(email).auth != "oauth2"
+        except KnownError:
+            return True
 
     @Slot(object)
     def _stopped(self, event: AccountStopped) -> None:

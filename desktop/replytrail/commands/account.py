@@ -7,6 +7,7 @@ import getpass
 import json
 from typing import Any
 
+from replytrail.commands.account_oauth import add_oauth_options, run_add_oauth
 from replytrail.commands.context import CliContext
 from replytrail.core.accounts import normalise_email
 from replytrail.core.credentials import new_ref
@@ -56,6 +57,7 @@ def register(sub: Any) -> None:
         "--no-test", action="store_true", help="save without logging in first (e.g. while offline)"
     )
     add.add_argument("--logging-address", help="Bcc logging address (default: local+log@domain)")
+    add_oauth_options(add)
     add.set_defaults(func=run_add)
     lst = asub.add_parser("list", help="list the accounts")
     lst.add_argument("--json", action="store_true")
@@ -177,6 +179,8 @@ def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
 
 
 def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.oauth:
+        return run_add_oauth(args, ctx, build_account)
     account = build_account(args, ctx)
     password = _read_password(args, ctx)
     ctx.credentials.check()  # no keyring: say so before anything is saved
@@ -224,6 +228,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     "username": a.login,
                     "logging_address": a.bcc_address,
                     "enabled": a.enabled,
+                    "auth": a.auth,
+                    "oauth_provider": a.oauth_provider,
                 }
                 for a in accounts
             ],
@@ -258,7 +264,7 @@ def run_test(args: argparse.Namespace, ctx: CliContext) -> int:
     failed: KnownError | None = None
     for a in accounts:
         try:
-            secret = ctx.credentials.get(a.credential_ref)
+            secret = ctx.secrets.for_account(a)
             imap = test_imap(a, secret)
             print(
                 translate(

@@ -12,6 +12,7 @@ from replytrail.core.config import Settings, open_settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.handoff.targets import TargetBook
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.paths import Paths
 from replytrail.core.store.base import Store
 from replytrail.core.store.local import open_store
@@ -47,13 +48,23 @@ class CliContext:
         return Credentials()
 
     @cached_property
+    def secrets(self) -> AccountSecrets:
+        """Each account's password or OAuth access token (one token source per account)."""
+        return AccountSecrets(self.credentials, self.settings)
+
+    @cached_property
     def handoff(self) -> TargetBook:
         return TargetBook(self.paths.handoff_file, self.preset)
 
     def handoff_runner(self) -> HandoffRunner:
         """The hand-off worker for an engine of this command (``watch``, ``send``)."""
         return HandoffRunner(
-            self.paths.store_file, self.store, self.handoff, self.accounts, self.credentials
+            self.paths.store_file,
+            self.store,
+            self.handoff,
+            self.accounts,
+            self.credentials,
+            self.secrets,
         )
 
     def team_replicator(self) -> Replicator | None:

@@ -10,6 +10,7 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.mail.connect import test_imap, test_smtp
+from replytrail.core.tempfiles import clean_stale_temp
 
 __all__ = ["register"]
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
             raise StoreError(path=ctx.paths.store_file, detail=result)
         stats = ctx.store.stats()
-        removed = ctx.store.gc_blobs()
+        removed = ctx.store.gc_blobs() + clean_stale_temp(ctx.paths)
         text = (
             QT_TRANSLATE_NOOP(
                 "doctor",
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             continue
 
         def imap(a: Any = a) -> str:
-            rep = test_imap(a, ctx.credentials.get(a.credential_ref))
+            rep = test_imap(a, ctx.secrets.for_account(a))
             text = (
                 QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, IDLE yes")
                 if rep.idle
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             return translate(CTX, text, host=a.imap_host, port=a.imap_port)
 
         def smtp(a: Any = a) -> str:
-            test_smtp(a, ctx.credentials.get(a.credential_ref))
+            test_smtp(a, ctx.secrets.for_account(a))
             return translate(
                 CTX,
                 QT_TRANSLATE_NOOP("doctor", "{host}:{port}, TLS verified, login ok"),

@@ -196,6 +196,7 @@ def deliver_once(ctx: CliContext) -> tuple[Round, list[TargetStatus]]:
         ctx.handoff,
         ctx.accounts,
         ctx.credentials,
+        secrets=ctx.secrets,
     )
     try:
         return worker.deliver_due(), queue.status()

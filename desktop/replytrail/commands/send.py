@@ -73,6 +73,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         store=ctx.store,
         accounts=ctx.accounts,
         credentials=ctx.credentials,
+        secrets=ctx.secrets,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
         team=ctx.team_replicator(),

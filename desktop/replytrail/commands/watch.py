@@ -24,6 +24,7 @@ from replytrail.core.events import (
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction
 from replytrail.core.netlink import NetworkWatch
+from replytrail.core.tempfiles import clean_stale_temp
 
 __all__ = ["register"]
 
@@ -99,12 +100,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     ctx.credentials.check()
+    clean_stale_temp(ctx.paths)  # attachment writes a crash (SIGKILL) left behind
     printer = _Printer(ctx, verbose=bool(getattr(args, "verbose", False)))
     done = threading.Event()
     engine = Engine(
         store=ctx.store,
         accounts=ctx.accounts,
         credentials=ctx.credentials,
+        secrets=ctx.secrets,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
         team=ctx.team_replicator(),

@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -37,6 +36,7 @@ from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.sender import send_draft
 from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
 from replytrail.core.team.local import TARGET as TEAM_TARGET
 from replytrail.core.team.replicator import Replicator
@@ -105,6 +105,7 @@ class Engine:
         credentials: Credentials,
         settings: Settings,
         sink: EventSink,
+        secrets: AccountSecrets | None = None,
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
         handoff: HandoffRunner | None = None,
@@ -114,6 +115,8 @@ class Engine:
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
         self.store, self.accounts, self.credentials = store, accounts, credentials
         self.settings, self._sink = settings, sink
+        #: password or OAuth access token per account (one token source per account)
+        self.secrets = secrets or AccountSecrets(credentials, settings)
         #: the hand-off targets and their worker thread (SPEC §17), when configured
         self._handoff = handoff
         self.handoff = handoff.targets if handoff is not None else None
@@ -182,7 +185,7 @@ class Engine:
         return FolderWatcher(
             account,
             role,
-            secret=partial(self.credentials.get, account.credential_ref),
+            secret=self.secrets.for_account(account),
             store=self.store,
             logbook=self.logbook,
             options=self._options,
@@ -375,7 +378,7 @@ class Engine:
         try:
             email = send_draft(
                 account,
-                self.credentials.get(account.credential_ref),
+                self.secrets.for_account(account),
                 self.store,
                 draft,
                 route=self._route,

@@ -79,6 +79,7 @@ class AccountStopped:
 
     account: str
     message: str
+    code: str = ""  # the KnownError's code, e.g. "sign-in-again" (the tray offers the fix)
 
 
 @dataclass(frozen=True)

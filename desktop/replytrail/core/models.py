@@ -91,6 +91,7 @@ class Account:
     sent_folder: str = ""  # found by SPECIAL-USE when empty
     provider_files_sent: bool = False  # Gmail-style: the provider files SMTP-sent mail itself
     auth: str = "password"  # "password" | "oauth2"
+    oauth_provider: str = ""  # "microsoft" | "google" | a preset's provider, when auth is oauth2
     enabled: bool = True
     sender_name: str = ""  # the name recipients see in From (issue 8.9)
     signature: str = ""  # plain text, added below what compose starts with (issue 8.9)

@@ -61,6 +61,10 @@ class DiscoveryValues:
 class StoreValues:
     backend: str
     team_dsn: str
+    team_user: str
+    team_ca_file: str
+    team_secret: str
+    team_policy: str
 
 
 @dataclasses.dataclass(frozen=True)

@@ -19,7 +19,7 @@ from replytrail.core.discovery import discover, greeting_is_pop3
 from replytrail.core.discovery.engine import DEFAULT_TIMEOUT
 from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings, StepLog
 from replytrail.core.errors import KnownError
-from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
+from replytrail.core.mail.connect import ImapReport, Secret, test_imap, test_smtp
 from replytrail.core.models import Account, Security
 from replytrail.core.settings_schema import SettingValue
 from replytrail.core.store.freemail import FREE_MAIL
@@ -164,7 +164,7 @@ class CheckReport:
         return out
 
 
-def check_account(account: Account, secret: str, *, timeout: float = 20.0) -> CheckReport:
+def check_account(account: Account, secret: Secret, *, timeout: float = 20.0) -> CheckReport:
     """Log in to IMAP (CAPABILITY, IDLE) and SMTP (EHLO, TLS, AUTH); failures are captured."""
     report = CheckReport()
     try:

@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from replytrail.core.errors import KnownError, ProtocolError
 from replytrail.core.handoff.targets import DeliveryRefused, Target
-from replytrail.core.mail.connect import open_smtp
+from replytrail.core.mail.connect import Secret, open_smtp
 from replytrail.core.mail.parse import parse_message
 from replytrail.core.mail.sender import append_sent_copy
 from replytrail.core.models import Account, Address, LoggedEmail
@@ -97,7 +97,7 @@ def _raise(account: Account, to: str, code: int, text: bytes | str) -> NoReturn:
     raise ProtocolError(host=account.smtp_host, detail=detail)
 
 
-def send_forward(account: Account, secret: str, msg: EmailMessage, *, sent_copy: bool) -> None:
+def send_forward(account: Account, secret: Secret, msg: EmailMessage, *, sent_copy: bool) -> None:
     """Send *msg* to its To address only; file it in Sent when asked."""
     to = str(msg["To"])
     try:

@@ -10,6 +10,7 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.events import EventSink
 from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.handoff.worker import PREFIX, EmailSource, HandoffWorker
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import ReadStore
 from replytrail.core.store.outbox import OutboxQueue
 
@@ -26,8 +27,10 @@ class HandoffRunner:
         targets: TargetBook,
         accounts: AccountRegistry,
         credentials: Credentials,
+        secrets: AccountSecrets | None = None,
     ) -> None:
         self.targets = targets
+        self._secrets = secrets
         source = EmailSource(store.email_by_id, store.raw_message, store.contact)
         self._args = (store_path, source, targets, accounts, credentials)
         self._thread: threading.Thread | None = None
@@ -41,7 +44,9 @@ class HandoffRunner:
             return
         store_path, source, targets, accounts, credentials = self._args
         self._queue = OutboxQueue(store_path, PREFIX)
-        self._worker = HandoffWorker(self._queue, source, targets, accounts, credentials, sink)
+        self._worker = HandoffWorker(
+            self._queue, source, targets, accounts, credentials, sink, self._secrets
+        )
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._worker.run, args=(self._stop,), name="handoff", daemon=True

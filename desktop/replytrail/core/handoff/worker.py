@@ -22,6 +22,7 @@ from replytrail.core.handoff.forward import build_forward, send_forward
 from replytrail.core.handoff.targets import DeliveryRefused, Target, TargetBook, secret_ref
 from replytrail.core.handoff.webhook import idempotency_key, payload, post
 from replytrail.core.models import Contact, Direction, LoggedEmail
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.outbox import OutboxEntry, OutboxQueue
 
 __all__ = ["EmailSource", "HandoffWorker", "Round", "backoff"]
@@ -65,9 +66,12 @@ class HandoffWorker:
         accounts: AccountRegistry,
         credentials: Credentials,
         sink: EventSink | None = None,
+        secrets: AccountSecrets | None = None,
     ) -> None:
         self.outbox, self.source, self.targets = outbox, source, targets
         self.accounts, self.credentials, self.sink = accounts, credentials, sink
+        #: an account's password or OAuth access token (forwards go out as that account)
+        self.secrets = secrets or AccountSecrets(credentials)
         self.wake = threading.Event()
 
     # ------------------------------------------------------------------ one entry
@@ -81,10 +85,10 @@ class HandoffWorker:
             post(target, secret, payload(email, contact), idempotency_key(target, email))
             return
         account = self.accounts.get(target.account or email.account)
-        secret = self.credentials.get(account.credential_ref)
+        account_secret = self.secrets.for_account(account)
         raw = self.source.raw_message(email.message_id)
         msg = build_forward(target, account, email, raw)
-        send_forward(account, secret, msg, sent_copy=target.sent_copy)
+        send_forward(account, account_secret, msg, sent_copy=target.sent_copy)
 
     def _one(self, entry: OutboxEntry, targets: dict[str, Target], out: Round) -> None:
         target = targets.get(entry.target)

@@ -8,7 +8,7 @@ import logging
 import smtplib
 import socket
 import ssl
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
@@ -29,6 +29,8 @@ from replytrail.core.errors import (
 )
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.models import Account, Security
+from replytrail.core.oauth.errors import SignInAgain, SmtpAuthDisabled, TemporaryAuthFailure
+from replytrail.core.oauth.sasl import choose_mechanism, initial_response
 from replytrail.core.tls import TlsPolicy, grab_certificate
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "DONE_TIMEOUT",
     "KEEPALIVE",
     "ImapReport",
+    "Secret",
     "SmtpReport",
     "keep_alive",
     "open_imap",
@@ -71,6 +74,20 @@ def keep_alive(sock: socket.socket, spec: tuple[int, int, int] = KEEPALIVE) -> N
         option = getattr(socket, name, None)
         if option is not None:
             sock.setsockopt(socket.IPPROTO_TCP, option, value)
+
+
+#: a password or token, or something that gives one at login time (a token source also has
+#: ``refreshed()``: a new token when the server refused the cached one)
+Secret = str | Callable[[], str]
+
+
+def _secret_text(secret: Secret) -> str:
+    return secret if isinstance(secret, str) else secret()
+
+
+def _fresh_secret(secret: Secret) -> str | None:
+    again = getattr(secret, "refreshed", None)
+    return str(again()) if callable(again) else None
 
 
 def policy_for(account: Account) -> TlsPolicy:
@@ -147,6 +164,10 @@ def _raise_if_pop3(account: Account, timeout: float) -> None:
 
 def _login_error(account: Account, text: str) -> KnownError:
     low = text.lower()
+    if "[unavailable]" in low or "temporary authentication failure" in low:
+        return TemporaryAuthFailure(host=account.imap_host)
+    if account.auth == "oauth2":
+        return SignInAgain(email=account.email)
     if "application-specific password" in low or "app password" in low:
         return NeedsAppPassword(
             provider=account.imap_host, url="https://myaccount.google.com/apppasswords"
@@ -158,8 +179,37 @@ def _login_error(account: Account, text: str) -> KnownError:
     return AuthFailed(user=account.login, host=account.imap_host)
 
 
+def _imap_login(client: IMAPClient, account: Account, secret: Secret) -> None:
+    """LOGIN with the password, or OAUTHBEARER/XOAUTH2 as the capabilities allow.
+
+    A refused token is refreshed once and tried again (it may have been revoked early).
+    """
+    if account.auth != "oauth2":
+        client.login(account.login, _secret_text(secret))
+        return
+    offered = [c.decode()[5:] for c in client.capabilities() if c.upper().startswith(b"AUTH=")]
+    mech = choose_mechanism(offered)
+
+    def attempt(token: str) -> None:
+        if mech == "OAUTHBEARER":  # oauth2_login(mech="OAUTHBEARER") sends the XOAUTH2 format
+            client.oauthbearer_login(account.login, token)
+        else:
+            client.oauth2_login(account.login, token)
+
+    try:
+        attempt(_secret_text(secret))
+    except LoginError as e:
+        if isinstance(_login_error(account, str(e)), TemporaryAuthFailure):
+            raise
+        token = _fresh_secret(secret)
+        if token is None:
+            raise
+        attempt(token)
+    log.info("IMAP %s for %s", mech, account.login)
+
+
 def open_imap(
-    account: Account, secret: str, *, timeout: float = 30.0, read_timeout: float | None = None
+    account: Account, secret: Secret, *, timeout: float = 30.0, read_timeout: float | None = None
 ) -> IMAPClient:
     """A logged-in IMAPClient (TLS verified or pinned). Raises a KnownError on failure."""
     host, port = account.imap_host, account.imap_port
@@ -207,18 +257,18 @@ def open_imap(
             client.shutdown()  # a changed pinned certificate: close before saying so
             raise
         try:
-            if account.auth == "oauth2":
-                client.oauth2_login(account.login, secret)
-            else:
-                client.login(account.login, secret)
+            _imap_login(client, account, secret)
         except LoginError as e:
             client.shutdown()
             raise _login_error(account, str(e)) from None
+        except BaseException:  # no token to be had (sign in again, provider unreachable)
+            client.shutdown()
+            raise
     log.info("IMAP login to %s:%d as %s ok", host, port, account.login)
     return client
 
 
-def test_imap(account: Account, secret: str, *, timeout: float = 20.0) -> ImapReport:
+def test_imap(account: Account, secret: Secret, *, timeout: float = 20.0) -> ImapReport:
     client = open_imap(account, secret, timeout=timeout)
     try:
         caps = sorted(c.decode() for c in client.capabilities())
@@ -237,7 +287,40 @@ def test_imap(account: Account, secret: str, *, timeout: float = 20.0) -> ImapRe
     return report
 
 
-def open_smtp(account: Account, secret: str, *, timeout: float = 30.0) -> smtplib.SMTP:
+def _smtp_login(smtp: smtplib.SMTP, account: Account, secret: Secret) -> None:
+    """AUTH with the password, or OAUTHBEARER/XOAUTH2 as EHLO allows (one retry, as IMAP)."""
+    if account.auth != "oauth2":
+        smtp.login(account.login, _secret_text(secret))
+        return
+    mech = choose_mechanism(smtp.esmtp_features.get("auth", "").split())
+
+    def attempt(token: str) -> None:
+        first = initial_response(mech, account.login, token)
+        # a refusal comes as a 334 error challenge that must be answered with an empty line
+        smtp.auth(mech, lambda challenge=None: first if challenge is None else "")
+
+    try:
+        attempt(_secret_text(secret))
+    except smtplib.SMTPAuthenticationError as e:
+        if _smtp_oauth_error(account, e) is not None:
+            raise
+        token = _fresh_secret(secret)
+        if token is None:
+            raise
+        attempt(token)
+
+
+def _smtp_oauth_error(account: Account, e: smtplib.SMTPAuthenticationError) -> KnownError | None:
+    """Refusals that a new token cannot fix (Microsoft's 5.7.139, a temporary 454)."""
+    text = e.smtp_error.decode(errors="replace") if isinstance(e.smtp_error, bytes) else ""
+    if "5.7.139" in text:
+        return SmtpAuthDisabled(email=account.email, provider=account.smtp_host)
+    if e.smtp_code == 454 or "temporary" in text.lower():
+        return TemporaryAuthFailure(host=account.smtp_host)
+    return None
+
+
+def open_smtp(account: Account, secret: Secret, *, timeout: float = 30.0) -> smtplib.SMTP:
     """A logged-in SMTP connection (implicit TLS or STARTTLS, never plain AUTH)."""
     host, port = account.smtp_host, account.smtp_port
     policy = policy_for(account)
@@ -275,26 +358,25 @@ def open_smtp(account: Account, secret: str, *, timeout: float = 30.0) -> smtpli
         except smtplib.SMTPResponseException as e:
             raise ProtocolError(host=host, detail=f"{e.smtp_code} {e.smtp_error!r}") from None
         try:
-            if account.auth == "oauth2":
-                token = f"user={account.login}\x01auth=Bearer {secret}\x01\x01"
-                smtp.auth("XOAUTH2", lambda _challenge=None: token, initial_response_ok=True)
-            else:
-                smtp.login(account.login, secret)
+            _smtp_login(smtp, account, secret)
         except smtplib.SMTPAuthenticationError as e:
             smtp.close()
             text = e.smtp_error.decode(errors="replace") if isinstance(e.smtp_error, bytes) else ""
-            err = _login_error(account, text)
-            if isinstance(err, AuthFailed):
+            err = _smtp_oauth_error(account, e) or _login_error(account, text)
+            if isinstance(err, AuthFailed) and account.auth != "oauth2":
                 err = AuthFailed(user=account.login, host=host)
             raise err from None
         except smtplib.SMTPNotSupportedError:
             smtp.close()
             raise ProtocolError(host=host, detail="the server offers no login (AUTH)") from None
+        except BaseException:  # no token to be had (sign in again, provider unreachable)
+            smtp.close()
+            raise
     log.info("SMTP login to %s:%d as %s ok", host, port, account.login)
     return smtp
 
 
-def test_smtp(account: Account, secret: str, *, timeout: float = 20.0) -> SmtpReport:
+def test_smtp(account: Account, secret: Secret, *, timeout: float = 20.0) -> SmtpReport:
     smtp = open_smtp(account, secret, timeout=timeout)
     try:
         ext = sorted(smtp.esmtp_features)

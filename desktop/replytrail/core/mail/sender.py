@@ -17,7 +17,7 @@ from imapclient.imapclient import SENT
 
 from replytrail.core.errors import KnownError, ProtocolError, RecipientRefused, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
-from replytrail.core.mail.connect import open_imap, open_smtp
+from replytrail.core.mail.connect import Secret, open_imap, open_smtp
 from replytrail.core.mail.draft import Draft
 from replytrail.core.mail.parse import parse_headers
 from replytrail.core.matching.kinds import is_group_sender
@@ -92,7 +92,7 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     return msg
 
 
-def _append_sent(account: Account, secret: str, raw: bytes) -> str:
+def _append_sent(account: Account, secret: Secret, raw: bytes) -> str:
     """Append the copy to Sent unless the provider files SMTP mail itself (Gmail)."""
     client = open_imap(account, secret, timeout=30)
     try:
@@ -133,7 +133,7 @@ def _refused(recipients: dict[str, tuple[int, bytes | str]]) -> RecipientRefused
 
 def send_draft(
     account: Account,
-    secret: str,
+    secret: Secret,
     store: OutgoingStore,
     draft: Draft,
     *,

@@ -168,7 +168,7 @@ class FolderWatcher:
 
     # ------------------------------------------------------------------ connection
     def _connect(self, opts: WatchOptions) -> imapclient.IMAPClient:
-        client = open_imap(self.account, self._secret(), timeout=30, read_timeout=COMMAND_TIMEOUT)
+        client = open_imap(self.account, self._secret, timeout=30, read_timeout=COMMAND_TIMEOUT)
         if self.role == "sent" and not self.folder:
             self.folder = self.account.sent_folder or str(client.find_special_folder(SENT) or "")
             if not self.folder:
@@ -251,7 +251,7 @@ class FolderWatcher:
                 self._watch(self.client, opts)
             except PERMANENT as e:
                 self._set_state(WatchState.ERROR, e.message)
-                self._sink(AccountStopped(self.account.email, e.message))
+                self._sink(AccountStopped(self.account.email, e.message, e.code))
                 self._account_stop.set()
                 log.info("%s stopped (%s)", self.account.email, e.code)
             except StoreError as e:

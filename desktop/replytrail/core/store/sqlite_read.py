@@ -139,12 +139,13 @@ class SQLiteReads(SQLiteBase):
     def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]:
         if not query.strip():
             return self._contacts("", (), limit)
-        escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
+        # instr, not LIKE: the same case-insensitive (ASCII) substring test, but no pattern
+        # length limit ("LIKE or GLOB pattern too complex" on a 100 KB filter)
+        needle = query.strip().lower()
         return self._contacts(
-            "WHERE c.email LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR "
-            "c.company LIKE ? ESCAPE '\\'",
-            (like, like, like),
+            "WHERE instr(lower(c.email), ?) > 0 OR instr(lower(c.name), ?) > 0 OR "
+            "instr(lower(c.company), ?) > 0",
+            (needle, needle, needle),
             limit,
         )
 

@@ -92,12 +92,13 @@ class LocalTeamSide:
             self._db.execute("COMMIT")
 
     # ------------------------------------------------------------------ outbox
-    def pending(self, limit: int = 500) -> list[OutboxItem]:
+    def pending(self, limit: int = 500, after: int = 0) -> list[OutboxItem]:
+        """The next *limit* queued items after id *after*, in the order they were queued."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, op, email_id, payload FROM outbox WHERE target = ? AND "
-                "state = 'pending' ORDER BY id LIMIT ?",
-                (TARGET, limit),
+                "state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                (TARGET, after, limit),
             ).fetchall()
         return [OutboxItem(int(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
 
@@ -111,7 +112,9 @@ class LocalTeamSide:
     def ack(self, ids: Sequence[int]) -> None:
         """The server committed these: drop them (a crash before this only repeats a push)."""
         with self._write() as db:
-            db.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
+            for k in range(0, len(ids), 500):
+                part = list(ids[k : k + 500])
+                db.execute(f"DELETE FROM outbox WHERE id IN ({','.join('?' * len(part))})", part)
 
     def fail(self, ids: Sequence[int], error: str) -> None:
         """The server refused these for good (not an outage): keep them, shown as failed."""

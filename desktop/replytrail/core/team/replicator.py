@@ -15,6 +15,7 @@ import os
 import select
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,7 @@ from replytrail.core.store.postgres.remote import (
     push_emails,
     team_info,
 )
+from replytrail.core.store.postgres.wire import TeamEmail
 from replytrail.core.team.local import LocalTeamSide, OutboxItem
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
@@ -62,7 +64,7 @@ class Replicator:
         link: Callable[[], TeamLink],
         *,
         sink: Callable[[TeamEvent], None] | None = None,
-        batch: int = 500,
+        batch: int = 1000,
         page: int = 1000,
         idle_check: float = 60.0,
         on_pull_page: Callable[[int], None] | None = None,
@@ -114,33 +116,56 @@ class Replicator:
                 return total
 
     def push(self, conn: Conn) -> tuple[int, int]:
-        """Drain the outbox in order: upserts in batches, a forget where it was queued."""
+        """Drain the outbox in order: upserts in batches, a forget where it was queued.
+
+        The next batch is read from SQLite while the server works on the current one.
+        """
         pushed = forgets = 0
-        while items := self.local.pending(self.batch):
-            upserts: list[OutboxItem] = []
-            for item in items:
-                if item.op == "forget":
-                    pushed += self._push_upserts(conn, upserts)
-                    upserts = []
-                    with conn.transaction():
-                        forget_own(conn, item.payload)
-                    self.checkpoint("pushed")
-                    self.local.ack([item.id])
-                    forgets += 1
-                else:
-                    upserts.append(item)
-            pushed += self._push_upserts(conn, upserts)
+        with ThreadPoolExecutor(1, thread_name_prefix="team-read") as reader:
+            items = self.local.pending(self.batch)
+            ahead = reader.submit(self._payloads, items)
+            while items:
+                payloads = ahead.result()
+                following = self.local.pending(self.batch, after=items[-1].id)
+                ahead = reader.submit(self._payloads, following)
+                done, forgot = self._push_items(conn, items, payloads)
+                pushed, forgets, items = pushed + done, forgets + forgot, following
         if pushed or forgets:
             self.local.remember(last_push=_now())
         return pushed, forgets
 
-    def _push_upserts(self, conn: Conn, items: list[OutboxItem]) -> int:
+    def _payloads(self, items: list[OutboxItem]) -> dict[int, TeamEmail]:
+        return self.local.team_emails([i.email_id for i in items if i.email_id is not None])
+
+    def _push_items(
+        self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
+    ) -> tuple[int, int]:
+        pushed = forgets = 0
+        upserts: list[OutboxItem] = []
+        for item in items:
+            if item.op == "forget":
+                pushed += self._push_upserts(conn, upserts, payloads)
+                upserts = []
+                with conn.transaction():
+                    forget_own(conn, item.payload)
+                self.checkpoint("pushed")
+                self.local.ack([item.id])
+                forgets += 1
+            else:
+                upserts.append(item)
+        pushed += self._push_upserts(conn, upserts, payloads)
+        return pushed, forgets
+
+    def _push_upserts(
+        self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
+    ) -> int:
         if not items:
             return 0
-        emails = self.local.team_emails([i.email_id for i in items if i.email_id is not None])
+        # an email forgotten since it was queued has no payload (and no outbox row either)
+        emails = [payloads[i.email_id] for i in items if i.email_id in payloads]
         try:
             with conn.transaction():
-                push_emails(conn, list(emails.values()))
+                push_emails(conn, emails)
                 self.checkpoint("push-sent")
         except psycopg.OperationalError:
             raise  # an outage: everything stays queued

@@ -1,4 +1,4 @@
-"""Small visual pieces of the timeline: colours, badges, dates, attachment chips, empty states."""
+"""Small visual pieces of the timeline: colours, badges, dates and times, chips, empty states."""
 
 from __future__ import annotations
 
@@ -27,8 +27,10 @@ __all__ = [
     "attachment_label",
     "badges_for",
     "format_size",
+    "long_date",
     "paint_badge",
     "short_date",
+    "time_text",
 ]
 
 #: the palette: calm neutrals, one accent, pastel badges with dark text (readable, AA contrast)
@@ -181,24 +183,38 @@ def attachment_label(a: Attachment) -> str:
     return f"{a.filename}  ·  {format_size(a.size)}"
 
 
+def _local(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
+
+
+def time_text(when: datetime) -> str:
+    """The time of day in the locale's one short format ("14:51" in German, "2:51 PM" in US
+    English): every list, header and pane uses this, so a window never mixes two formats."""
+    loc = QLocale()
+    return loc.toString(_local(when).time(), loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
 def short_date(when: datetime | None, now: datetime | None = None) -> str:
     """Time today, day and month this year, else the full date; in the user's locale."""
     if when is None:
         return ""
-    now = now or datetime.now(UTC)
-    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
-    local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp())).toLocalTime()
+    local, local_now = _local(when), _local(now or datetime.now(UTC))
     loc = QLocale()
     if local.date() == local_now.date():
-        return loc.toString(local.time(), QLocale.FormatType.ShortFormat)
+        return time_text(when)
     if local.date().year() == local_now.date().year():
-        return loc.toString(local.date(), "d MMM")
-    return loc.toString(local.date(), "d MMM yyyy")
+        # Translators: a Qt date format for day and month, e.g. "d. MMM" (2. Dez.)
+        return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM"))
+    # Translators: a Qt date format for a date in another year, e.g. "d. MMM yyyy"
+    return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM yyyy"))
 
 
 def long_date(when: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
-    return QLocale().toString(local, "ddd d MMM yyyy, HH:mm")
+    """Weekday, date and the locale's short time: "Wed 3 Jun 2026, 2:51 PM"."""
+    # Translators: a Qt date format with the weekday, e.g. "ddd, d. MMM yyyy" (Mi., 2. Dez. 2026)
+    fmt = QCoreApplication.translate("Dates", "ddd d MMM yyyy")
+    day = QLocale().toString(_local(when).date(), fmt)
+    return f"{day}, {time_text(when)}"
 
 
 def badge_width(fm: QFontMetrics, text: str, icon: bool = False) -> int:

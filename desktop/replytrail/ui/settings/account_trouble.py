@@ -61,7 +61,7 @@ class AccountTroublePanel(QWidget):
         lay.addLayout(row)
         self.set_state("", None)
 
-    def set_state(self, account: str, state: AccountState | None) -> None:
+    def set_state(self, account: str, state: AccountState | None, *, password: bool = True) -> None:
         self.account = account
         s = state.state if state is not None else None
         detail = state.detail if state is not None else ""
@@ -76,7 +76,7 @@ class AccountTroublePanel(QWidget):
         reason = plain_reason(detail, self.tr("the connection to the server was lost"))
         self.state_label.setText(text.format(reason=reason))
         self.state_label.setStyleSheet("color: #b42318;" if s is WatchState.ERROR else "")
-        self.password_button.setVisible(s is WatchState.ERROR)
+        self.password_button.setVisible(s is WatchState.ERROR and password)
         self.server_button.setVisible(bool(account))
         self.sender_button.setVisible(bool(account))
         self.retry_button.setVisible(s in (WatchState.ERROR, WatchState.OFFLINE))

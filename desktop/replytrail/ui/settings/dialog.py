@@ -42,7 +42,10 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
+from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.compact import Fold
+from replytrail.ui.common.entries import entries_text, parse_entries
 from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.settings.account_trouble import AccountTroublePanel
 
@@ -58,10 +61,12 @@ class SettingsDialog(QDialog):
     """Signals:
     accountsChanged(): an account was added or removed (reload the engine's watchers).
     testFinished(str, bool, str): account, ok, the message shown.
+    signInRequested(str): "Sign in again" for this account (one signed in with a provider).
     """
 
     accountsChanged = Signal()  # noqa: N815 - Qt signal naming
     testFinished = Signal(str, bool, str)  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(
         self,
@@ -107,11 +112,13 @@ class SettingsDialog(QDialog):
         self.add_button = QPushButton(page)
         self.remove_button = QPushButton(page)
         self.test_button = QPushButton(page)
+        self.sign_in_button = QPushButton(page)
+        self.sign_in_button.setObjectName("signInAgainButton")
         self.test_result = QLabel(page)
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QVBoxLayout()
-        for b in (self.add_button, self.remove_button, self.test_button):
+        for b in (self.add_button, self.remove_button, self.test_button, self.sign_in_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         grid = QGridLayout(page)
@@ -125,6 +132,7 @@ class SettingsDialog(QDialog):
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
+        self.sign_in_button.clicked.connect(self._sign_in_selected)
         self.account_list.currentRowChanged.connect(self._update_buttons)
         return page
 
@@ -187,7 +195,13 @@ class SettingsDialog(QDialog):
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.login_check)
         form.addRow("", self.notify_check)
-        form.addRow(self.idle_label, self.idle_spin)
+        advanced = QWidget(page)  # for administrators: folded away from salespeople
+        adv_form = QFormLayout(advanced)
+        adv_form.setContentsMargins(0, 0, 0, 0)
+        adv_form.addRow(self.idle_label, self.idle_spin)
+        self.advanced = Fold("", advanced, page)
+        self.advanced.setObjectName("advancedFold")
+        form.addRow(self.advanced)
         form.addRow("", self.version_label)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self._set("general.language", str(self.language_combo.currentData()))
@@ -209,6 +223,7 @@ class SettingsDialog(QDialog):
         self.add_button.setText(self.tr("Add…"))
         self.remove_button.setText(self.tr("Remove"))
         self.test_button.setText(self.tr("Test"))
+        self.sign_in_button.setText(self.tr("Sign in again…"))
         self.mode_label.setText(self.tr("Log:"))
         self.mode_combo.setItemText(0, self.tr("Replies to tracked emails"))
         self.mode_combo.setItemText(1, self.tr("Every email with a known contact"))
@@ -221,6 +236,7 @@ class SettingsDialog(QDialog):
         self.language_combo.setItemText(0, self.tr("System language"))
         self.login_check.setText(self.tr("Start Replytrail when I log in"))
         self.notify_check.setText(self.tr("Notify me when a customer's reply is logged"))
+        self.advanced.button.setText(self.tr("Advanced"))
         self.idle_label.setText(self.tr("Refresh the IDLE connection every:"))
         self.idle_spin.setSuffix(self.tr(" min"))
         self.locked_note.setText(self.tr("Greyed-out settings are set by your administrator."))
@@ -246,7 +262,7 @@ class SettingsDialog(QDialog):
             )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
             self.subject_check.setChecked(v.logging.subject_rule)
-            self.never_log.setPlainText("\n".join(v.logging.never_log))
+            self.never_log.setPlainText(entries_text(list(v.logging.never_log)))
             self.language_combo.setCurrentIndex(
                 max(0, self.language_combo.findData(v.general.language))
             )
@@ -301,8 +317,7 @@ class SettingsDialog(QDialog):
             self._set("logging.since_days", self.since_days.value())
 
     def never_log_entries(self) -> list[str]:
-        lines = (line.strip().lower() for line in self.never_log.toPlainText().splitlines())
-        return list(dict.fromkeys(line.lstrip("@") for line in lines if line))
+        return parse_entries(self.never_log.toPlainText())
 
     def apply_pending(self) -> None:
         """Write what is not written on every change (the never-log list)."""
@@ -331,6 +346,14 @@ class SettingsDialog(QDialog):
         selected = self.account_list.currentRow() >= 0
         self.remove_button.setEnabled(selected)
         self.test_button.setEnabled(selected and self.test_button.property("busy") is not True)
+        account = self.selected_account() if selected else None
+        self.sign_in_button.setVisible(account is not None and account.auth == "oauth2")
+
+    @Slot()
+    def _sign_in_selected(self) -> None:
+        account = self.selected_account()
+        if account is not None:
+            self.signInRequested.emit(account.email)
 
     def update_account_state(self, state: AccountState) -> None:
         """The engine's word on an account (issue 8.11): shown with what the user can do."""
@@ -340,7 +363,12 @@ class SettingsDialog(QDialog):
     def _show_state(self, *_args: object) -> None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
         email = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
-        self.trouble.set_state(email, self._states.get(email.lower()))
+        account = self.selected_account() if email else None
+        self.trouble.set_state(
+            email,
+            self._states.get(email.lower()),
+            password=account is None or account.auth != "oauth2",
+        )
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
@@ -390,7 +418,7 @@ class SettingsDialog(QDialog):
         self.test_result.setText(self.tr("Testing %1…").replace("%1", account.email))
 
         def work() -> ImapReport:
-            secret = self._credentials.get(account.credential_ref)
+            secret = AccountSecrets(self._credentials, self._settings).for_account(account)
             report = test_imap(account, secret)
             test_smtp(account, secret)
             return report

@@ -1,4 +1,4 @@
-"""Export and "Forget contact" for the timeline window: the dialogs and the background work."""
+"""Export, "Forget contact" and the demo's "cannot send" for the timeline: dialogs and work."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from replytrail.core.models import Contact
 from replytrail.ui.reading.files import safe_attachment_name
 from replytrail.ui.timeline.source import TimelineStore
 
-__all__ = ["ask_export_path", "export_job", "forget_box"]
+__all__ = ["ask_export_path", "demo_cannot_send", "export_job", "forget_box"]
 
 
 def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
@@ -78,4 +78,22 @@ def forget_box(parent: QWidget, c: Contact) -> QMessageBox:
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     forget.setObjectName("forgetConfirm")
+    return box
+
+
+def demo_cannot_send(parent: QWidget | None) -> QMessageBox:
+    """Compose or Reply in ``--demo``: say why nothing opens; the caller opens it."""
+    box = QMessageBox(parent)
+    box.setObjectName("demoCannotSend")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("TimelineActions", "Demo"))
+    box.setText(QCoreApplication.translate("TimelineActions", "The demo cannot send emails."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "TimelineActions",
+            "It shows sample data without a mail account. To write to your customers, start "
+            "Replytrail without --demo and set up your account.",
+        )
+    )
+    box.addButton(QMessageBox.StandardButton.Ok)
     return box

@@ -22,7 +22,9 @@ from replytrail.core.models import Contact, LoggedEmail
 from replytrail.qt.changes import StoreChanges
 from replytrail.ui.reading.files import AttachmentFiles, AttachmentSource
 from replytrail.ui.timeline.actions import ask_export_path
+from replytrail.ui.timeline.header import FOCUS_FRAME
 from replytrail.ui.timeline.layout import TimelineWidgets
+from replytrail.ui.timeline.menus import TimelineMenus
 from replytrail.ui.timeline.models import TimelineModel
 from replytrail.ui.timeline.source import (
     TimelineStore,
@@ -133,6 +135,11 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
+        self.header_stack.setStyleSheet(FOCUS_FRAME)  # visible keyboard focus on its buttons
+        self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
+        self.menus.install(self.contact_view, contacts=True)
+        for view in (self.timeline_view, self.results_view):
+            self.menus.install(view, contacts=False)
         self._changes.changed.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_contact_filter)
         QShortcut(QKeySequence("Ctrl+Shift+F"), self, self._focus_search)
@@ -242,6 +249,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         bar.setValue(scroll)
         has_any = bool(contacts) or bool(self.contact_filter.text())
         self.contacts_stack.setCurrentWidget(self.contact_view if has_any else self.contacts_empty)
+        self.header.set_has_contacts(has_any)
         if not self._current and contacts and not self.contact_filter.text():
             self.contact_view.setCurrentIndex(self.contact_model.index(0))
 
@@ -255,6 +263,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
 
     def _on_contact_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         c = self.contact_model.contact_at(current.row())
+        if c is not None and self.search_bar.active:  # a contact picked: the search ends
+            self._current = ""
+            self.search_bar.reset()
         if c is not None and c.email.lower() != self._current.lower():
             self._open_contact(c.email)
 

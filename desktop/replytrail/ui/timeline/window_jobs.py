@@ -6,14 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import export_job, forget_box
 from replytrail.ui.timeline.header import ContactHeader
-from replytrail.ui.timeline.models import TimelineModel
+from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
 from replytrail.ui.timeline.source import WindowExecutor
 
@@ -40,7 +40,9 @@ class WindowJobs(_Base):
     results_view: QListView
     results_label: QLabel
     contact_view: QListView
+    contact_model: ContactListModel
     timeline_model: TimelineModel
+    timeline_view: QListView
     reading: ReadingPane
     ask_export_path: Callable[[str, str], Path | None]
 
@@ -48,6 +50,7 @@ class WindowJobs(_Base):
 
         def _status(self, text: str) -> None: ...
         def _update_empty(self) -> None: ...
+        def _on_email_current(self, current: QModelIndex, previous: QModelIndex) -> None: ...
         def selected_email(self) -> LoggedEmail | None: ...
 
     # ------------------------------------------------------------------ full-text search
@@ -56,10 +59,11 @@ class WindowJobs(_Base):
             self.header_stack.setCurrentWidget(self.header)
             self.results_model.clear()
             self._update_empty()
+            self._back_to_contact()
             return
         query, filt = self.search_bar.query(), self.search_bar.search_filter()
         self.results_label.setText(QCoreApplication.translate("TimelineWindow", "Searching…"))
-        self.contact_view.clearSelection()  # results span contacts: no contact is "open"
+        self.contact_view.setCurrentIndex(QModelIndex())  # results span contacts: none is open
         self.header_stack.setCurrentIndex(1)
         self.middle_stack.setCurrentWidget(self.results_view)
         ticket = self._executor.submit(
@@ -75,8 +79,12 @@ class WindowJobs(_Base):
             return
         self.results_model.set_emails(result)
         n = len(result)
+        if n == 0:  # nothing highlighted, so nothing open
+            self.reading.show_email(None)
         self.results_label.setText(
-            QCoreApplication.translate("TimelineWindow", "No emails found")
+            QCoreApplication.translate("TimelineWindow", "No emails match “{query}”").format(
+                query=self.search_bar.query()
+            )
             if n == 0
             else QCoreApplication.translate("TimelineWindow", "1 email found")
             if n == 1
@@ -86,6 +94,17 @@ class WindowJobs(_Base):
         )
         if n:
             self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def _back_to_contact(self) -> None:
+        """After a search: the open contact's row, header and email again (or no email)."""
+        row = self.contact_model.row_of(self._current) if self._current else -1
+        if row >= 0:
+            self.contact_view.setCurrentIndex(self.contact_model.index(row))
+        idx = self.timeline_view.currentIndex() if self._current else QModelIndex()
+        if not idx.isValid() and self._current and self.timeline_model.rowCount():
+            idx = self.timeline_model.index(0)
+            self.timeline_view.setCurrentIndex(idx)
+        self._on_email_current(idx, idx)
 
     # ------------------------------------------------------------------ actions
     def export(self, scope: str, fmt: str) -> None:

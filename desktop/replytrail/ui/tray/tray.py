@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from replytrail.core.events import AccountState, ScanProgress, WatchState
-from replytrail.ui.common.icons import tray_icon
+from replytrail.ui.common.icons import SETUP_ICON, setup_icon, tray_icon
 
 __all__ = ["TrayIcon", "summarise"]
 
@@ -47,6 +47,7 @@ class TrayIcon(QObject):
         accountsRequested(): "Accounts…".
         settingsRequested(): "Settings…".
         quitRequested(): "Quit".
+        signInRequested(str): "Sign in again as …" for this account (its sign-in expired).
     """
 
     openTimelineRequested = Signal()  # noqa: N815 - Qt signal naming
@@ -56,6 +57,7 @@ class TrayIcon(QObject):
     settingsRequested = Signal()  # noqa: N815 - Qt signal naming
     quitRequested = Signal()  # noqa: N815 - Qt signal naming
     handoffRequested = Signal()  # noqa: N815 - Qt signal naming
+    signInRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class TrayIcon(QObject):
 
         self.menu = QMenu()
         self.status_action = QAction(self.menu)
+        self.sign_in_action = QAction(self.menu)
+        self.sign_in_action.setObjectName("signInAgainAction")
+        self.sign_in_action.setVisible(False)
+        self.sign_in_action.triggered.connect(self._sign_in_triggered)
+        self._sign_in_email = ""
         self.status_action.setEnabled(False)
         self.open_action = QAction(self.menu)
         self.compose_action = QAction(self.menu)
@@ -83,6 +90,7 @@ class TrayIcon(QObject):
         self.team_action.setVisible(False)
         self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
+        self.menu.addAction(self.sign_in_action)
         self.menu.addAction(self.handoff_action)
         self.menu.addAction(self.team_action)
         self.menu.addSeparator()
@@ -119,6 +127,11 @@ class TrayIcon(QObject):
     def tooltip(self) -> str:
         return self._tooltip
 
+    @property
+    def icon_name(self) -> str:
+        """The icon shown: ``tray-setup`` without an account, else ``tray-<state>``."""
+        return SETUP_ICON if not self._states else f"tray-{self._state.value}"
+
     def set_states(self, states: Sequence[AccountState]) -> None:
         self._states = list(states)
         self._refresh()
@@ -130,6 +143,22 @@ class TrayIcon(QObject):
         if state.state is not WatchState.CATCHING_UP:
             self._progress = {k: v for k, v in self._progress.items() if k[0] != state.account}
         self._refresh()
+
+    def set_sign_in_needed(self, email: str) -> None:
+        """Offer "Sign in again" for *email* in the menu (empty: hide it)."""
+        self._sign_in_email = email
+        self.sign_in_action.setVisible(bool(email))
+        self._retranslate_sign_in()
+
+    def _retranslate_sign_in(self) -> None:
+        self.sign_in_action.setText(
+            self.tr("Sign in again as %1…").replace("%1", self._sign_in_email)
+        )
+
+    @Slot()
+    def _sign_in_triggered(self) -> None:
+        if self._sign_in_email:
+            self.signInRequested.emit(self._sign_in_email)
 
     def set_progress(self, progress: ScanProgress) -> None:
         key = (progress.account, progress.folder)
@@ -153,7 +182,7 @@ class TrayIcon(QObject):
             self._offline_since = None
         changed = state is not self._state
         self._state = state
-        self.icon.setIcon(tray_icon(state))
+        self.icon.setIcon(setup_icon() if not self._states else tray_icon(state))
         tooltip = self._describe(state)
         changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
         self._tooltip = tooltip
@@ -171,7 +200,7 @@ class TrayIcon(QObject):
     def _describe(self, state: WatchState) -> str:
         n = len(self._states)
         if not self._states:
-            text = self.tr("no account set up yet")
+            text = self.tr("no account set up yet; add one with Accounts…")
         elif self._paused:
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
@@ -273,6 +302,7 @@ class TrayIcon(QObject):
         self.accounts_action.setText(self.tr("Accounts…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
+        self._retranslate_sign_in()
         self._handoff_text()
         self._team_text()
         self._refresh()

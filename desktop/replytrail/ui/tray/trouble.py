@@ -45,8 +45,9 @@ class AccountTrouble(QObject):
         self.states: dict[str, AccountState] = {}
         self.menus: dict[str, QMenu] = {}
 
-    def update(self, state: AccountState) -> None:
-        """One account's state changed: add, change or drop its submenu."""
+    def update(self, state: AccountState, *, password: bool = True) -> None:
+        """One account's state changed: add, change or drop its submenu. *password*: the
+        account signs in with a password (an OAuth account has "Sign in again" instead)."""
         key = state.account.lower()
         troubled = state.state in (WatchState.ERROR, WatchState.OFFLINE)
         old = self.menus.pop(key, None)
@@ -57,14 +58,14 @@ class AccountTrouble(QObject):
             self.states.pop(key, None)
             return
         self.states[key] = state
-        sub = self._submenu(state)
+        sub = self._submenu(state, password)
         if self._before is not None:
             self._menu.insertMenu(self._before, sub)
         else:
             self._menu.addMenu(sub)
         self.menus[key] = sub
 
-    def _submenu(self, state: AccountState) -> QMenu:
+    def _submenu(self, state: AccountState, password: bool) -> QMenu:
         error = state.state is WatchState.ERROR
         title = (
             self.tr("{account}: stopped").format(account=state.account)
@@ -83,11 +84,12 @@ class AccountTrouble(QObject):
         )
         reason.setEnabled(False)
         sub.addSeparator()
-        if error:
+        if error and password:
             sub.addAction(
                 self.tr("Enter password again…"),
                 partial(self.passwordRequested.emit, state.account),
             )
+        if error:
             sub.addAction(
                 self.tr("Edit server settings…"),
                 partial(self.serverSettingsRequested.emit, state.account),

@@ -19,7 +19,9 @@ from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.discovery.pop3 import guidance_language
 from replytrail.core.discovery.settings import DiscoveryResult, Provider, ServerSettings
+from replytrail.core.mail.connect import Secret
 from replytrail.core.models import Account
+from replytrail.core.oauth.signin import SignedIn, open_system_browser
 from replytrail.core.setup import LoggingChoices
 from replytrail.qt.jobs import Jobs
 
@@ -55,6 +57,7 @@ class Page(enum.IntEnum):
     TEST = 6
     LOGGING = 7
     DONE = 8
+    SIGNIN = 9
 
 
 @dataclass
@@ -70,12 +73,24 @@ class Draft:
     greets_pop3: tuple[str, int] | None = None
     password: str = field(default="", repr=False)
     needs_oauth: bool = False
+    #: the sign-in with the provider, once done (then no password is asked for)
+    signed_in: SignedIn | None = field(default=None, repr=False)
     choices: LoggingChoices = field(default_factory=LoggingChoices)
     saved: Account | None = None
 
     @property
     def provider(self) -> Provider | None:
         return self.result.provider if self.result else None
+
+    @property
+    def secret(self) -> Secret:
+        """What the connection test signs in with: the access token, or the password."""
+        return self.signed_in if self.signed_in is not None else self.password
+
+    @property
+    def kept_secret(self) -> str:
+        """What goes into the keyring: the refresh token, or the password."""
+        return self.signed_in.tokens.refresh_token if self.signed_in else self.password
 
 
 @dataclass
@@ -87,6 +102,8 @@ class WizardContext:
     settings: Settings
     jobs: Jobs
     draft: Draft = field(default_factory=Draft)
+    #: opens the sign-in page in the user's browser (the system's; tests pass their own)
+    open_url: Callable[[str], object] = open_system_browser
     cancels: list[threading.Event] = field(default_factory=list)
 
     def cancel_event(self) -> threading.Event:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
@@ -19,6 +20,7 @@ from replytrail.ui.wizard.pages.find import DiscoveryPage, EmailPage
 from replytrail.ui.wizard.pages.finish import DonePage, LoggingPage
 from replytrail.ui.wizard.pages.pop3 import Pop3Page
 from replytrail.ui.wizard.pages.settings import PasswordPage, ReviewPage
+from replytrail.ui.wizard.pages.signin import SignInPage
 
 __all__ = ["Page", "SetupWizard"]
 
@@ -26,7 +28,8 @@ log = logging.getLogger("replytrail.ui.wizard")
 
 
 class SetupWizard(QWizard):
-    """Email → discovery → (POP3 guidance) → review → password → test → logging → done.
+    """Email → discovery → (POP3 guidance) → review → sign-in or password → test → logging
+    → done.
 
     One class per page, each with a ``save()`` hook that writes into a shared draft; the
     last page saves the password (keyring), the account and the logging settings. All
@@ -40,6 +43,7 @@ class SetupWizard(QWizard):
         accounts: AccountRegistry,
         credentials: Credentials,
         settings: Settings,
+        open_url: Callable[[str], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,6 +52,8 @@ class SetupWizard(QWizard):
         self.ctx = WizardContext(
             accounts=accounts, credentials=credentials, settings=settings, jobs=self.jobs
         )
+        if open_url is not None:
+            self.ctx.open_url = open_url
         self.setWindowTitle(self.tr("Set up Replytrail"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -59,6 +65,7 @@ class SetupWizard(QWizard):
         self.pop3_page = Pop3Page(self.ctx, entered=False)
         self.review_page = ReviewPage(self.ctx)
         self.pop3_entered_page = Pop3Page(self.ctx, entered=True)
+        self.signin_page = SignInPage(self.ctx)
         self.password_page = PasswordPage(self.ctx)
         self.test_page = TestPage(self.ctx)
         self.logging_page = LoggingPage(self.ctx)
@@ -69,6 +76,7 @@ class SetupWizard(QWizard):
             (Page.POP3, self.pop3_page),
             (Page.REVIEW, self.review_page),
             (Page.POP3_ENTERED, self.pop3_entered_page),
+            (Page.SIGNIN, self.signin_page),
             (Page.PASSWORD, self.password_page),
             (Page.TEST, self.test_page),
             (Page.LOGGING, self.logging_page),
@@ -96,4 +104,5 @@ class SetupWizard(QWizard):
             self.ctx.cancel_all()
             self.jobs.shutdown()
             self.draft.password = ""
+            self.draft.signed_in = None
         super().done(result)

@@ -6,7 +6,6 @@ row-level security decides what the connected role may see and change.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -91,10 +90,11 @@ def push_emails(conn: Conn, emails: Sequence[TeamEmail]) -> int:
 
 
 def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
+    to, cc, refs, contacts, digest = e.encoded()
     return (
         i,
         e.message_id,
-        e.content_hash,
+        digest,
         e.account,
         e.thread_id,
         e.direction,
@@ -102,18 +102,18 @@ def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
         e.date_text,
         e.from_email,
         e.from_name,
-        json.dumps(e.to),
-        json.dumps(e.cc),
+        to,
+        cc,
         e.subject,
         e.kind,
         e.match,
         e.status,
         e.in_reply_to,
-        json.dumps(e.references),
+        refs,
         e.subject_norm,
         e.thread_guid,
         e.gm_thrid,
-        json.dumps(e.contacts),
+        contacts,
         e.contact_emails,
         e.body_text,
         e.body_html,

@@ -6,8 +6,9 @@ are the team's group roles (quoted identifiers) and ``{admin_lit}`` the admin ro
 literal; they carry the database name, so several teams can share one cluster.
 
 Every change to ``emails``, ``tombstones`` and ``contacts`` takes the next value of one
-sequence under a transaction-level advisory lock, so the sequence order is the commit order
-and a puller that remembers the highest ``seq`` it has seen never skips a row.
+sequence under a transaction-level advisory lock (taken by a statement trigger, held to the
+commit), so the sequence order is the commit order and a puller that remembers the highest
+``seq`` it has seen never skips a row. A row trigger sets ``seq`` whatever the client sent.
 """
 
 from __future__ import annotations
@@ -81,12 +82,16 @@ _V1 = [
         at timestamptz NOT NULL DEFAULT now()
     )""",
     "CREATE UNIQUE INDEX tombstones_seq ON replytrail.tombstones (seq)",
-    # the sequence bump: one writer at a time between nextval() and commit
-    """CREATE FUNCTION replytrail.bump_seq() RETURNS trigger LANGUAGE plpgsql
-        SECURITY DEFINER SET search_path = pg_catalog, replytrail AS $$
+    # the sequence bump: one writer at a time between nextval() and commit (the lock is
+    # taken once per statement; the per-row part is as small as a trigger can be)
+    """CREATE FUNCTION replytrail.lock_seq() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        PERFORM pg_advisory_xact_lock({seq_lock});
-        NEW.seq := nextval('replytrail.change_seq');
+        PERFORM pg_catalog.pg_advisory_xact_lock({seq_lock});
+        RETURN NULL;
+    END $$""",
+    """CREATE FUNCTION replytrail.bump_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.seq := pg_catalog.nextval('replytrail.change_seq');
         RETURN NEW;
     END $$""",
     """CREATE FUNCTION replytrail.notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -101,8 +106,12 @@ _V1 = [
     """CREATE FUNCTION replytrail.is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
         SELECT pg_has_role(current_user, {admin_lit}, 'MEMBER')
     $$""",
+    "CREATE TRIGGER emails_lock BEFORE INSERT OR UPDATE ON replytrail.emails "
+    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.lock_seq()",
     "CREATE TRIGGER emails_seq BEFORE INSERT OR UPDATE ON replytrail.emails "
     "FOR EACH ROW EXECUTE FUNCTION replytrail.bump_seq()",
+    "CREATE TRIGGER tombstones_lock BEFORE INSERT ON replytrail.tombstones "
+    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.lock_seq()",
     "CREATE TRIGGER tombstones_seq BEFORE INSERT ON replytrail.tombstones "
     "FOR EACH ROW EXECUTE FUNCTION replytrail.bump_seq()",
     "CREATE TRIGGER emails_notify AFTER INSERT OR UPDATE ON replytrail.emails "
@@ -118,6 +127,9 @@ _V1 = [
     "ALTER TABLE replytrail.attachments OWNER TO {owner}",
     "ALTER TABLE replytrail.tombstones OWNER TO {owner}",
     "ALTER FUNCTION replytrail.bump_seq() OWNER TO {owner}",
+    "ALTER FUNCTION replytrail.lock_seq() OWNER TO {owner}",
+    # nextval() only (not setval): the triggers take numbers as the writing role
+    "GRANT USAGE ON SEQUENCE replytrail.change_seq TO {member}",
     "ALTER FUNCTION replytrail.team_policy() OWNER TO {owner}",
     "GRANT USAGE ON SCHEMA replytrail TO {member}",
     "GRANT SELECT ON replytrail.meta TO {member}",
@@ -172,6 +184,8 @@ _V2 = [
     )""",
     "CREATE UNIQUE INDEX contacts_seq ON replytrail.contacts (seq)",
     "CREATE INDEX emails_owner_seq ON replytrail.emails (owner, seq)",
+    "CREATE TRIGGER contacts_lock BEFORE INSERT OR UPDATE ON replytrail.contacts "
+    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.lock_seq()",
     "CREATE TRIGGER contacts_seq BEFORE INSERT OR UPDATE ON replytrail.contacts "
     "FOR EACH ROW EXECUTE FUNCTION replytrail.bump_seq()",
     "CREATE TRIGGER contacts_notify AFTER INSERT OR UPDATE ON replytrail.contacts "

@@ -59,7 +59,16 @@ class TeamEmail:
     @property
     def content_hash(self) -> str:
         """SHA-256 over everything that is pushed (not owner or seq)."""
-        doc = [
+        return self.encoded()[-1]
+
+    def encoded(self) -> tuple[str, str, str, str, str]:
+        """(to, cc, references, contacts) as JSON, and the content hash over all fields."""
+        to, cc = _json(self.to), _json(self.cc)
+        refs, contacts = _json(self.references), _json(self.contacts)
+        atts = _json(
+            [[a.position, a.filename, a.content_type, a.size, a.sha256] for a in self.attachments]
+        )
+        parts = (
             self.message_id,
             self.account,
             self.thread_id,
@@ -67,24 +76,28 @@ class TeamEmail:
             self.date_text,
             self.from_email,
             self.from_name,
-            self.to,
-            self.cc,
+            to,
+            cc,
             self.subject,
             self.kind,
             self.match,
             self.status,
             self.in_reply_to,
-            self.references,
+            refs,
             self.subject_norm,
             self.thread_guid,
             self.gm_thrid,
-            self.contacts,
+            contacts,
             self.body_text,
             self.body_html,
-            [[a.position, a.filename, a.content_type, a.size, a.sha256] for a in self.attachments],
-        ]
-        raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-        return hashlib.sha256(raw).hexdigest()
+            atts,
+        )
+        digest = hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
+        return to, cc, refs, contacts, digest
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

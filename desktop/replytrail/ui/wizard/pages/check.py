@@ -157,7 +157,7 @@ class TestPage(SetupPage):
     @Slot()
     def start(self) -> None:
         """Sign in to both servers on a worker thread."""
-        account, secret = self.account, self.draft.password
+        account, secret = self.account, self.draft.secret
         self.report = None
         self.completeChanged.emit()
         self.imap_row.title.setText(

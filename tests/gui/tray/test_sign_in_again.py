@@ -1,0 +1,115 @@
+"""A revoked sign-in: the tray offers "Sign in again", which runs the browser sign-in
+(real headless Chromium) and the account watches again; Settings › Accounts offers it too."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from replytrail.app.application import TrayApp
+from replytrail.app.engine_thread import EngineAdapter
+from replytrail.app.i18n import install_translators
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials
+from replytrail.core.engine import Engine
+from replytrail.core.events import WatchState
+from replytrail.core.models import Account, Security
+from replytrail.core.oauth.providers import load_catalog
+from replytrail.core.oauth.signin import keep_refresh_token, save_signed_in, sign_in
+from replytrail.core.paths import resolve_paths
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.jobs import Jobs
+from replytrail.ui.settings.dialog import SettingsDialog
+from servers.browser import HeadlessBrowser
+from servers.keyring import SecretService
+from servers.oauth_dovecot import OAuthDovecot
+from servers.oauth_server import OAuthServer
+
+pytestmark = [pytest.mark.gui, pytest.mark.servers]
+ALICE = "alice@example.test"
+
+
+@pytest.fixture
+def signed_in_app(
+    qtbot: object,
+    tmp_path: Path,
+    secret_service: SecretService,
+    oauth_server: OAuthServer,
+    oauth_dovecot: OAuthDovecot,
+    browser: HeadlessBrowser,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[TrayApp]:
+    install_translators("en")
+    for k, v in browser.env.items():  # Chromium is the system browser
+        monkeypatch.setenv(k, v)
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    paths = resolve_paths(tmp_path / "data")
+    paths.ensure()
+    preset = {"oauth_providers": {"example": oauth_server.provider_table()}}
+    settings = Settings(paths.settings_file, preset)
+    settings.set("watch.idle_refresh", 5.0)
+    accounts = AccountRegistry(paths.accounts_file)
+    credentials = Credentials()
+    d = oauth_dovecot
+    account = Account(
+        email=ALICE, imap_host=d.listen, imap_port=d.ports["imaps"], imap_security=Security.SSL,
+        smtp_host=d.listen, smtp_port=d.ports["submissions"], ca_file=str(d.certs[0]),
+        auth="oauth2", oauth_provider="example",
+    )  # fmt: skip
+    provider = load_catalog(preset).get("example")
+    keep_refresh_token(account, sign_in(provider, settings, ALICE), credentials)
+    save_signed_in(account, credentials, accounts)
+    store = SQLiteStore(paths.store_file, paths.blob_dir)
+    jobs = Jobs()
+    engine = EngineAdapter(
+        lambda sink: Engine(
+            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
+        ),
+        jobs,
+    )
+    app = TrayApp(
+        paths=paths, settings=settings, accounts=accounts, credentials=credentials,
+        gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir), engine=engine,
+        jobs=jobs, autostart=None, quit_app=lambda: None,
+    )  # fmt: skip
+    yield app
+    app.quit()
+    if app._settings_dialog is not None:
+        app._settings_dialog.close()
+    store.close()
+
+
+def test_revoked_grant_then_sign_in_again_from_the_tray(
+    signed_in_app: TrayApp, oauth_server: OAuthServer, qtbot: object
+) -> None:
+    app, tray = signed_in_app, signed_in_app.tray
+    oauth_server.revoke_grant(ALICE)  # e.g. the user removed Replytrail in their account
+    app.start()
+    qtbot.waitUntil(lambda: tray.sign_in_action.isVisible(), timeout=30000)  # type: ignore[attr-defined]
+    assert tray.state is WatchState.ERROR
+    assert "Sign in again" in tray.tooltip
+    assert tray.sign_in_action.text() == f"Sign in again as {ALICE}…"
+    agents = len(oauth_server.browser_agents)
+    tray.sign_in_action.trigger()
+    qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=60000)  # type: ignore[attr-defined]
+    assert len(oauth_server.browser_agents) == agents + 1  # through the browser again
+    assert not tray.sign_in_action.isVisible()
+
+
+def test_settings_offers_sign_in_again_for_an_oauth_account(
+    signed_in_app: TrayApp, qtbot: object
+) -> None:
+    dialog = signed_in_app.open_settings(accounts_tab=True)
+    assert isinstance(dialog, SettingsDialog)
+    assert dialog.sign_in_button.isVisible()
+    with qtbot.waitSignal(dialog.signInRequested, timeout=2000) as blocker:  # type: ignore[attr-defined]
+        dialog.sign_in_button.click()
+    assert blocker.args == [ALICE]
+    # the test button signs in with a fresh access token, not with the refresh token
+    with qtbot.waitSignal(dialog.testFinished, timeout=30000) as done:  # type: ignore[attr-defined]
+        dialog.test_button.click()
+    assert done.args[1] is True, done.args
