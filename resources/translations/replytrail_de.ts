@@ -107,12 +107,8 @@
         <translation>Betreff</translation>
     </message>
     <message>
-        <source>Sent</source>
-        <translation>Gesendet</translation>
-    </message>
-    <message>
         <source>Waiting</source>
-        <translation>Wartet seit</translation>
+        <translation>Wartezeit</translation>
     </message>
     <message>
         <source>Reminder</source>
@@ -153,6 +149,10 @@
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Sent {date}</source>
+        <translation>Gesendet am {date}</translation>
     </message>
     <message>
         <source>1 working day</source>
@@ -1920,6 +1920,10 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>Your emails that have had no reply yet, oldest first, across all contacts</source>
         <translation>Ihre E-Mails ohne Antwort, die ältesten zuerst, über alle Kontakte</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
     </message>
     <message>
         <source>Bring in conversations…</source>

@@ -50,7 +50,7 @@ def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
 def _rows(w: TimelineWindow) -> list[tuple[str, str]]:
     tree = w.extras.page.tree
     return [
-        (tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1))
+        (tree.topLevelItem(i).toolTip(0), tree.topLevelItem(i).text(1))
         for i in range(tree.topLevelItemCount())
     ]
 
@@ -64,12 +64,13 @@ def test_awaiting_view_oldest_first_and_its_actions(
     assert w.middle_stack.currentWidget() is page and not w.header_stack.isVisible()
     qtbot.waitUntil(lambda: len(_rows(w)) == 2)
     assert _rows(w) == [("c@kunde.example", "Angebot t3"), ("a@firma.example", "Angebot t1")]
-    assert page.tree.topLevelItem(0).text(3).endswith("working days")
+    assert page.tree.topLevelItem(0).text(0) == "Kunde"  # the name, the address as tooltip
+    assert page.tree.topLevelItem(0).text(2).endswith("working days")
     page.tree.setCurrentItem(page.tree.topLevelItem(0))
     assert w.reading.subject.text() == "Angebot t3"
     assert page.remind_button.isEnabled()
     page.remind_selected(timedelta(days=1))
-    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(4) != "")
+    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(3) != "")
     assert "<m4@example.test>" in FollowUps(store).reminders()
     assert "Reminder set for" in w.statusBar().currentMessage()
     page.tree.setCurrentItem(page.tree.topLevelItem(1))
@@ -102,10 +103,10 @@ def test_open_contact_leaves_the_view(qtbot: QtBot, window: TimelineWindow) -> N
 def test_import_requests_from_the_tool_row(qtbot: QtBot, window: TimelineWindow) -> None:
     tools = window.extras.tools
     with qtbot.waitSignal(window.extras.importRequested) as all_of_them:
-        qtbot.mouseClick(tools.import_button, Qt.MouseButton.LeftButton)
+        tools.import_action.trigger()
     assert all_of_them.args == [""]
     show(qtbot, window, "c@kunde.example")
-    qtbot.waitUntil(lambda: tools.contact_button.isEnabled())
+    qtbot.waitUntil(lambda: tools.import_contact_action.isEnabled())
     with qtbot.waitSignal(window.extras.importRequested) as one:
         tools.import_contact_action.trigger()
     assert one.args == ["c@kunde.example"]

@@ -77,12 +77,14 @@ class AwaitingPage(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels(
-            [self.tr("Contact"), self.tr("Subject"), self.tr("Sent"), self.tr("Waiting"),
-             self.tr("Reminder")]
+            [self.tr("Contact"), self.tr("Subject"), self.tr("Waiting"), self.tr("Reminder")]
         )  # fmt: skip
         header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.resizeSection(0, 140)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tree)
         self.empty = EmptyState(self.tr("Nothing is awaiting a reply."))
@@ -148,21 +150,28 @@ class AwaitingPage(QWidget):
         for a in result:
             item = QTreeWidgetItem(
                 [
-                    a.contact,
+                    self._who(a),
                     a.email.subject or self.tr("(no subject)"),
-                    short_date(a.email.date, now),
                     self._waiting(a.days),
                     short_date(a.remind_at, now) if a.remind_at else "",
                 ]
             )
+            sent = self.tr("Sent {date}").format(date=short_date(a.email.date, now))
+            item.setToolTip(0, a.contact)
+            item.setToolTip(1, sent)
+            item.setToolTip(2, sent)
             item.setData(0, Qt.ItemDataRole.UserRole, a.email.message_id)
             self.tree.addTopLevelItem(item)
             if current is not None and current.message_id == a.email.message_id:
                 self.tree.setCurrentItem(item)
-        for col in (0, 2, 3, 4):
+        for col in (2, 3):
             self.tree.resizeColumnToContents(col)
         self.stack.setCurrentWidget(self.tree if result else self.empty)
         self.countChanged.emit(len(result))
+
+    def _who(self, a: Awaiting) -> str:
+        named = [t.name for t in a.email.to if t.email.lower() == a.contact.lower() and t.name]
+        return named[0] if named else a.contact
 
     def _waiting(self, days: int) -> str:
         if days == 1:

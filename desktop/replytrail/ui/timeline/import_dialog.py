@@ -7,11 +7,12 @@ import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QRect, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -65,6 +66,7 @@ class ImportDialog(QDialog):
 
     def _build(self, weeks: int) -> None:
         lay = QVBoxLayout(self)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text fits
         lay.setContentsMargins(22, 20, 22, 16)
         lay.setSpacing(12)
         self.title = QLabel(
@@ -129,7 +131,12 @@ class ImportDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.close_button.clicked.connect(self.accept)
-        self.setMinimumWidth(500)
+        self.setMinimumWidth(520)
+        # a wrapped label's height is not in the layout's minimum: reserve it
+        text_rect = self.explain.fontMetrics().boundingRect(
+            QRect(0, 0, 476, 2000), int(Qt.TextFlag.TextWordWrap), self.explain.text()
+        )
+        self.explain.setMinimumSize(476, text_rect.height() + 6)
 
     # ------------------------------------------------------------------ running
     def request(self) -> ImportRequest:

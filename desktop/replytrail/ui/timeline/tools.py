@@ -1,10 +1,9 @@
-"""The timeline's tool row: the "Awaiting reply" view toggle, bringing conversations in, and
-the selected contact's actions."""
+"""The timeline's tools: the "Awaiting reply" view toggle, and a "More" menu with bringing
+conversations in and the selected contact's and email's corrections."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QToolButton, QWidget
 
 __all__ = ["TimelineTools"]
@@ -40,46 +39,37 @@ class TimelineTools(QWidget):
         )
         self.awaiting_button.toggled.connect(self.awaitingToggled)
         self.set_awaiting_count(0)
-        self.import_button = QPushButton(self.tr("Bring in conversations…"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.clicked.connect(lambda: self.importRequested.emit(""))
-        self.contact_button = QToolButton()
-        self.contact_button.setObjectName("contactActions")
-        self.contact_button.setText(self.tr("Contact"))
-        self.contact_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.contact_button)
-        self.import_contact_action = QAction(
-            self.tr("Bring in all emails with this contact…"), menu
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreActions")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = menu = QMenu(self.more_button)
+        self.import_action = menu.addAction(
+            self.tr("Bring in conversations…"), lambda: self.importRequested.emit("")
         )
-        self.import_contact_action.triggered.connect(
-            lambda: self.importRequested.emit(self._contact)
+        menu.addSection(self.tr("Contact"))
+        self.import_contact_action = menu.addAction(
+            self.tr("Bring in all emails with this contact…"),
+            lambda: self.importRequested.emit(self._contact),
         )
-        menu.addAction(self.import_contact_action)
         self.edit_action = menu.addAction(
             self.tr("Edit name and company…"), lambda: self.contactAction.emit("edit")
         )
         self.merge_action = menu.addAction(
             self.tr("Merge with another contact…"), lambda: self.contactAction.emit("merge")
         )
-        self.contact_button.setMenu(menu)
-        self.email_button = QToolButton()
-        self.email_button.setObjectName("emailActions")
-        self.email_button.setText(self.tr("Email"))
-        self.email_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        email_menu = QMenu(self.email_button)
-        self.confirm_action = email_menu.addAction(
+        menu.addSection(self.tr("Email"))
+        self.confirm_action = menu.addAction(
             self.tr("Confirm the subject match"), lambda: self.emailAction.emit("confirm")
         )
-        self.unlink_action = email_menu.addAction(
+        self.unlink_action = menu.addAction(
             self.tr("Not part of this conversation…"), lambda: self.emailAction.emit("unlink")
         )
-        self.email_button.setMenu(email_menu)
+        self.more_button.setMenu(menu)
         lay.addWidget(self.awaiting_button)
-        lay.addStretch(1)
-        lay.addWidget(self.email_button)
-        lay.addWidget(self.contact_button)
-        lay.addWidget(self.import_button)
+        lay.addWidget(self.more_button)
         self.set_contact("")
+        self.set_email(False, False)
 
     def set_awaiting_count(self, n: int) -> None:
         self.awaiting_button.setText(
@@ -88,12 +78,13 @@ class TimelineTools(QWidget):
 
     def set_contact(self, email: str) -> None:
         self._contact = email
-        self.contact_button.setEnabled(bool(email))
+        for a in (self.import_contact_action, self.edit_action, self.merge_action):
+            a.setEnabled(bool(email))
 
     def set_email(self, available: bool, subject_match: bool) -> None:
         """The selected email's actions: unlink any, confirm only a subject match."""
-        self.email_button.setEnabled(available)
-        self.confirm_action.setEnabled(subject_match)
+        self.unlink_action.setEnabled(available)
+        self.confirm_action.setEnabled(available and subject_match)
 
     def set_contact_actions(self, actions: set[str]) -> None:
         """Show only the contact actions the app supports ("edit", "merge")."""
