@@ -11,6 +11,7 @@ replies are logged. Progress goes to a callback; a stop event ends the run betwe
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,6 +99,18 @@ class ImportResult:
         }
 
 
+_FROM = re.compile(rb"^from:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
+_ADDR = re.compile(rb"[^\s<>\",;:()]+@[^\s<>\",;:()]+")
+
+
+def _from_addresses(raw: bytes) -> set[str]:
+    """The addresses of a raw header block's From line, lower-case (a cheap first look)."""
+    m = _FROM.search(raw)
+    if m is None:
+        return set()
+    return {a.decode("latin-1").lower().rstrip(".") for a in _ADDR.findall(m.group(1))}
+
+
 def _header_bytes(data: dict[bytes, Any]) -> bytes:
     raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
     return raw if isinstance(raw, bytes) else b""
@@ -122,6 +135,7 @@ class Importer:
         self._progress = progress or (lambda _p: None)
         self.stop = stop or threading.Event()
         self.chunk = chunk
+        self._looked = 0  # header blocks looked at
         self.rule = CustomerRule.for_account(
             account, policy.never_log, free_mail=not company_for(account.email)
         )
@@ -136,8 +150,10 @@ class Importer:
             contact = req.contact.strip().lower()
             sent = self._scan(client, sent_folder, "sent", self._criteria(req, contact, True))
             customers = {contact} if contact else customers_of(sent, self.rule)
-            inbox = self._scan(client, "INBOX", "inbox", self._criteria(req, contact, False))
-            result.scanned = len(sent) + len(inbox)
+            inbox = self._scan(
+                client, "INBOX", "inbox", self._criteria(req, contact, False), customers
+            )
+            result.scanned = self._looked
             result.contacts = sorted(customers)
             if not self.stop.is_set():
                 chosen = select_messages(sent, inbox, customers, self.rule)
@@ -166,8 +182,15 @@ class Importer:
         return crit or ["ALL"]
 
     def _scan(
-        self, client: imapclient.IMAPClient, folder: str, phase: str, criteria: list[Any]
+        self,
+        client: imapclient.IMAPClient,
+        folder: str,
+        phase: str,
+        criteria: list[Any],
+        senders: set[str] | None = None,
     ) -> list[Scanned]:
+        """Header fields of the matching messages; with *senders*, only the messages from
+        one of them are parsed (a first look at the raw From line; the rest is dropped)."""
         client.select_folder(folder, readonly=True)
         uids = sorted(client.search(criteria))
         items = [_HEADER_ITEM, "INTERNALDATE"]
@@ -180,12 +203,16 @@ class Importer:
                 break
             part = uids[i : i + self.chunk]
             for uid, data in sorted(client.fetch(part, items).items()):
+                self._looked += 1
+                raw = _header_bytes(data)
+                if senders is not None and not senders & _from_addresses(raw):
+                    continue
                 internal = data.get(b"INTERNALDATE")
                 if isinstance(internal, datetime) and internal.tzinfo is None:
                     internal = internal.replace(tzinfo=UTC)
                 thrid = data.get(b"X-GM-THRID")
                 h = parse_headers(
-                    _header_bytes(data),
+                    raw,
                     internal_date=internal if isinstance(internal, datetime) else None,
                     gm_thrid=str(thrid) if thrid else None,
                 )
