@@ -361,4 +361,3 @@ class FolderWatcher:
 
 def _announces_mail(responses: list[Any]) -> bool:
     return any(len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
-
