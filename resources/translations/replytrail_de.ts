@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -724,6 +724,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>&amp;Nie protokollieren:</translation>
     </message>
     <message>
+        <source>Set by your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
@@ -766,20 +770,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Anmelden als &lt;b&gt;%1&lt;/b&gt; bei &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Sign in with %1</source>
-        <translation>Mit %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1 wants you to sign in on its own page instead of giving Replytrail your password. Replytrail cannot do that sign-in yet.</source>
-        <translation>%1 möchte, dass Sie sich auf der eigenen Seite anmelden, statt Replytrail Ihr Passwort zu geben. Diese Anmeldung kann Replytrail noch nicht.</translation>
-    </message>
-    <message>
-        <source>Until it can, use an app password: create one at %1 and enter it below.</source>
-        <translation>Bis dahin nutzen Sie ein App-Passwort: Erstellen Sie eines unter %1 und geben Sie es unten ein.</translation>
-    </message>
-    <message>
-        <source>Until it can, this account works only if your administrator allows passwords (or app passwords) for IMAP and SMTP.</source>
-        <translation>Bis dahin funktioniert dieses Konto nur, wenn Ihr Administrator Passwörter (oder App-Passwörter) für IMAP und SMTP erlaubt.</translation>
+        <source>Instead of signing in with %1, enter an app password.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 needs an app password here, not your usual password.</source>
@@ -997,6 +989,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search all emails…  (Ctrl+Shift+F)</source>
@@ -1055,6 +1059,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Testen</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Log:</source>
         <translation>Erfassen:</translation>
     </message>
@@ -1111,6 +1119,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation> Min.</translation>
     </message>
     <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replytrail %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
@@ -1136,25 +1156,53 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Replytrail</source>
         <translation>Replytrail einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>%1 needs an app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation type="unfinished">Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an app password instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator can set it for the whole team in the team preset; until then, use an app password if %1 allows one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1459,7 +1507,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
+    <message>
+        <source>Sign in again as %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Resume watching</source>
         <translation>Überwachung fortsetzen</translation>
@@ -1628,6 +1687,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
         <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} on any device and enter the code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with {provider}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If no browser opens, visit: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1887,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The settings file {path} is broken: {detail}</source>
+        <extracomment>written into the bundle&apos;s resources by ``./dev package`` (never committed) preset tables that are not settings</extracomment>
         <translation>Die Einstellungsdatei {path} ist beschädigt: {detail}</translation>
     </message>
     <message>
@@ -1819,8 +1895,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>The policy {origin} is broken: {detail}</source>
+        <extracomment>every value name read under REGISTRY_KEY (and, but for &quot;servers&quot;, under its Locked subkey) a registry reader: (subkey or &quot;&quot;, ) -&gt; {value name: value}; None when the key is absent</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown setting {key}; &apos;replytrail config list&apos; shows them all.</source>
+        <extracomment>the team preset with the policy&apos;s server presets merged over its ``[servers]``</extracomment>
         <translation>Unbekannte Einstellung {key}; „replytrail config list“ zeigt alle Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{key} is set by your administrator and cannot be changed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -1889,7 +1975,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1981,6 +2067,58 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
         <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
     </message>
+    <message>
+        <source>--oauth signs in without a password: drop --password-stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in for {email} is no longer valid (it was revoked or has expired): choose “Sign in again”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in as {chosen} in the browser, but this account is {email}: sign in again and pick {email}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator must first allow Replytrail to read and send mail ({provider}: admin consent). Ask them, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending is switched off for {email}: {provider} has SMTP AUTH disabled for this mailbox. Your administrator can enable “Authenticated SMTP” for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} did not work: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} was cancelled or took too long; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} needs a client id, and none is configured. Register an app at {register_url} (public client, redirect URI http://127.0.0.1, mail permissions) and set its id with: replytrail config set {setting} ID (docs/oauth.md has the steps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s sign-in service cannot be reached right now ({detail}); Replytrail tries again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} could not check the sign-in just now (temporary failure); Replytrail tries again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sign-in provider {name!r}; Replytrail knows: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-in provider is known for {email}: add the account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sign-in provider is configured wrongly: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
@@ -2003,6 +2141,25 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
         <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>oauth</name>
+    <message>
+        <source>Signed in – go back to Replytrail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replytrail has what it needs. You can close this tab now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to Replytrail: it says what happened and what to do.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2223,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>3. When IMAP is on, choose “Check again” (or run “replytrail discover” again).</source>
         <translation>3. Wenn IMAP eingeschaltet ist, wählen Sie „Erneut prüfen“ (oder rufen Sie „replytrail discover“ noch einmal auf).</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a desktop, run &apos;replytrail watch&apos; instead.</source>
+        <extracomment>libraries Qt&apos;s xcb plugin links that a minimal Debian lacks → the package to install platforms that need no display (tests, screenshots, VNC)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing or broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
