@@ -94,6 +94,7 @@ class Laptop:
     def make_replicator(self, **kw: object) -> Replicator:
         from replytrail.core.team.membership import link_from
 
+        kw.setdefault("me", self.email)
         return Replicator(
             LocalTeamSide(self.store),
             lambda: link_from(self.settings, self.credentials),

@@ -112,7 +112,12 @@ def make_replicator(
     """The engine's replicator, or None when this laptop is in no team."""
     if not joined(settings):
         return None
-    return Replicator(LocalTeamSide(store), lambda: link_from(settings, secrets), sink=sink)
+    return Replicator(
+        LocalTeamSide(store),
+        lambda: link_from(settings, secrets),
+        sink=sink,
+        me=str(settings.get("store.team_user")),
+    )
 
 
 def forget_contact(store: ReplicaStore, settings: Settings, contact: str) -> int:
