@@ -88,11 +88,15 @@ def join(
     ref = str(settings.get("store.team_secret") or "") or new_ref(f"team:{link.user}")
     secrets.store(ref, link.password)
     previous = (settings.get("store.team_dsn"), settings.get("store.team_user"))
-    settings.set("store.team_secret", ref)
-    settings.set("store.team_dsn", link.dsn)
-    settings.set("store.team_user", link.user)
-    settings.set("store.team_ca_file", link.ca_file)
-    settings.set("store.backend", "postgres")
+    for key, value in (
+        ("store.team_secret", ref),
+        ("store.team_dsn", link.dsn),
+        ("store.team_user", link.user),
+        ("store.team_ca_file", link.ca_file),
+        ("store.backend", "postgres"),
+    ):
+        if settings.get(key) != value:  # a key the administrator locked stays as it is
+            settings.set(key, value)
     if previous != (link.dsn, link.user):  # another team store: pull it from the start
         store.record_many([], {CURSOR: "0"})
     local = LocalTeamSide(store)

@@ -209,7 +209,6 @@ class Replicator:
             os.write(self._wake_w, b"x")
 
     def run(self) -> None:
-        self.local.retry_failed()
         backoff = 1.0
         while not self._stop.is_set():
             try:
@@ -230,6 +229,7 @@ class Replicator:
         # that arrives during a sync is seen by this handler, not by select() below
         notified = threading.Event()
         conn.add_notify_handler(lambda _n: notified.set())
+        self.local.retry_failed()  # refused rows get another chance once per connection
         while not self._stop.is_set():
             self._drain_wakeups()
             notified.clear()
