@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from replytrail.core.events import AccountState, ScanProgress, WatchState
-from replytrail.ui.common.icons import tray_icon
+from replytrail.ui.common.icons import SETUP_ICON, setup_icon, tray_icon
 
 __all__ = ["TrayIcon", "summarise"]
 
@@ -127,6 +127,11 @@ class TrayIcon(QObject):
     def tooltip(self) -> str:
         return self._tooltip
 
+    @property
+    def icon_name(self) -> str:
+        """The icon shown: ``tray-setup`` without an account, else ``tray-<state>``."""
+        return SETUP_ICON if not self._states else f"tray-{self._state.value}"
+
     def set_states(self, states: Sequence[AccountState]) -> None:
         self._states = list(states)
         self._refresh()
@@ -177,7 +182,7 @@ class TrayIcon(QObject):
             self._offline_since = None
         changed = state is not self._state
         self._state = state
-        self.icon.setIcon(tray_icon(state))
+        self.icon.setIcon(setup_icon() if not self._states else tray_icon(state))
         tooltip = self._describe(state)
         changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
         self._tooltip = tooltip
@@ -195,7 +200,7 @@ class TrayIcon(QObject):
     def _describe(self, state: WatchState) -> str:
         n = len(self._states)
         if not self._states:
-            text = self.tr("no account set up yet")
+            text = self.tr("no account set up yet; add one with Accounts…")
         elif self._paused:
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
