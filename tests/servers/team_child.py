@@ -39,6 +39,7 @@ def main() -> int:
         batch=batch,
         page=page,
         checkpoint=checkpoint,
+        me=str(settings.get("store.team_user")),
     )
     result = rep.sync_once()
     print(result.pushed, result.pulled)

@@ -387,6 +387,8 @@ class Engine:
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
             raise
+        if self.team is not None and email.id:
+            self.team.requeue(email.id)  # queued as 'pending' with the email: now 'sent'
         contact = email.to[0].email if email.to else ""
         self._emit(EmailLogged(email=email, contact=contact, folder=""))
         return email
