@@ -300,13 +300,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
             self.reading.show_email(None)
         self.contactShown.emit(model.contact)
 
-    def _anchor(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        """Rows arrive at the top: remember the row at the top of the view (if scrolled)."""
-        view = self.timeline_view
-        top = view.indexAt(view.viewport().rect().topLeft())
-        if first == 0 and view.verticalScrollBar().value() > 0 and top.isValid():
-            self._kept_top = (top.row(), view.visualRect(top).top())
-
     def _timeline_refreshed(self, inserted: int) -> None:
         if inserted and self._kept_top is not None:  # keep those rows in place
             row, offset = self._kept_top
@@ -319,17 +312,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
-
-    def _keep_place(self) -> None:
-        e = self.selected_email()
-        self._kept_email = e.message_id if e is not None else ""
-        self._kept_scroll = self.timeline_view.verticalScrollBar().value()
-
-    def _restore_place(self) -> None:
-        row = self.timeline_model.row_of(self._kept_email) if self._kept_email else -1
-        if row >= 0:
-            self.timeline_view.setCurrentIndex(self.timeline_model.index(row))
-        self.timeline_view.verticalScrollBar().setValue(self._kept_scroll)
 
     def _update_header(self) -> None:
         c = self.timeline_model.contact_info if self._current else None
