@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
@@ -99,3 +102,21 @@ def test_wizard_opens_again_after_cancel(tray_app: TrayApp, qtbot: QtBot) -> Non
         assert tray_app.add_account(None) is False  # returns when the wizard closed
         assert len(seen) == n
     assert seen[0] is not seen[1]
+
+
+def test_inspection_socket_only_when_asked_and_never_frozen(
+    tray_app: TrayApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from replytrail.app.inspect import Inspector
+    from replytrail.app.windows import start_inspection
+
+    monkeypatch.delenv("REPLYTRAIL_INSPECT", raising=False)
+    start_inspection(tray_app)
+    assert tray_app.findChildren(Inspector) == []
+    monkeypatch.setenv("REPLYTRAIL_INSPECT", str(tmp_path / "i.sock"))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # a packaged build
+    start_inspection(tray_app)
+    assert tray_app.findChildren(Inspector) == []
+    monkeypatch.setattr(sys, "frozen", False)
+    start_inspection(tray_app)
+    assert len(tray_app.findChildren(Inspector)) == 1
