@@ -134,3 +134,14 @@ def test_a_watcher_not_started_yet_is_starting_not_an_error() -> None:
         WatchState.CATCHING_UP,
         WatchState.STOPPED,
     ]
+
+
+def test_after_finish_the_timeline_says_you_are_set_up(tray_app: TrayApp, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(tray_app.setupFinished) as finished:  # where an import offer hooks in
+        tray_app.you_are_set_up()
+    w = tray_app._timeline
+    assert w is not None and finished.args == [w]
+    assert w.isVisible() and w.notice.isVisible()
+    assert "You're set up" in w.notice.text()
+    w.notice.linkActivated.emit("hide")  # its "Hide" link
+    assert not w.notice.isVisible()

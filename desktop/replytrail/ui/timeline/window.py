@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -91,6 +92,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.setCentralWidget(w.central)
         self.top_bar, self.search_bar, self.splitter = w.top_bar, w.search_bar, w.splitter
         self.notice = w.notice
+        self.notice.linkActivated.connect(lambda _link: self.notice.hide())
         self.contact_filter, self.contact_model = w.contact_filter, w.contact_model
         self.contact_view, self.contacts_stack = w.contact_view, w.contacts_stack
         self.contacts_empty, self.header_stack, self.header = (
@@ -118,6 +120,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.contact_filter.textChanged.connect(self._contact_timer.start)
         self.contact_filter.installEventFilter(self)
         self.timeline_view.viewport().installEventFilter(self)
+        self.timeline_view.installEventFilter(self)  # Left/Right fold and unfold a thread
         self.contact_view.selectionModel().currentChanged.connect(self._on_contact_current)
         self.contact_view.activated.connect(lambda _i: self.timeline_view.setFocus())
         self.timeline_view.selectionModel().currentChanged.connect(self._on_email_current)
@@ -178,8 +181,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
         return button
 
     def show_notice(self, text: str) -> None:
-        """A line of news above the lists (e.g. "You're set up"); empty hides it."""
-        self.notice.setText(text)
+        """A line of news above the lists (e.g. "You're set up") with a Hide link."""
+        hide = self.tr("Hide")
+        self.notice.setText(f'{html.escape(text)} &nbsp; <a href="hide">{html.escape(hide)}</a>')
         self.notice.setVisible(bool(text))
 
     # ------------------------------------------------------------------ public API
@@ -367,6 +371,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
         ):
             assert isinstance(event, QMouseEvent)
             return self._fold_click(event)
+        if watched is self.timeline_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._fold_key(event.key())
         if watched is self.contact_filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -209,6 +209,21 @@ class WindowJobs(_Base):
         self.timeline_model.toggle_thread(index.row())
         return True
 
+    def _fold_key(self, key: int) -> bool:
+        """Left folds the current thread (to its newest row), Right unfolds it."""
+        row = self.timeline_view.currentIndex().row()
+        model = self.timeline_model
+        e = model.email_at(row)
+        if e is None or key not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        head = next(r for r in range(row, -1, -1) if model.thread_at(r) is not None)
+        info = model.thread_at(head)
+        if info is None or info.count < 2 or info.collapsed == (key == Qt.Key.Key_Left):
+            return False
+        model.toggle_thread(head)
+        self.timeline_view.setCurrentIndex(model.index(head))
+        return True
+
     # ------------------------------------------------------------------ keeping the place
     def _anchor(self, _parent: QModelIndex, first: int, _last: int) -> None:
         """Rows arrive at the top: remember the row at the top of the view (if scrolled)."""
