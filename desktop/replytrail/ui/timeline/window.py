@@ -183,7 +183,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
     def show_notice(self, text: str) -> None:
         """A line of news above the lists (e.g. "You're set up") with a Hide link."""
         hide = self.tr("Hide")
-        self.notice.setText(f'{html.escape(text)} &nbsp; <a href="hide">{html.escape(hide)}</a>')
+        self.notice.setText(f'{html.escape(text, quote=False)} &nbsp; <a href="hide">{hide}</a>')
         self.notice.setVisible(bool(text))
 
     # ------------------------------------------------------------------ public API
