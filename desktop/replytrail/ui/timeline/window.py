@@ -86,7 +86,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         )
         self.setWindowTitle(self.tr("Replytrail — Contacts"))
         self.setObjectName("timelineWindow")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + FOCUS_FRAME)  # keyboard focus visible on every button
         self.resize(1200, 760)
         w = TimelineWidgets(self, executor, attachments, self._files)
         self.setCentralWidget(w.central)
@@ -140,7 +140,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
-        self.header_stack.setStyleSheet(FOCUS_FRAME)  # visible keyboard focus on its buttons
         self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
         self.menus.install(self.contact_view, contacts=True)
         for view in (self.timeline_view, self.results_view):
@@ -316,6 +315,8 @@ class TimelineWindow(WindowJobs, QMainWindow):
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
+        elif not self.search_bar.active:  # the open email is gone: nothing highlighted, none open
+            self.reading.show_email(None)
 
     def _update_header(self) -> None:
         c = self.timeline_model.contact_info if self._current else None
