@@ -2049,6 +2049,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Noch keine Antworten erfasst – senden Sie eine verfolgte E-Mail oder setzen Sie Ihre Protokolladresse in Bcc.</translation>
     </message>
     <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
         <source>That email is no longer in the store.</source>
         <translation>Diese E-Mail ist nicht mehr gespeichert.</translation>
     </message>
