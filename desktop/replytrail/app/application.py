@@ -19,13 +19,20 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance
+from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
-from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EventSink,
+    WatchState,
+)
 from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
@@ -47,17 +54,6 @@ __all__ = ["TrayApp", "assemble", "visible_states"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
-
-
-def visible_states(states: list[AccountState]) -> list[AccountState]:
-    """A watcher not started yet reports "stopped" without a reason: that is starting, not
-    an error (no red flash in the tray while a new account connects)."""
-    return [
-        AccountState(s.account, WatchState.CATCHING_UP)
-        if s.state is WatchState.STOPPED and not s.detail
-        else s
-        for s in states
-    ]
 
 
 class TrayApp(QObject):
@@ -129,7 +125,14 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.changes.note)
         engine.sent.connect(self.changes.note)
         self.notifier.openEmail.connect(self.open_email)
+        self.notifier.replyEmail.connect(lambda mid: self.compose(reply_to=mid))
+        self.notifier.openTimeline.connect(self.open_timeline)
+        self.bounces = BounceLine(self.open_email, self)
+        self.bounce_action = self.bounces.action
+        self.tray.add_action(self.bounce_action)
+        engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
+        self.firstweek = FirstWeek(self)
 
     def close(self) -> None:
         """Close the store executor (and with it the app's store connection)."""
@@ -142,6 +145,7 @@ class TrayApp(QObject):
         self.tray.show()
         # the icon first; the engine (imapclient, TLS, keyring) a moment later
         QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
+        self.firstweek.start()
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -158,6 +162,7 @@ class TrayApp(QObject):
         log.info("quitting")
         self.tray.hide()
         self.notifier.close()
+        self.firstweek.stop()
         self.engine.stop()
         self.jobs.shutdown()
         self._quit_app()
@@ -174,6 +179,7 @@ class TrayApp(QObject):
             drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
+            self.firstweek.timeline_created(self._timeline)
         bring_forward(self._timeline)
         return self._timeline
 
@@ -206,7 +212,12 @@ class TrayApp(QObject):
         from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
-            accounts, self.engine.send, self.paths.drafts_dir, to=to, reply_to=original
+            accounts,
+            self.engine.send,
+            self.paths.drafts_dir,
+            to=to,
+            reply_to=original,
+            load_contacts=self.firstweek.load_contacts,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose.append(dialog)
@@ -246,6 +257,7 @@ class TrayApp(QObject):
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
             self._settings_dialog.signInRequested.connect(self.sign_in_again)
+            self.firstweek.settings_created(self._settings_dialog)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
 
@@ -374,16 +386,6 @@ class TrayApp(QObject):
                 log.warning("cannot change start at login: %s", e)
 
 
-def bring_forward(w: QWidget) -> None:
-    """Show *w*, also when it was hidden or minimised, on top and with the focus."""
-    if w.isMinimized():
-        w.showNormal()
-    else:
-        w.show()
-    w.raise_()
-    w.activateWindow()
-
-
 def _engine_factory(
     store: SQLiteStore,
     accounts: AccountRegistry,
@@ -472,6 +474,7 @@ def assemble(
         demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
+    start_inspection(tray_app)
     tray_app.start()
     if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)

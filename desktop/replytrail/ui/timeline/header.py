@@ -32,6 +32,7 @@ QPushButton#primary:focus { border: 2px solid #0b2e6b; }
 QPushButton#link:focus { border: none; text-decoration: underline; padding: 0; }
 QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #f3f5f7;
                                              border-color: #e4e7eb; }
+QComboBox:focus, QDateEdit:focus { border-color: #2f6fde; }
 """
 
 

@@ -1,4 +1,5 @@
-"""The timeline window's store jobs besides reading: full-text search, export, forget."""
+"""The timeline window's store jobs besides reading (full-text search, export, forget) and
+folding a thread by a click on its status pill."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import export_job, forget_box
+from replytrail.ui.timeline.delegates import TimelineDelegate
 from replytrail.ui.timeline.header import ContactHeader
 from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
@@ -188,3 +191,16 @@ class WindowJobs(_Base):
             owner=self,
             writes=True,  # every open window re-reads (StoreChanges)
         )
+
+    def _fold_click(self, event: QMouseEvent) -> bool:
+        """A click on a thread's status pill folds or unfolds the thread."""
+        view, pos = self.timeline_view, event.position().toPoint()
+        index = view.indexAt(pos)
+        info = self.timeline_model.thread_at(index.row()) if index.isValid() else None
+        delegate = view.itemDelegate()
+        if info is None or info.count < 2 or not isinstance(delegate, TimelineDelegate):
+            return False
+        if not delegate.pill_rect(view.visualRect(index), info, view.font()).contains(pos):
+            return False
+        self.timeline_model.toggle_thread(index.row())
+        return True
