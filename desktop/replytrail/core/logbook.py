@@ -40,6 +40,7 @@ from replytrail.core.models import (
     LoggedEmail,
     MatchReason,
 )
+from replytrail.core.participants import cap_new_contacts, contact_candidates, own_addresses
 from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
 __all__ = [
@@ -72,37 +73,10 @@ class Logbook:
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
-        return {account.email.lower(), account.bcc_address.lower()}
+        return own_addresses(account)
 
     def _contacts(self, addrs: list[Address], account: Account, policy: Policy) -> list[Address]:
-        own = self._own(account)
-        out: list[Address] = []
-        for a in addrs:
-            key = a.email.lower()
-            if key in own or not key or is_group_sender(a) or is_never_logged(a, policy.never_log):
-                continue
-            if key.rpartition("@")[0].split("+")[0] == account.email.lower().partition("@")[
-                0
-            ] and key.endswith("@" + account.email.lower().partition("@")[2]):
-                continue  # the user's own sub-addresses
-            out.append(a)
-        return out
-
-    def _capped(self, contacts: list[Address]) -> list[Address]:
-        """At most :data:`MAX_NEW_CONTACTS` new contacts from one email (a mail to 10,000
-        Cc addresses is not 10,000 customers); known contacts are always linked. The
-        others stay in the email's To/Cc as participants."""
-        if len(contacts) <= MAX_NEW_CONTACTS:
-            return contacts
-        seen: dict[str, Address] = {}
-        for a in contacts:
-            seen.setdefault(a.email.lower(), a)
-        unique = list(seen.values())
-        known = [a for a in unique if self.store.contact(a.email) is not None]
-        fresh = [a for a in unique if a not in known][:MAX_NEW_CONTACTS]
-        log.info("%d new contacts in one email; kept %d", len(unique) - len(known), len(fresh))
-        chosen = {id(a) for a in known + fresh}
-        return [a for a in unique if id(a) in chosen]
+        return contact_candidates(addrs, account, policy.never_log)
 
     def _record(
         self,
@@ -137,7 +111,7 @@ class Logbook:
         )
         return EmailRecord(
             email=email,
-            contacts=self._capped(contacts),
+            contacts=cap_new_contacts(contacts, lambda e: self.store.contact(e) is not None),
             blobs=[AttachmentBlob(a.filename, a.content_type, a.data) for a in full.attachments],
             raw=full.raw,
             subject_norm=normalise_subject(h.subject),
