@@ -11,7 +11,7 @@ from replytrail.app.application import TrayApp
 from replytrail.core.models import Account, Security
 from replytrail.ui.compose.window import ComposeDialog
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the app keeps its keyring in a Secret Service
 
 # nothing listens on port 9 (discard) on loopback: sending fails at once, for real
 UNREACHABLE = Account(
