@@ -75,6 +75,14 @@ NAMES = {
         "Google sign-in: client secret",
         "Google-Anmeldung: Client-Geheimnis",
     ),
+    "history.import_weeks": (
+        "Bring in conversations: weeks back",
+        "Bestehende Unterhaltungen übernehmen: Wochen zurück",
+    ),
+    "followups.days": (
+        "Awaiting reply after (working days)",
+        "Antwort ausstehend nach (Arbeitstagen)",
+    ),
 }
 SECTIONS = {
     "general": ("General", "Allgemein"),
@@ -83,6 +91,8 @@ SECTIONS = {
     "discovery": ("Set-up", "Einrichtung"),
     "store": ("Store", "Ablage"),
     "oauth": ("Sign-in with the provider", "Anmeldung beim Anbieter"),
+    "history": ("Existing conversations", "Bestehende Unterhaltungen"),
+    "followups": ("Follow-ups", "Nachfassen"),
 }
 TEXTS = {
     "en": {

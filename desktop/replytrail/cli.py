@@ -30,6 +30,9 @@ COMMAND_MODULES = (
     "config_cmd",
     "doctor",
     "team",
+    "importer",
+    "followups",
+    "fixes",
 )
 
 

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountTrouble</name>
+    <message>
+        <source>{account}: stopped</source>
+        <extracomment>what the watcher reports for a lost connection: the exception&apos;s class name</extracomment>
+        <translation>{account}: angehalten</translation>
+    </message>
+    <message>
+        <source>{account}: offline</source>
+        <translation>{account}: keine Verbindung</translation>
+    </message>
+    <message>
+        <source>The account stopped.</source>
+        <translation>Das Konto wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Replytrail keeps trying.</source>
+        <translation>Die Verbindung zum Server ist unterbrochen. Replytrail versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Enter password again…</source>
+        <translation>Passwort erneut eingeben…</translation>
+    </message>
+    <message>
+        <source>Edit server settings…</source>
+        <translation>Servereinstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTroublePanel</name>
+    <message>
+        <source>Enter password again…</source>
+        <translation>Passwort erneut eingeben…</translation>
+    </message>
+    <message>
+        <source>Edit server settings…</source>
+        <translation>Servereinstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Name and signature…</source>
+        <translation>Name und Signatur…</translation>
+    </message>
+    <message>
+        <source>Watching for replies.</source>
+        <translation>Aktiv: Antworten werden erfasst.</translation>
+    </message>
+    <message>
+        <source>Catching up…</source>
+        <translation>Wird abgeglichen…</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Offline: {reason}</source>
+        <translation>Keine Verbindung: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>die Verbindung zum Server ist unterbrochen</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentChip</name>
     <message>
         <source>{name} ({type}) — click to open</source>
@@ -14,6 +89,82 @@
     <message>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingPage</name>
+    <message>
+        <source>Awaiting reply</source>
+        <extracomment>the app&apos;s store executor (every store access of the windows runs on its thread)</extracomment>
+        <translation>Antwort ausstehend</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Nothing is awaiting a reply.</source>
+        <translation>Keine Antwort steht aus.</translation>
+    </message>
+    <message>
+        <source>Remind me…</source>
+        <translation>Erinnern…</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>In 3 Tagen</translation>
+    </message>
+    <message>
+        <source>In a week</source>
+        <translation>In einer Woche</translation>
+    </message>
+    <message>
+        <source>No reply needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation>Kontakt öffnen</translation>
+    </message>
+    <message>
+        <source>Your emails without a reply after {n} working days, oldest first.</source>
+        <translation>Ihre E-Mails ohne Antwort nach {n} Arbeitstagen, die ältesten zuerst.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Sent {date}</source>
+        <translation>Gesendet am {date}</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 Arbeitstag</translation>
+    </message>
+    <message>
+        <source>{n} working days</source>
+        <translation>{n} Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Reminder set for {when}, unless a reply comes first.</source>
+        <translation>Erinnerung am {when}, falls bis dahin keine Antwort kommt.</translation>
     </message>
 </context>
 <context>
@@ -241,6 +392,21 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>{n} emails</source>
         <translation>{n} E-Mails</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
     </message>
 </context>
 <context>
@@ -606,8 +772,38 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>&amp;E-Mail-Adresse:</translation>
     </message>
     <message>
+        <source>Erika Mustermann</source>
+        <translation>Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>The name your customers see as the sender</source>
+        <translation>Der Name, den Ihre Kunden als Absender sehen</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
         <source>Your password stays in your system&apos;s keyring. Replytrail only stores the emails that belong to threads you track, and never changes your mailbox.</source>
         <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails der Verläufe, die Sie verfolgen, und verändert Ihr Postfach nie.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpMenu</name>
+    <message>
+        <source>1 email awaiting reply</source>
+        <translation>1 E-Mail ohne Antwort</translation>
+    </message>
+    <message>
+        <source>{n} emails awaiting reply</source>
+        <translation>{n} E-Mails ohne Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpService</name>
+    <message>
+        <source>No reply from {who} yet</source>
+        <translation>Noch keine Antwort von {who}</translation>
     </message>
 </context>
 <context>
@@ -719,6 +915,94 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Bring in conversations</source>
+        <extracomment>runs one import (blocking, on a worker thread): request, progress callback, stop event</extracomment>
+        <translation>Unterhaltungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Bring in all emails with {contact}</source>
+        <translation>Alle E-Mails mit {contact} übernehmen</translation>
+    </message>
+    <message>
+        <source>Bring in your existing conversations</source>
+        <translation>Bestehende Unterhaltungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Replytrail reads only the header lines of your mail to find the conversations with this person. Only those conversations are stored.</source>
+        <translation>Replytrail liest nur die Kopfzeilen Ihrer E-Mails, um die Unterhaltungen mit dieser Person zu finden. Nur diese Unterhaltungen werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>Replytrail looks at the emails you sent and brings in your conversations with those people, so their next replies are logged too. It reads only the header lines of everything else; nothing else is stored.</source>
+        <translation>Replytrail sieht sich Ihre gesendeten E-Mails an und übernimmt Ihre Unterhaltungen mit diesen Personen – so werden auch deren nächste Antworten erfasst. Von allen anderen E-Mails liest Replytrail nur die Kopfzeilen und speichert nichts.</translation>
+    </message>
+    <message>
+        <source>Conversations of the last</source>
+        <translation>Unterhaltungen der letzten</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Bring in</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Looking at the emails you sent: {done} of {total}</source>
+        <translation>Gesendete E-Mails werden angesehen: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Looking for the answers: {done} of {total}</source>
+        <translation>Antworten werden gesucht: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Bringing in conversations: {done} of {total} emails</source>
+        <translation>Unterhaltungen werden übernommen: {done} von {total} E-Mails</translation>
+    </message>
+    <message>
+        <source>Stopped. {emails} emails in {threads} conversations were brought in; you can bring in the rest later.</source>
+        <translation>Angehalten. {emails} E-Mails in {threads} Unterhaltungen wurden übernommen; den Rest können Sie später übernehmen.</translation>
+    </message>
+    <message>
+        <source>Done: {emails} emails in {threads} conversations brought in.</source>
+        <translation>Fertig: {emails} E-Mails in {threads} Unterhaltungen übernommen.</translation>
+    </message>
+    <message>
+        <source>Nothing new to bring in: these conversations are already here.</source>
+        <translation>Nichts Neues zu übernehmen: Diese Unterhaltungen sind schon da.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Etwas ist schiefgegangen ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing more was brought in: {reason}</source>
+        <translation>Es wurde nichts weiter übernommen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>LoggingPage</name>
     <message>
         <source>What Replytrail logs</source>
@@ -788,6 +1072,21 @@ kollegin@example.org</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge contacts</source>
+        <translation>Kontakte zusammenführen</translation>
+    </message>
+    <message>
+        <source>The emails of the contact you choose move to {name}. Later emails from that address are added to {name} too.</source>
+        <translation>Die E-Mails des gewählten Kontakts kommen zu {name}. Spätere E-Mails von dieser Adresse ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>%1 replied: %2</source>
@@ -812,6 +1111,21 @@ kollegin@example.org</translation>
     <message>
         <source>Reply</source>
         <translation>Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Enter password again</source>
+        <translation>Passwort erneut eingeben</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password.</source>
+        <translation>Der Server hat das Passwort nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Password for {account}:</source>
+        <translation>Passwort für {account}:</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1422,56 @@ kollegin@example.org</translation>
     <message>
         <source>Received only</source>
         <translation>Nur empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>SenderDialog</name>
+    <message>
+        <source>Name and signature</source>
+        <translation>Name und Signatur</translation>
+    </message>
+    <message>
+        <source>Erika Mustermann
+Sales | Example GmbH
++49 30 1234567</source>
+        <translation>Erika Mustermann
+Vertrieb | Beispiel GmbH
++49 30 1234567</translation>
+    </message>
+    <message>
+        <source>&amp;Name your customers see:</source>
+        <translation>&amp;Name für Ihre Kunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Signature (plain text):</source>
+        <translation>&amp;Signatur (Nur-Text):</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEditDialog</name>
+    <message>
+        <source>Server settings</source>
+        <translation>Servereinstellungen</translation>
+    </message>
+    <message>
+        <source>Incoming (IMAP) server:</source>
+        <translation>Posteingangsserver (IMAP):</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP) server:</source>
+        <translation>Postausgangsserver (SMTP):</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1923,41 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     </message>
 </context>
 <context>
+    <name>TimelineExtras</name>
+    <message>
+        <source>{email} updated.</source>
+        <translation>{email} wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{other} merged into {email}.</source>
+        <translation>{other} wurde mit {email} zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Match confirmed.</source>
+        <translation>Zuordnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Not part of this conversation</source>
+        <translation>Gehört nicht zu dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Remove “{subject}” from Replytrail? It stays in your mailbox, and Replytrail will not log it again.</source>
+        <translation>„{subject}“ aus Replytrail entfernen? Die E-Mail bleibt in Ihrem Postfach, und Replytrail erfasst sie nicht noch einmal.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The email was removed.</source>
+        <translation>Die E-Mail wurde entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineMenus</name>
     <message>
         <source>Open</source>
@@ -1571,6 +1970,57 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>Reply</source>
         <translation>Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTools</name>
+    <message>
+        <source>Your emails that have had no reply yet, oldest first, across all contacts</source>
+        <translation>Ihre E-Mails ohne Antwort, die ältesten zuerst, über alle Kontakte</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Bring in conversations…</source>
+        <translation>Unterhaltungen übernehmen…</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Bring in all emails with this contact…</source>
+        <translation>Alle E-Mails mit diesem Kontakt übernehmen…</translation>
+    </message>
+    <message>
+        <source>Edit name and company…</source>
+        <translation>Name und Firma bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Merge with another contact…</source>
+        <translation>Mit einem anderen Kontakt zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Confirm the subject match</source>
+        <translation>Zuordnung über den Betreff bestätigen</translation>
+    </message>
+    <message>
+        <source>Not part of this conversation…</source>
+        <translation>Gehört nicht zu dieser Unterhaltung…</translation>
+    </message>
+    <message>
+        <source>Awaiting reply ({n})</source>
+        <translation>Antwort ausstehend ({n})</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Antwort ausstehend</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2300,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
         <translation>{email} hinzugefügt (IMAP {imap}, SMTP {smtp}), angemeldet mit {provider}; die Anmeldung liegt im Schlüsselbund des Systems.</translation>
     </message>
+    <message>
+        <source>{email} updated.</source>
+        <translation>{email} wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{other} merged into {email}: {n} emails moved.</source>
+        <translation>{other} wurde mit {email} zusammengeführt: {n} E-Mails verschoben.</translation>
+    </message>
+    <message>
+        <source>Match confirmed.</source>
+        <translation>Zuordnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>The email was taken out and will not be logged again.</source>
+        <translation>Die E-Mail wurde entfernt und wird nicht noch einmal erfasst.</translation>
+    </message>
+    <message>
+        <source>Reminder set for {when}.</source>
+        <translation>Erinnerung am {when}.</translation>
+    </message>
+    <message>
+        <source>{account}: {emails} emails in {threads} threads brought in ({scanned} checked)</source>
+        <translation>{account}: {emails} E-Mails in {threads} Unterhaltungen übernommen ({scanned} geprüft)</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(angehalten)</translation>
+    </message>
 </context>
 <context>
     <name>discover</name>
@@ -1996,6 +2474,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{value!r} ist kein Datum (JJJJ-MM-TT).</translation>
     </message>
     <message>
+        <source>No accounts: add one with &apos;replytrail account add&apos;.</source>
+        <translation>Kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+    </message>
+    <message>
         <source>No account to send from: add one with &apos;replytrail account add&apos;.</source>
         <translation>Kein Konto zum Senden: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
@@ -2120,6 +2602,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Der Team-Speicher {where} ist nicht erreichbar: {detail}</translation>
     </message>
     <message>
+        <source>The mail server did not accept {address}. Check the address. ({reason})</source>
+        <translation>Der Mailserver hat {address} nicht angenommen. Bitte prüfen Sie die Adresse. ({reason})</translation>
+    </message>
+    <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
         <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured under load: &lt; 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
@@ -2134,6 +2620,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The email has no recipient.</source>
+        <extracomment>IMAP hosts whose provider files SMTP-sent mail in Sent itself (X-GM-EXT-1 at send time)</extracomment>
         <translation>Die E-Mail hat keinen Empfänger.</translation>
     </message>
     <message>
@@ -2272,6 +2759,30 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>The folder {path} cannot be used: {reason}</source>
         <translation>Der Ordner {path} kann nicht verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Give --name and/or --company.</source>
+        <translation>Geben Sie --name und/oder --company an.</translation>
+    </message>
+    <message>
+        <source>No such email: {message_id}.</source>
+        <translation>Diese E-Mail gibt es nicht: {message_id}.</translation>
+    </message>
+    <message>
+        <source>That email was not matched by subject.</source>
+        <translation>Diese E-Mail wurde nicht über den Betreff zugeordnet.</translation>
+    </message>
+    <message>
+        <source>No email of yours with the Message-ID {message_id}.</source>
+        <translation>Keine E-Mail von Ihnen mit der Message-ID {message_id}.</translation>
+    </message>
+    <message>
+        <source>There is no contact {email}.</source>
+        <translation>Es gibt keinen Kontakt {email}.</translation>
+    </message>
+    <message>
+        <source>{email} is already part of this contact.</source>
+        <translation>{email} gehört schon zu diesem Kontakt.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance
 from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
@@ -131,6 +132,7 @@ class TrayApp(QObject):
         self.tray.add_action(self.bounce_action)
         engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
+        self.firstweek = FirstWeek(self)
 
     def close(self) -> None:
         """Close the store executor (and with it the app's store connection)."""
@@ -143,6 +145,7 @@ class TrayApp(QObject):
         self.tray.show()
         # the icon first; the engine (imapclient, TLS, keyring) a moment later
         QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
+        self.firstweek.start()
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -159,6 +162,7 @@ class TrayApp(QObject):
         log.info("quitting")
         self.tray.hide()
         self.notifier.close()
+        self.firstweek.stop()
         self.engine.stop()
         self.jobs.shutdown()
         self._quit_app()
@@ -175,6 +179,7 @@ class TrayApp(QObject):
             drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
+            self.firstweek.timeline_created(self._timeline)
         bring_forward(self._timeline)
         return self._timeline
 
@@ -207,7 +212,12 @@ class TrayApp(QObject):
         from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
-            accounts, self.engine.send, self.paths.drafts_dir, to=to, reply_to=original
+            accounts,
+            self.engine.send,
+            self.paths.drafts_dir,
+            to=to,
+            reply_to=original,
+            load_contacts=self.firstweek.load_contacts,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose.append(dialog)
@@ -247,6 +257,7 @@ class TrayApp(QObject):
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
             self._settings_dialog.signInRequested.connect(self.sign_in_again)
+            self.firstweek.settings_created(self._settings_dialog)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
 

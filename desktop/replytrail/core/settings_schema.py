@@ -143,6 +143,18 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "the Google desktop client's secret (not a secret: it ships with the app)",
     ),
+    Setting(
+        "history.import_weeks",
+        4,
+        "bring in the conversations of this many weeks (SPEC §15)",
+        minimum=1,
+    ),
+    Setting(
+        "followups.days",
+        3,
+        "working days without a reply before an email is awaiting reply (SPEC §16)",
+        minimum=1,
+    ),
 )
 #: old names that still work on the command line and in settings files
 ALIASES = {

@@ -86,6 +86,16 @@ class OAuthValues:
 
 
 @dataclasses.dataclass(frozen=True)
+class HistoryValues:
+    import_weeks: int
+
+
+@dataclasses.dataclass(frozen=True)
+class FollowupsValues:
+    days: int
+
+
+@dataclasses.dataclass(frozen=True)
 class SettingsValues:
     general: GeneralValues
     logging: LoggingValues
@@ -93,6 +103,8 @@ class SettingsValues:
     discovery: DiscoveryValues
     store: StoreValues
     oauth: OAuthValues
+    history: HistoryValues
+    followups: FollowupsValues
 
 
 def _fields(cls: type) -> Iterator[tuple[str, Any]]:

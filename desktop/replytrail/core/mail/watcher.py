@@ -344,17 +344,20 @@ class FolderWatcher:
                     # imapclient returns nothing (no exception) when the connection ends:
                     # closed by the server, or cut by interrupt() for reconnect_now()
                     raise ConnectionResetError("the IDLE connection was closed")
-                for resp in responses:
-                    if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
-                        new_mail = True
+                new_mail = _announces_mail(responses)
             # idle_check() leaves the socket without a timeout: DONE on a dead connection must
             # fail fast (then the safety catch-up runs on a fresh connection)
             client.socket().settimeout(DONE_TIMEOUT)
-            client.idle_done()
+            _, last_words = client.idle_done()
             client.socket().settimeout(COMMAND_TIMEOUT)
+            new_mail = new_mail or _announces_mail(last_words)
             if self.stopping():
                 return
             if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:
                 self.catch_up(client, opts)
                 self._set_state(WatchState.WATCHING)
                 last_catchup = time.monotonic()
+
+
+def _announces_mail(responses: list[Any]) -> bool:
+    return any(len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)

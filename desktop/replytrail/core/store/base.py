@@ -135,6 +135,10 @@ class OutgoingStore(Protocol):
 
     def set_status(self, message_id: str, status: str) -> None: ...
 
+    def mark_bounced(self, message_id: str, recipient: str, bounce_email_id: int | None) -> bool:
+        """A recipient the server refused at once (the others got the email)."""
+        ...
+
 
 class WatchStore(LogbookStore, BatchedLookup, CheckpointStore, Protocol):
     """Everything a folder watcher touches."""

@@ -44,7 +44,15 @@ class SQLiteReads(SQLiteBase):
 
     # ------------------------------------------------------------------ matcher lookups
     def has_message(self, message_id: str) -> bool:
-        return self._one("SELECT 1 FROM emails WHERE message_id = ?", (message_id,)) is not None
+        """Stored, or taken out of its conversation by the user (never logged again)."""
+        return (
+            self._one(
+                "SELECT 1 FROM emails WHERE message_id = ? "
+                "UNION ALL SELECT 1 FROM rejected_emails WHERE message_id = ?",
+                (message_id, message_id),
+            )
+            is not None
+        )
 
     def thread_of_message_id(self, message_id: str) -> str | None:
         row = self._one("SELECT thread_id FROM tracked_ids WHERE message_id = ?", (message_id,))

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.mail.draft import Draft
-from replytrail.core.models import Account, Direction, LoggedEmail
+from replytrail.core.models import Account, Contact, Direction, LoggedEmail
 from replytrail.ui.common.widgets import format_size, long_date
 from replytrail.ui.compose.addresses import format_address, reply_subject, split_addresses
 from replytrail.ui.compose.drafts import DraftFile, draft_key
+from replytrail.ui.compose.extras import ComposeExtras
 from replytrail.ui.compose.style import STYLE
 
 __all__ = ["ComposeDialog", "SendFn", "format_address", "reply_subject"]
@@ -66,6 +67,7 @@ class ComposeDialog(QDialog):
         *,
         to: str = "",
         reply_to: LoggedEmail | None = None,
+        load_contacts: Callable[[Callable[[list[Contact]], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._accounts = list(accounts)
@@ -84,8 +86,10 @@ class ComposeDialog(QDialog):
         self._build()
         self._prefill = self._fill_initial(to, reply_to)
         self._restored = self._restore()
+        self.extras = ComposeExtras(self, self._accounts, load_contacts, self._restored)
         if not self._restored:
             self._refresh_attachments()  # no empty list box, no Remove without attachments
+            self._prefill = self.draft()  # the signature is part of the untouched start
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)

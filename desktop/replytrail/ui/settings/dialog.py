@@ -39,13 +39,15 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
+from replytrail.core.events import AccountState
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.compact import Fold
 from replytrail.ui.common.entries import entries_text, parse_entries
-from replytrail.ui.common.locks import grey_locked
+from replytrail.ui.settings.account_trouble import AccountTroublePanel
+from replytrail.ui.settings.locked import grey_locked_controls
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
@@ -123,6 +125,10 @@ class SettingsDialog(QDialog):
         grid.addWidget(self.account_list, 0, 0)
         grid.addLayout(buttons, 0, 1)
         grid.addWidget(self.test_result, 1, 0, 1, 2)
+        self.trouble = AccountTroublePanel(page)
+        grid.addWidget(self.trouble, 2, 0, 1, 2)
+        self._states: dict[str, AccountState] = {}
+        self.account_list.currentRowChanged.connect(self._show_state)
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
@@ -268,22 +274,9 @@ class SettingsDialog(QDialog):
             self._loading = False
         self.load_accounts()
 
-    def _locked_widgets(self) -> dict[str, tuple[QWidget, ...]]:
-        return {
-            "logging.mode": (self.mode_combo,),
-            "logging.since_days": (self.since_days_radio, self.since_days),
-            "logging.since_date": (self.since_date_radio, self.since_date),
-            "logging.subject_rule": (self.subject_check,),
-            "logging.never_log": (self.never_log,),
-            "general.language": (self.language_combo,),
-            "general.start_at_login": (self.login_check,),
-            "general.notifications": (self.notify_check,),
-            "watch.idle_refresh": (self.idle_spin,),
-        }
-
     def _apply_locks(self) -> None:
         note = self.tr("Set by your administrator")
-        any_locked = grey_locked(self._settings.is_locked, self._locked_widgets(), note)
+        any_locked = grey_locked_controls(self, self._settings.is_locked, note)
         self.locked_note.setVisible(any_locked)
 
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:
@@ -348,6 +341,21 @@ class SettingsDialog(QDialog):
         account = self.selected_account()
         if account is not None:
             self.signInRequested.emit(account.email)
+
+    def update_account_state(self, state: AccountState) -> None:
+        """The engine's word on an account (issue 8.11): shown with what the user can do."""
+        self._states[state.account.lower()] = state
+        self._show_state()
+
+    def _show_state(self, *_args: object) -> None:
+        item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
+        email = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        account = self.selected_account() if email else None
+        self.trouble.set_state(
+            email,
+            self._states.get(email.lower()),
+            password=account is None or account.auth != "oauth2",
+        )
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 from datetime import date
@@ -285,6 +286,8 @@ class DonePage(SetupPage):
     def _start_save(self) -> None:
         account, secret, choices = self.draft.account, self.draft.kept_secret, self.draft.choices
         assert account is not None
+        if self.draft.sender_name and not account.sender_name:
+            account = dataclasses.replace(account, sender_name=self.draft.sender_name)
         ctx = self.ctx
         self._saving = True
         self.error.clear()
