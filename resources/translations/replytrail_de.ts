@@ -2727,6 +2727,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{email} is already part of this contact.</source>
         <translation>{email} gehört schon zu diesem Kontakt.</translation>
     </message>
+    <message>
+        <source>it is self-signed</source>
+        <translation>es ist selbst signiert</translation>
+    </message>
+    <message>
+        <source>it is signed by an authority this computer does not know</source>
+        <translation>es ist von einer Stelle signiert, die dieser Computer nicht kennt</translation>
+    </message>
+    <message>
+        <source>it has expired</source>
+        <translation>es ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>it is not valid yet</source>
+        <translation>es ist noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>it was revoked</source>
+        <translation>es wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>it is made out for another server name</source>
+        <translation>es ist auf einen anderen Servernamen ausgestellt</translation>
+    </message>
+    <message>
+        <source>it could not be verified</source>
+        <translation>es ließ sich nicht prüfen</translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
