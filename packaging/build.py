@@ -74,6 +74,20 @@ def generate(gen: Path, env: dict[str, str] | os._Environ[str]) -> None:
     parts = [int(p) for p in __version__.split(".")[:4] if p.isdigit()]
     v4 = tuple([*parts, 0, 0, 0, 0][:4])
     (gen / "version_info.txt").write_text(VERSION_INFO.format(v=__version__, v4=v4))
+    if sys.platform in ("win32", "darwin"):
+        render_icon(gen / ("replytrail.ico" if sys.platform == "win32" else "replytrail.icns"))
+
+
+def render_icon(path: Path) -> None:
+    """The app icon as .ico (Windows) or .icns (macOS), by Qt's image plugins, offscreen."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication, QIcon\n"
+        "app = QGuiApplication(['icon', '-platform', 'offscreen'])\n"
+        "assert QIcon(sys.argv[1]).pixmap(256, 256).save(sys.argv[2]), sys.argv[2]\n"
+    )
+    svg = ROOT / "resources" / "icons" / "replytrail.svg"
+    subprocess.run([sys.executable, "-c", script, str(svg), str(path)], check=True)
 
 
 def bundle(out: Path, work: Path) -> Path:

@@ -256,10 +256,20 @@
     </message>
 </context>
 <context>
+    <name>BounceLine</name>
+    <message numerus="yes">
+        <source>%n email(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n E-Mail konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n E-Mails konnten nicht zugestellt werden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
+        <extracomment>picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -428,6 +438,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>All emails with this contact as .mbox…</source>
         <translation>Alle E-Mails mit diesem Kontakt als .mbox …</translation>
+    </message>
+    <message>
+        <source>All contacts as CSV for your CRM…</source>
+        <translation>Alle Kontakte als CSV für Ihr CRM …</translation>
     </message>
     <message>
         <source>Forget…</source>
@@ -771,7 +785,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Your password stays in your system&apos;s keyring. Replytrail only stores the emails that belong to threads you track, and never changes your mailbox.</source>
-        <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails der Verläufe, die Sie verfolgen, und verändert Ihr Postfach nie.</translation>
+        <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails erfasster Unterhaltungen und ändert nichts an Ihrem Postfach.</translation>
     </message>
 </context>
 <context>
@@ -1075,16 +1089,28 @@ kollegin@example.org</translation>
 <context>
     <name>Notifier</name>
     <message>
-        <source>Reply from %1 logged</source>
-        <translation>Antwort von %1 erfasst</translation>
+        <source>%1 replied: %2</source>
+        <translation>%1 hat geantwortet: %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>1 reply logged while you were away</source>
+        <translation>1 Antwort erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
+        <source>%1 replies logged while you were away</source>
+        <translation>%1 Antworten erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +1834,14 @@ Vertrieb | Beispiel GmbH
 <context>
     <name>TimelineActions</name>
     <message>
+        <source>Export contacts as CSV</source>
+        <translation>Kontakte als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
         <source>Export as mbox</source>
         <translation>Als mbox exportieren</translation>
     </message>
@@ -1863,6 +1897,29 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>To {name}</source>
         <translation>An {name}</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the thread</source>
+        <translation>Unterhaltung ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
@@ -2012,10 +2069,6 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{n} E-Mails gefunden</translation>
     </message>
     <message>
-        <source>Exported {n} emails to {path}</source>
-        <translation>{n} E-Mails nach {path} exportiert</translation>
-    </message>
-    <message>
         <source>Forgot {email}: {n} emails deleted.</source>
         <translation>{email} vergessen: {n} E-Mails gelöscht.</translation>
     </message>
@@ -2026,6 +2079,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>No emails match “{query}”</source>
         <translation>Keine E-Mails zu „{query}“ gefunden</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -2550,7 +2607,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured under load: &lt; 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>

@@ -148,8 +148,8 @@ def test_tray_app_logs_a_reply_end_to_end(
         logged = app.wait_log(r"logged in email <[^>]+> \(in-reply-to\)")
         desktop.wait_for(lambda: notifications.calls(), "the notification on D-Bus")
         (call,) = notifications.calls()
-        assert call["summary"] == "Reply from Bob Kunde logged"
-        assert call["body"] == "Re: Angebot"
+        assert call["summary"] == "Bob Kunde replied: Re: Angebot"
+        assert call["body"] == ""
         assert "GEHEIM" not in str(call)
         # the notification service clicked it: the timeline opened at that email
         desktop.wait_for(

@@ -2,8 +2,9 @@
 /usr/bin, the admin policy, clear lines without a display, and a purge that leaves nothing
 behind but the user's data, untouched.
 
-Run by ``./dev test-package`` (CI too): it installs system-wide, so it is not part of
-``./dev test``; every test here runs /usr/bin/replytrail by its full path.
+Run by ``./dev test-package`` (CI too; REPLYTRAIL_PACKAGE_TESTS=1): it installs
+system-wide, so every other pytest run deselects it (tests/package/conftest.py); every test
+here runs /usr/bin/replytrail by its full path.
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ import hashlib
 import json
 import re
 import subprocess
+import tarfile
 import threading
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from e2e.xdesk import Desktop
-from package.debpkg import INSTALLED, PREFIX, purge, version
+from package.debpkg import DIST, INSTALLED, PREFIX, purge, version
 from servers.keyring import SecretService
 
-pytestmark = [pytest.mark.package, pytest.mark.slow]
+pytestmark = [pytest.mark.package, pytest.mark.slow, pytest.mark.servers, pytest.mark.gui]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,11 +87,52 @@ def test_version_and_doctor_from_usr_bin(
 ) -> None:
     r = run("--version")
     assert (r.returncode, r.stdout.strip()) == (0, f"replytrail {version()}")
-    r = run("--data-dir", str(user_data), "doctor", "--offline", env=base_env(secret_service))
+    r = run("--data-dir", str(user_data), "doctor", env=base_env(secret_service))
     assert r.returncode == 0, r.stdout + r.stderr
     assert re.search(r"^ok\s+keyring: .*SecretService", r.stdout, re.M), r.stdout
     assert re.search(r"^ok\s+store: ", r.stdout, re.M), r.stdout
     assert r.stderr == ""
+
+
+def test_keyring_helper_runs_from_the_frozen_executable(
+    installed: list[Path], secret_service: SecretService
+) -> None:
+    """The tray app reaches the keyring through ``<executable> -m …keyring_helper``."""
+    r = subprocess.run(
+        [str(INSTALLED), "-m", "replytrail.core.keyring_helper"],
+        input='{"op": "check"}',
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=base_env(secret_service),
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    reply = json.loads(r.stdout)
+    assert reply["ok"] == "yes" and "SecretService" in reply["backend"]
+
+
+def test_build_time_values_rank_below_policy_and_user(
+    installed: list[Path], secret_service: SecretService, user_data: Path
+) -> None:
+    """``./dev test-package`` builds with REPLYTRAIL_OAUTH_MICROSOFT_TENANT set."""
+    built = tomllib.loads((PREFIX / "_internal/resources/build.toml").read_text())
+    flat = {
+        f"oauth.{p}.{k}": v for p, table in built.get("oauth", {}).items() for k, v in table.items()
+    }
+    assert flat, "the package was built without any REPLYTRAIL_OAUTH_* value"
+    env = base_env(secret_service)
+    listed = json.loads(
+        run("--data-dir", str(user_data), "config", "list", "--json", env=env).stdout
+    )
+    for key, value in flat.items():
+        assert (listed[key]["value"], listed[key]["source"]) == (value, "build")
+    assert (
+        "build.toml"
+        not in subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files"], capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 def test_admin_policy_presets_and_locks(
@@ -154,6 +198,9 @@ class Tray:
             self.proc.terminate()
         code = self.proc.wait(15)
         self._reader.join(5)
+        for f in (self.proc.stdout, self.proc.stderr):
+            if f is not None:
+                f.close()
         return code
 
 
@@ -207,7 +254,11 @@ def test_without_a_display_one_line_and_exit_1(installed: list[Path], user_data:
         "replytrail: There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY "
         "is set). Without a desktop, run 'replytrail watch' instead."
     ]
-    r = run("--data-dir", str(user_data), env={"PATH": "/usr/bin:/bin", "LANG": "de_DE.UTF-8"})
+    r = run(
+        "--data-dir",
+        str(user_data),
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LANGUAGE": "de"},
+    )
     assert r.returncode == 1 and "replytrail watch" in r.stderr and "Desktop" in r.stderr
 
 
@@ -271,6 +322,25 @@ def test_bundle_holds_only_the_qt_replytrail_imports(installed: list[Path]) -> N
     assert (internal / "resources/providers.json").is_file()
 
 
+def test_portable_tarball_runs_where_it_is_unpacked(tmp_path: Path) -> None:
+    (tarball,) = DIST.glob(f"replytrail-{version()}-linux-*.tar.gz")
+    with tarfile.open(tarball) as tar:
+        tar.extractall(tmp_path, filter="tar")
+    exe = tmp_path / tarball.name.removesuffix(".tar.gz") / "replytrail"
+    r = subprocess.run(
+        [str(exe), "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (r.returncode, r.stdout.strip()) == (0, f"replytrail {version()}")
+    r = subprocess.run(
+        [str(exe), "--data-dir", str(tmp_path / "d"), "discover", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert r.returncode == 0 and "discover" in r.stdout
+
+
 def _snapshot(root: Path) -> dict[str, str]:
     return {
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -279,26 +349,19 @@ def _snapshot(root: Path) -> dict[str, str]:
     }
 
 
+def _shared_dir(path: Path) -> bool:
+    if not path.is_dir() or path.is_symlink():
+        return False
+    owners = subprocess.run(["dpkg", "-S", str(path)], capture_output=True, text=True).stdout
+    return owners.strip() != "" or path in (Path("/opt"), Path("/etc/xdg"))
+
+
 def test_purge_leaves_only_the_users_data(installed: list[Path], user_data: Path) -> None:
     before = _snapshot(user_data)
     assert "settings.toml" in before and "replytrail.sqlite3" in before
     purge()
-    shared = {"/usr", "/usr/bin", "/usr/share", "/etc", "/opt", "/etc/xdg"}
-    left = [
-        p
-        for p in installed
-        if (p.exists() or p.is_symlink())
-        and str(p) not in shared
-        and not str(p).startswith(
-            (
-                "/usr/share/icons/hicolor",
-                "/usr/share/applications",
-                "/usr/share/metainfo",
-                "/usr/share/doc",
-                "/etc/xdg/autostart",
-            )
-        )
-    ]
+    # what is left must be a folder other packages own too (/usr/share/icons …)
+    left = [p for p in installed if (p.exists() or p.is_symlink()) and not _shared_dir(p)]
     assert left == []
     assert not INSTALLED.exists() and not PREFIX.exists() and not Path("/etc/replytrail").exists()
     assert not Path("/usr/share/applications/replytrail.desktop").exists()

@@ -22,11 +22,17 @@ from replytrail.app.engine_thread import EngineAdapter, EngineLike
 from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance
+from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
-from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EventSink,
+    WatchState,
+)
 from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
@@ -48,17 +54,6 @@ __all__ = ["TrayApp", "assemble", "visible_states"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
-
-
-def visible_states(states: list[AccountState]) -> list[AccountState]:
-    """A watcher not started yet reports "stopped" without a reason: that is starting, not
-    an error (no red flash in the tray while a new account connects)."""
-    return [
-        AccountState(s.account, WatchState.CATCHING_UP)
-        if s.state is WatchState.STOPPED and not s.detail
-        else s
-        for s in states
-    ]
 
 
 class TrayApp(QObject):
@@ -130,6 +125,12 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.changes.note)
         engine.sent.connect(self.changes.note)
         self.notifier.openEmail.connect(self.open_email)
+        self.notifier.replyEmail.connect(lambda mid: self.compose(reply_to=mid))
+        self.notifier.openTimeline.connect(self.open_timeline)
+        self.bounces = BounceLine(self.open_email, self)
+        self.bounce_action = self.bounces.action
+        self.tray.add_action(self.bounce_action)
+        engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
         self.firstweek = FirstWeek(self)
 
@@ -385,16 +386,6 @@ class TrayApp(QObject):
                 log.warning("cannot change start at login: %s", e)
 
 
-def bring_forward(w: QWidget) -> None:
-    """Show *w*, also when it was hidden or minimised, on top and with the focus."""
-    if w.isMinimized():
-        w.showNormal()
-    else:
-        w.show()
-    w.raise_()
-    w.activateWindow()
-
-
 def _engine_factory(
     store: SQLiteStore,
     accounts: AccountRegistry,
@@ -483,6 +474,7 @@ def assemble(
         demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
+    start_inspection(tray_app)
     tray_app.start()
     if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)

@@ -7,7 +7,7 @@ missing — the session (use ``replytrail watch``) or the Debian package of a li
 
 from __future__ import annotations
 
-import ctypes
+import _ctypes
 import os
 import re
 import sys
@@ -62,11 +62,12 @@ def xcb_plugin(env: Mapping[str, str]) -> Path | None:
 
 def missing_library(plugin: Path) -> str | None:
     """The library the dynamic loader could not load for *plugin*, or None when it loads."""
-    try:
-        ctypes.CDLL(str(plugin), mode=os.RTLD_LAZY | os.RTLD_LOCAL)
+    try:  # _ctypes itself: a PyInstaller bundle wraps ctypes.CDLL and hides dlerror()
+        handle = _ctypes.dlopen(str(plugin), os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as e:
         names = [n for n in _LIB.findall(str(e)) if n != plugin.name]
         return names[0] if names else str(e)
+    _ctypes.dlclose(handle)
     return None
 
 

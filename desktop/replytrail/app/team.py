@@ -50,11 +50,8 @@ def team_actions(
 
     def defaults() -> tuple[str, str, str]:
         first = next((a.email for a in accounts.all()), "")
-        return (
-            str(settings.get("store.team_dsn") or ""),
-            str(settings.get("store.team_ca_file") or ""),
-            str(settings.get("store.team_user") or first),
-        )
+        v = settings.values().store
+        return (v.team_dsn, v.team_ca_file, v.team_user or first)
 
     return TeamActions(
         status=status, sync=lambda: with_store(sync_with), join=join_with, defaults=defaults

@@ -10,6 +10,7 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.mail.connect import test_imap, test_smtp
+from replytrail.core.store.local import check_space
 from replytrail.core.tempfiles import clean_stale_temp
 
 __all__ = ["register"]
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise StoreError(path=ctx.paths.store_file, detail=result)
         stats = ctx.store.stats()
         removed = ctx.store.gc_blobs() + clean_stale_temp(ctx.paths)
+        check_space(ctx.paths)  # the disk full: say so here too, not only in the watcher
         text = (
             QT_TRANSLATE_NOOP(
                 "doctor",

@@ -14,7 +14,7 @@ from replytrail.core.export import export_emails
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction, LoggedEmail
 from replytrail.core.store.base import SearchFilter
-from replytrail.core.store.report import contact_rows, write_csv
+from replytrail.core.store.report import write_csv
 
 __all__ = ["register"]
 
@@ -85,8 +85,7 @@ def _line(e: LoggedEmail) -> str:
 
 def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.csv:
-        ctx.store  # noqa: B018 - opens (and migrates) the store first
-        rows = contact_rows(ctx.paths.store_file)
+        rows = ctx.store.contact_report()
         if args.search:
             wanted = {c.email.lower() for c in ctx.store.contacts(args.search, limit=1_000_000)}
             rows = [r for r in rows if r.email.lower() in wanted]

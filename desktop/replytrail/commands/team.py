@@ -61,7 +61,7 @@ def _say(ctx: CliContext, text: str, **params: object) -> None:
 
 
 def _admin_conn(ctx: CliContext, dsn: str | None) -> Any:
-    dsn = dsn or str(ctx.settings.get("store.team_dsn") or "")
+    dsn = dsn or ctx.settings.values().store.team_dsn
     if not dsn:
         raise UsageError(QT_TRANSLATE_NOOP("errors", "Give the team store with --dsn."))
     return open_connection(TeamLink(dsn, default_sslmode="prefer"), autocommit=True)
@@ -72,7 +72,7 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
     policy = args.policy or ""
     if not policy and ctx.settings.source("store.team_policy") != "default":
-        policy = str(ctx.settings.get("store.team_policy"))  # the team preset's choice
+        policy = ctx.settings.values().store.team_policy  # the team preset's choice
     with _admin_conn(ctx, args.dsn) as conn:
         res = init_team(conn, policy)
     if res.before == res.after:
@@ -112,7 +112,7 @@ def run_join(args: argparse.Namespace, ctx: CliContext) -> int:
     from replytrail.core.team.membership import join
 
     password = ctx.stdin.readline().rstrip("\r\n")
-    dsn = args.dsn or str(ctx.settings.get("store.team_dsn") or "")
+    dsn = args.dsn or ctx.settings.values().store.team_dsn
     accounts = [a.email for a in ctx.accounts.all()]
     user = (args.user or (accounts[0] if accounts else "")).strip().lower()
     if not dsn or not user or not password:
@@ -122,7 +122,7 @@ def run_join(args: argparse.Namespace, ctx: CliContext) -> int:
                 "team join needs --dsn (or a team preset), --user and a password on stdin.",
             )
         )
-    ca = str(args.ca_file or ctx.settings.get("store.team_ca_file") or "")
+    ca = str(args.ca_file or ctx.settings.values().store.team_ca_file)
     res = join(
         ctx.settings, ctx.credentials, _local(ctx), TeamLink(dsn, user, ca, password), accounts
     )

@@ -45,6 +45,7 @@ class _Printer:
         self.ctx, self.verbose = ctx, verbose
         self.stopped: dict[str, str] = {}
         self._said: dict[str, str] = {}  # the problem last told per account (said once)
+        self._troubled: dict[str, set[str]] = {}  # per account: folders with a problem
         self._lock = threading.Lock()
 
     def _problem(self, account: str, message: str) -> None:
@@ -76,11 +77,15 @@ class _Printer:
                 )
 
     def _state(self, s: AccountState) -> None:
+        troubled = self._troubled.setdefault(s.account, set())
         if s.state is WatchState.ERROR and s.detail:  # e.g. the disk is full: always said
+            troubled.add(s.folder)
             self._problem(s.account, s.detail)
-        elif s.state is WatchState.WATCHING and self._said.pop(s.account, None) is not None:
-            text = translate(CTX, QT_TRANSLATE_NOOP("watch", "logging again"))
-            print(f"replytrail: {s.account}: {text}", file=self.ctx.err, flush=True)
+        elif s.state is WatchState.WATCHING:
+            troubled.discard(s.folder)
+            if not troubled and self._said.pop(s.account, None) is not None:
+                text = translate(CTX, QT_TRANSLATE_NOOP("watch", "logging again"))
+                print(f"replytrail: {s.account}: {text}", file=self.ctx.err, flush=True)
         if self.verbose:
             print(
                 f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),

@@ -143,12 +143,16 @@ def _layer(setting: Setting, value: object, origin: str) -> SettingValue:
     return value  # type: ignore[return-value]
 
 
-def _known(values: Mapping[str, object], origin: str) -> dict[str, SettingValue]:
+def _known(
+    values: Mapping[str, object], origin: str, level: int = logging.DEBUG
+) -> dict[str, SettingValue]:
+    """The values of known keys, typed; others (a newer version's, other tables of a
+    preset) are ignored — logged, never printed: commands keep their one-line stderr."""
     out: dict[str, SettingValue] = {}
     for raw_key, value in values.items():
         key = _canonical(raw_key)
         if key not in _BY_KEY:
-            log.warning("%s: unknown setting %s ignored", origin, raw_key)
+            log.log(level, "%s: unknown setting %s ignored", origin, raw_key)
             continue
         out[key] = _layer(_BY_KEY[key], value, origin)
     return out
@@ -175,7 +179,7 @@ class Settings:
             dict(_flatten({k: v for k, v in raw_preset.items() if k not in _NOT_SETTINGS})),
             preset_origin,
         )
-        self._policy = _known(self.policy.values, self.policy.origin)
+        self._policy = _known(self.policy.values, self.policy.origin, logging.INFO)
         self.locked = frozenset(_canonical(k) for k in self.policy.locked) & _BY_KEY.keys()
         #: the team preset with the policy's server presets merged over its ``[servers]``
         self.preset = _merged_servers(raw_preset, self.policy)
@@ -245,6 +249,8 @@ class Settings:
         return s
 
     def set(self, key: str, value: SettingValue) -> None:
+        if self.is_locked(key) and self.get(key) == value:
+            return  # the administrator's value, written again (e.g. joining the locked team)
         s = self._check_unlocked(key)
         s.validate(value)
         self._user[s.key] = value

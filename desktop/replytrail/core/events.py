@@ -44,6 +44,7 @@ class AccountState:
     account: str
     state: WatchState
     detail: str = ""  # plain-language reason for offline/error
+    folder: str = ""  # the folder whose watcher says so ("" for the account as a whole)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from replytrail.ui.settings.dialog import SettingsDialog
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.servers]
 ALICE = "alice@example.test"
 
 

@@ -220,6 +220,22 @@ def test_header_buttons_show_keyboard_focus(qtbot: QtBot, window: TimelineWindow
         assert edge.name() in ("#2f6fde", "#0b2e6b"), edge.name()
 
 
+def test_every_button_and_filter_of_the_window_shows_keyboard_focus(
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
+    show(qtbot, window, PRIYA)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar = window.search_bar
+    for widget in (window.reading.reply_button, bar.direction):
+        window.contact_view.setFocus()
+        qtbot.waitUntil(window.contact_view.hasFocus)
+        before = grab(widget)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        assert grab(widget) != before, f"no visible focus on {widget.objectName() or widget}"
+
+
 def test_tab_reaches_the_header_buttons(qtbot: QtBot, window: TimelineWindow) -> None:
     show(qtbot, window, PRIYA)
     window.activateWindow()
@@ -276,3 +292,30 @@ def test_the_menu_key_opens_the_menu_of_the_current_row(
     assert window.menus.last_menu is not None
     trigger(window.menus.last_menu, "menuOpen")
     assert window.reading.email == window.timeline_model.email_at(2) == window.selected_email()
+
+
+def test_an_email_gone_from_the_store_leaves_the_reading_pane(
+    qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
+) -> None:
+    show(qtbot, window, PRIYA)
+    assert window.reading.email is not None
+    demo_store.forget_contact(PRIYA)  # e.g. "replytrail forget" in a terminal
+    window.refresh()
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.contact_model.row_of(PRIYA) < 0, timeout=10_000)
+    assert window.selected_email() is None
+    assert window.reading.email is None  # nothing highlighted, nothing open
+    assert window.header.contact is None or window.header.contact.email != PRIYA
+
+
+def test_other_features_add_entries_to_the_contact_menu(
+    qtbot: QtBot, window: TimelineWindow
+) -> None:
+    got: list[str] = []
+    window.menus.add_contact_entry(lambda: "Edit contact…", got.append)
+    show(qtbot, window, PRIYA)
+    index = window.contact_model.index(window.contact_model.row_of(MUELLER))
+    menu = menu_for(window, window.contact_view, index)
+    assert action(menu, "menuExtra0").text() == "Edit contact…"
+    trigger(menu, "menuExtra0")
+    assert got == [MUELLER]  # the right-clicked contact, whatever is open

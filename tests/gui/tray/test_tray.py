@@ -187,6 +187,41 @@ def test_no_timer_wakes_the_idle_app_more_than_once_a_minute(
     assert GEOMETRY_PROBES * GEOMETRY_PROBE_MS <= 5_000
 
 
+def test_bounces_are_shown_in_the_menu_not_notified(tray_app: TrayApp, qtbot: object) -> None:
+    from datetime import UTC, datetime
+
+    from replytrail.core.events import EmailLogged
+    from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
+
+    def event(kind: Kind, n: int) -> EmailLogged:
+        e = LoggedEmail(
+            message_id=f"<b{n}@mx.example>",
+            thread_id="t1",
+            direction=Direction.IN,
+            date=datetime.now(UTC),
+            sender=Address("mailer-daemon@mx.example"),
+            to=[Address("alice@example.test")],
+            cc=[],
+            subject="Undelivered Mail Returned to Sender",
+            kind=kind,
+            match=MatchReason.IN_REPLY_TO,
+            account="alice@example.test",
+        )
+        return EmailLogged(email=e, contact="bob@example.test")
+
+    shown: list[str] = []
+    tray_app.notifier.shown.connect(lambda summary, _way: shown.append(summary))
+    assert not tray_app.bounce_action.isVisible()
+    tray_app.engine.emailLogged.emit(event(Kind.BOUNCE, 1))
+    tray_app.engine.emailLogged.emit(event(Kind.AUTO_REPLY, 2))
+    assert tray_app.bounce_action.isVisible()
+    assert tray_app.bounce_action.text() == "1 email could not be delivered"
+    assert tray_app.bounce_action in tray_app.tray.menu.actions()
+    tray_app.engine.emailLogged.emit(event(Kind.BOUNCE, 3))
+    assert tray_app.bounce_action.text() == "2 emails could not be delivered"
+    assert shown == []  # neither bounces nor auto-replies notify
+
+
 def test_demo_says_it_cannot_send_instead_of_opening_the_wizard(
     tray_app: TrayApp, qtbot: object
 ) -> None:

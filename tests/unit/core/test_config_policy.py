@@ -3,6 +3,7 @@ typed view, and the three policy carriers read into one AdminPolicy."""
 
 from __future__ import annotations
 
+import logging
 import plistlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -103,9 +104,10 @@ def test_a_bad_policy_value_is_one_line_naming_the_file(tmp_path: Path) -> None:
     assert str(broken) in e.value.message and "\n" not in e.value.message
 
 
-def test_unknown_policy_keys_are_ignored_with_a_warning(
+def test_unknown_policy_keys_are_ignored_and_logged(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, "replytrail.config")
     path = write(tmp_path / "policies.toml", '[future]\nthing = 1\n[general]\nlanguage = "de"\n')
     s = Settings(tmp_path / "settings.toml", policy=read_policy_file(path))
     assert s.get("general.language") == "de"

@@ -19,6 +19,7 @@ from replytrail.core.models import (
     MatchReason,
 )
 from replytrail.core.store.base import SearchFilter
+from replytrail.core.store.report import CONTACT_REPORT_SQL, ContactRow, contact_rows
 from replytrail.core.store.sqlite_db import SQLiteBase
 
 __all__ = ["SQLiteReads"]
@@ -327,3 +328,7 @@ class SQLiteReads(SQLiteBase):
         """Changes when another connection (another thread or process) commits a write."""
         row = self._one("PRAGMA data_version")
         return int(row[0]) if row else 0
+
+    def contact_report(self) -> list[ContactRow]:
+        """Every contact with a logged email, for a CRM's contact import (CSV)."""
+        return contact_rows(self._q(CONTACT_REPORT_SQL))

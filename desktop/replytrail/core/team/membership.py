@@ -47,7 +47,8 @@ class JoinResult:
 
 
 def joined(settings: Settings) -> bool:
-    return bool(settings.get("store.team_dsn") and settings.get("store.team_user"))
+    v = settings.values().store
+    return bool(v.team_dsn and v.team_user)
 
 
 def outbox_targets(settings: Settings) -> list[str]:
@@ -56,12 +57,12 @@ def outbox_targets(settings: Settings) -> list[str]:
 
 
 def link_from(settings: Settings, secrets: Secrets) -> TeamLink:
-    ref = str(settings.get("store.team_secret") or "")
+    v = settings.values().store
     return TeamLink(
-        dsn=str(settings.get("store.team_dsn")),
-        user=str(settings.get("store.team_user")),
-        ca_file=str(settings.get("store.team_ca_file") or ""),
-        password=secrets.get(ref) if ref else "",
+        dsn=v.team_dsn,
+        user=v.team_user,
+        ca_file=v.team_ca_file,
+        password=secrets.get(v.team_secret) if v.team_secret else "",
     )
 
 
@@ -85,9 +86,10 @@ def join(
                 ),
                 where=link.where,
             ) from None
-    ref = str(settings.get("store.team_secret") or "") or new_ref(f"team:{link.user}")
+    v = settings.values().store
+    ref = v.team_secret or new_ref(f"team:{link.user}")
     secrets.store(ref, link.password)
-    previous = (settings.get("store.team_dsn"), settings.get("store.team_user"))
+    previous = (v.team_dsn, v.team_user)
     settings.set("store.team_secret", ref)
     settings.set("store.team_dsn", link.dsn)
     settings.set("store.team_user", link.user)

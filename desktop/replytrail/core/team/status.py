@@ -93,8 +93,8 @@ def team_status(
         state = local.state()
         st = TeamStatus(
             joined=True,
-            server=describe(str(settings.get("store.team_dsn"))),
-            user=str(settings.get("store.team_user")),
+            server=describe(settings.values().store.team_dsn),
+            user=settings.values().store.team_user,
             outbox=local.size(),
             failed=local.failed(),
             last_push=state.get("last_push", ""),

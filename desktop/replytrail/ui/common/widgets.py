@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStyle, QToolButton, QWidget
 
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.models import Attachment, Direction, Kind, LoggedEmail, MatchReason
 
 __all__ = [
@@ -65,107 +66,90 @@ class Badge:
         return QColor(bg), QColor(fg)
 
 
+_Spec = tuple[str, str, str]  # text, tooltip (both untranslated, context "Badges"), style
+
+_BY_KIND: dict[Kind, _Spec] = {
+    Kind.BOUNCE: (
+        QT_TRANSLATE_NOOP("Badges", "Bounce"),
+        QT_TRANSLATE_NOOP(
+            "Badges", "A delivery failure report: the original email did not reach the recipient."
+        ),
+        "bounce",
+    ),
+    Kind.AUTO_REPLY: (
+        QT_TRANSLATE_NOOP("Badges", "Auto-reply"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "An automatic answer (for example out of office); it is not counted as a reply.",
+        ),
+        "auto",
+    ),
+}
+_BY_MATCH: dict[MatchReason, _Spec] = {
+    MatchReason.SUBJECT: (
+        QT_TRANSLATE_NOOP("Badges", "Subject match?"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "Low confidence: logged only because its subject matches a tracked thread and the "
+            "sender took part in it recently. It may not be a reply to your email.",
+        ),
+        "amber",
+    ),
+    MatchReason.BCC: (
+        QT_TRANSLATE_NOOP("Badges", "via Bcc"),
+        QT_TRANSLATE_NOOP("Badges", "Logged because you sent it with your logging address in Bcc."),
+        "neutral",
+    ),
+    MatchReason.THREAD_INDEX: (
+        QT_TRANSLATE_NOOP("Badges", "Outlook thread"),
+        QT_TRANSLATE_NOOP(
+            "Badges", "Matched by Outlook's conversation id (the reply had no References)."
+        ),
+        "neutral",
+    ),
+    MatchReason.GM_THRID: (
+        QT_TRANSLATE_NOOP("Badges", "Gmail thread"),
+        QT_TRANSLATE_NOOP("Badges", "Matched by Gmail's thread id."),
+        "neutral",
+    ),
+}
+_BY_SENT_STATUS: dict[str, _Spec] = {
+    "failed": (
+        QT_TRANSLATE_NOOP("Badges", "Not sent"),
+        QT_TRANSLATE_NOOP("Badges", "Sending failed; the email did not leave your computer."),
+        "bounce",
+    ),
+    "pending": (
+        QT_TRANSLATE_NOOP("Badges", "Sending…"),
+        QT_TRANSLATE_NOOP("Badges", "Recorded, not yet confirmed by the mail server."),
+        "neutral",
+    ),
+    "bounced": (
+        QT_TRANSLATE_NOOP("Badges", "Bounced"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "A recipient's mail server reported that this email could not be delivered.",
+        ),
+        "bounce",
+    ),
+}
+
+
 def badges_for(e: LoggedEmail) -> list[Badge]:
     """Kind, match-reason and delivery badges of one email, most important first."""
-    out: list[Badge] = []
-    if e.kind is Kind.BOUNCE:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Bounce"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "A delivery failure report: the original email did not reach the recipient.",
-                ),
-                "bounce",
-            )
+    specs = [
+        _BY_KIND.get(e.kind),
+        _BY_MATCH.get(e.match),
+        _BY_SENT_STATUS.get(e.status) if e.direction is Direction.OUT else None,
+    ]
+    return [
+        Badge(
+            QCoreApplication.translate("Badges", text),
+            QCoreApplication.translate("Badges", tip),
+            style,
         )
-    elif e.kind is Kind.AUTO_REPLY:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Auto-reply"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "An automatic answer (for example out of office); it is "
-                    "not counted as a reply.",
-                ),
-                "auto",
-            )
-        )
-    if e.match is MatchReason.SUBJECT:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Subject match?"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "Low confidence: logged only because its subject matches a "
-                    "tracked thread and the sender took part in it recently. It may not "
-                    "be a reply to your email.",
-                ),
-                "amber",
-            )
-        )
-    elif e.match is MatchReason.BCC:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "via Bcc"),
-                QCoreApplication.translate(
-                    "Badges", "Logged because you sent it with your logging address in Bcc."
-                ),
-                "neutral",
-            )
-        )
-    elif e.match is MatchReason.THREAD_INDEX:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Outlook thread"),
-                QCoreApplication.translate(
-                    "Badges", "Matched by Outlook's conversation id (the reply had no References)."
-                ),
-                "neutral",
-            )
-        )
-    elif e.match is MatchReason.GM_THRID:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Gmail thread"),
-                QCoreApplication.translate("Badges", "Matched by Gmail's thread id."),
-                "neutral",
-            )
-        )
-    if e.direction is Direction.OUT:
-        if e.status == "failed":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Not sent"),
-                    QCoreApplication.translate(
-                        "Badges", "Sending failed; the email did not leave your computer."
-                    ),
-                    "bounce",
-                )
-            )
-        elif e.status == "pending":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Sending…"),
-                    QCoreApplication.translate(
-                        "Badges", "Recorded, not yet confirmed by the mail server."
-                    ),
-                    "neutral",
-                )
-            )
-        elif e.status == "bounced":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Bounced"),
-                    QCoreApplication.translate(
-                        "Badges",
-                        "A recipient's mail server reported that this email "
-                        "could not be delivered.",
-                    ),
-                    "bounce",
-                )
-            )
-    return out
+        for text, tip, style in filter(None, specs)
+    ]
 
 
 def format_size(size: int) -> str:

@@ -45,8 +45,8 @@ from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.compact import Fold
 from replytrail.ui.common.entries import entries_text, parse_entries
-from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.settings.account_trouble import AccountTroublePanel
+from replytrail.ui.settings.locked import grey_locked_controls
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
@@ -272,22 +272,9 @@ class SettingsDialog(QDialog):
             self._loading = False
         self.load_accounts()
 
-    def _locked_widgets(self) -> dict[str, tuple[QWidget, ...]]:
-        return {
-            "logging.mode": (self.mode_combo,),
-            "logging.since_days": (self.since_days_radio, self.since_days),
-            "logging.since_date": (self.since_date_radio, self.since_date),
-            "logging.subject_rule": (self.subject_check,),
-            "logging.never_log": (self.never_log,),
-            "general.language": (self.language_combo,),
-            "general.start_at_login": (self.login_check,),
-            "general.notifications": (self.notify_check,),
-            "watch.idle_refresh": (self.idle_spin,),
-        }
-
     def _apply_locks(self) -> None:
         note = self.tr("Set by your administrator")
-        any_locked = grey_locked(self._settings.is_locked, self._locked_widgets(), note)
+        any_locked = grey_locked_controls(self, self._settings.is_locked, note)
         self.locked_note.setVisible(any_locked)
 
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:

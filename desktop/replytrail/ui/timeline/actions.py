@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from replytrail.core.export import export_emails
 from replytrail.core.models import Contact
+from replytrail.core.store.report import write_csv
 from replytrail.ui.reading.files import safe_attachment_name
 from replytrail.ui.timeline.source import TimelineStore
 
@@ -20,6 +21,14 @@ def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
     """A file (.mbox, or one .eml) or a folder (.eml files) chosen by the user; None: cancelled."""
     where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     base = Path(where or Path.home()) / safe_attachment_name(suggested)
+    if fmt == "csv":
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("TimelineActions", "Export contacts as CSV"),
+            f"{base}.csv",
+            QCoreApplication.translate("TimelineActions", "CSV files (*.csv)"),
+        )
+        return Path(path) if path else None
     if fmt == "mbox":
         path, _ = QFileDialog.getSaveFileName(
             parent,
@@ -42,6 +51,16 @@ def export_job(
     """A job for the worker: export a thread (key: thread id) or a contact (key: address)."""
 
     def run() -> int:
+        if scope == "contacts":  # every contact, for a CRM's contact import
+            rows = store.contact_report()
+            tmp = target.with_name(f".{target.name}.tmp")
+            try:
+                with tmp.open("w", encoding="utf-8", newline="") as f:
+                    write_csv(rows, f)
+                tmp.replace(target)
+            finally:
+                tmp.unlink(missing_ok=True)
+            return len(rows)
         if scope == "thread":
             emails = store.thread(key)
         else:

@@ -32,6 +32,7 @@ QPushButton#primary:focus { border: 2px solid #0b2e6b; }
 QPushButton#link:focus { border: none; text-decoration: underline; padding: 0; }
 QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #f3f5f7;
                                              border-color: #e4e7eb; }
+QComboBox:focus, QDateEdit:focus { border-color: #2f6fde; }
 """
 
 
@@ -40,7 +41,8 @@ class ContactHeader(QWidget):
 
     Signals:
         composeClicked(): "New email" was clicked.
-        exportRequested(str, str): scope ("thread" or "contact") and format ("eml" or "mbox").
+        exportRequested(str, str): scope ("thread", "contact" or "contacts") and format
+            ("eml", "mbox"; "csv" for all contacts).
         forgetClicked(): "Forget contact…" was clicked.
     """
 
@@ -106,6 +108,11 @@ class ContactHeader(QWidget):
         menu.addAction(
             self.tr("All emails with this contact as .mbox…"),
             lambda: self.exportRequested.emit("contact", "mbox"),
+        )
+        menu.addSeparator()
+        self.csv_action = menu.addAction(
+            self.tr("All contacts as CSV for your CRM…"),
+            lambda: self.exportRequested.emit("contacts", "csv"),
         )
         self.export_button.setMenu(menu)
         self.forget_button = QPushButton(self.tr("Forget…"))

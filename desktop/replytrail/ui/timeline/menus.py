@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt, SignalInstance
@@ -50,6 +51,12 @@ class TimelineMenus(QObject):
         super().__init__(parent)
         self._host = host
         self.last_menu: QMenu | None = None  # the menu shown last (tests trigger its actions)
+        self._contact_extras: list[tuple[Callable[[], str], Callable[[str], None]]] = []
+
+    def add_contact_entry(self, text: Callable[[], str], slot: Callable[[str], None]) -> None:
+        """Another feature's entry on the contact menu (e.g. "Edit contact…"), below Forget…;
+        *text* is called when the menu opens (translated then), *slot* gets the address."""
+        self._contact_extras.append((text, slot))
 
     def install(self, view: QAbstractItemView, *, contacts: bool) -> None:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -92,6 +99,8 @@ class TimelineMenus(QObject):
         ):
             self._add(export, f"menuExport-{fmt}", text, self._then(email, "contact", fmt))
         self._add(menu, "menuForget", _header("Forget…"), self._forget(email))
+        for i, (label, slot) in enumerate(self._contact_extras):
+            self._add(menu, f"menuExtra{i}", label(), partial(slot, email))
         menu.addSeparator()
         self._add(menu, "menuCopy", self.tr("Copy address"), lambda: _copy(email))
         return menu

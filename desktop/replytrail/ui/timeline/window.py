@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QShortcut,
     QShowEvent,
 )
@@ -84,7 +85,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         )
         self.setWindowTitle(self.tr("Replytrail — Contacts"))
         self.setObjectName("timelineWindow")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + FOCUS_FRAME)  # keyboard focus visible on every button
         self.resize(1200, 760)
         w = TimelineWidgets(self, executor, attachments, self._files)
         self.setCentralWidget(w.central)
@@ -116,6 +117,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self._contact_timer.timeout.connect(self.reload_contacts)
         self.contact_filter.textChanged.connect(self._contact_timer.start)
         self.contact_filter.installEventFilter(self)
+        self.timeline_view.viewport().installEventFilter(self)
         self.contact_view.selectionModel().currentChanged.connect(self._on_contact_current)
         self.contact_view.activated.connect(lambda _i: self.timeline_view.setFocus())
         self.timeline_view.selectionModel().currentChanged.connect(self._on_email_current)
@@ -135,7 +137,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
-        self.header_stack.setStyleSheet(FOCUS_FRAME)  # visible keyboard focus on its buttons
         self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
         self.menus.install(self.contact_view, contacts=True)
         for view in (self.timeline_view, self.results_view):
@@ -317,6 +318,8 @@ class TimelineWindow(WindowJobs, QMainWindow):
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
+        elif not self.search_bar.active:  # the open email is gone: nothing highlighted, none open
+            self.reading.show_email(None)
 
     def _keep_place(self) -> None:
         e = self.selected_email()
@@ -377,6 +380,12 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.search_bar.text.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.timeline_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+        ):
+            assert isinstance(event, QMouseEvent)
+            return self._fold_click(event)
         if watched is self.contact_filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

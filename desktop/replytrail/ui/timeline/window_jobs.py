@@ -1,4 +1,5 @@
-"""The timeline window's store jobs besides reading: full-text search, export, forget."""
+"""The timeline window's store jobs besides reading (full-text search, export, forget) and
+folding a thread by a click on its status pill."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import export_job, forget_box
+from replytrail.ui.timeline.delegates import TimelineDelegate
 from replytrail.ui.timeline.header import ContactHeader
 from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
@@ -110,7 +113,9 @@ class WindowJobs(_Base):
     def export(self, scope: str, fmt: str) -> None:
         """Export the selected thread or the whole contact as .eml files or an mbox."""
         e = self.selected_email()
-        if scope == "thread":
+        if scope == "contacts":
+            key, name = "", QCoreApplication.translate("TimelineWindow", "contacts")
+        elif scope == "thread":
             if e is None:
                 return
             key, name = e.thread_id, e.subject or "thread"
@@ -127,7 +132,10 @@ class WindowJobs(_Base):
             lambda s: export_job(s, scope, key, fmt, target, hint)(),
             lambda n: self._status(
                 QCoreApplication.translate(
-                    "TimelineWindow", "Exported {n} emails to {path}"
+                    "TimelineWindow",
+                    "Exported {n} contacts to {path}"
+                    if scope == "contacts"
+                    else "Exported {n} emails to {path}",
                 ).format(n=n, path=target)
             ),
             lambda m: self._status(
@@ -183,3 +191,16 @@ class WindowJobs(_Base):
             owner=self,
             writes=True,  # every open window re-reads (StoreChanges)
         )
+
+    def _fold_click(self, event: QMouseEvent) -> bool:
+        """A click on a thread's status pill folds or unfolds the thread."""
+        view, pos = self.timeline_view, event.position().toPoint()
+        index = view.indexAt(pos)
+        info = self.timeline_model.thread_at(index.row()) if index.isValid() else None
+        delegate = view.itemDelegate()
+        if info is None or info.count < 2 or not isinstance(delegate, TimelineDelegate):
+            return False
+        if not delegate.pill_rect(view.visualRect(index), info, view.font()).contains(pos):
+            return False
+        self.timeline_model.toggle_thread(index.row())
+        return True
