@@ -241,30 +241,6 @@ class Logbook:
         )
         return self._commit(rec, folder, h.from_.email if h.from_ else "")
 
-    def bring_in(
-        self, account: Account, full: FullMessage, *, thread_id: str, policy: Policy, folder: str
-    ) -> Decision:
-        """Store one message of a conversation the user chose to bring in (SPEC §15)."""
-        h = full.headers
-        if h.from_ is not None and h.from_.email.lower() in self._own(account):
-            direction, kind, people = Direction.OUT, Kind.EMAIL, h.to + h.cc
-        else:
-            sender = [h.from_] if h.from_ else []
-            direction, kind, people = Direction.IN, classify(h), [*sender, *h.cc]
-        contacts = self._contacts(people, account, policy)
-        if not contacts:
-            return Decision("ignored", "no external party")
-        rec = self._record(
-            full,
-            account,
-            thread_id=thread_id,
-            direction=direction,
-            match=MatchReason.IMPORT,
-            kind=kind,
-            contacts=contacts,
-        )
-        return self._commit(rec, folder, contacts[0].email)
-
     def _bcc(
         self,
         account: Account,
