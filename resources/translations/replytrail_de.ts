@@ -108,7 +108,7 @@
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>picks files to attach; tests replace it</extracomment>
+        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -766,20 +766,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Anmelden als &lt;b&gt;%1&lt;/b&gt; bei &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Sign in with %1</source>
-        <translation>Mit %1 anmelden</translation>
-    </message>
-    <message>
-        <source>%1 wants you to sign in on its own page instead of giving Replytrail your password. Replytrail cannot do that sign-in yet.</source>
-        <translation>%1 möchte, dass Sie sich auf der eigenen Seite anmelden, statt Replytrail Ihr Passwort zu geben. Diese Anmeldung kann Replytrail noch nicht.</translation>
-    </message>
-    <message>
-        <source>Until it can, use an app password: create one at %1 and enter it below.</source>
-        <translation>Bis dahin nutzen Sie ein App-Passwort: Erstellen Sie eines unter %1 und geben Sie es unten ein.</translation>
-    </message>
-    <message>
-        <source>Until it can, this account works only if your administrator allows passwords (or app passwords) for IMAP and SMTP.</source>
-        <translation>Bis dahin funktioniert dieses Konto nur, wenn Ihr Administrator Passwörter (oder App-Passwörter) für IMAP und SMTP erlaubt.</translation>
+        <source>Instead of signing in with %1, enter an app password.</source>
+        <translation>Statt sich bei %1 anzumelden, geben Sie ein App-Passwort ein.</translation>
     </message>
     <message>
         <source>%1 needs an app password here, not your usual password.</source>
@@ -997,6 +985,18 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>SafeMailBrowser</name>
+    <message>
+        <source>This email is too complex to show formatted.</source>
+        <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This email is shortened here for display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search all emails…  (Ctrl+Shift+F)</source>
@@ -1053,6 +1053,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Test</source>
         <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
     </message>
     <message>
         <source>Log:</source>
@@ -1136,25 +1140,53 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
-    <name>Setup</name>
-    <message>
-        <source>Add an account</source>
-        <translation>Konto hinzufügen</translation>
-    </message>
-    <message>
-        <source>Replytrail needs your mail account to watch for replies.</source>
-        <translation>Replytrail braucht Ihr E-Mail-Konto, um auf Antworten zu achten.</translation>
-    </message>
-    <message>
-        <source>Add it from a terminal, then choose Accounts… again:</source>
-        <translation>Fügen Sie es in einem Terminal hinzu und wählen Sie dann erneut „Konten …“:</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Replytrail</source>
         <translation>Replytrail einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>%1 needs an app password</source>
+        <translation>%1 braucht ein App-Passwort</translation>
+    </message>
+    <message>
+        <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
+        <translation>%1 lässt andere Programme nicht mit Ihrem normalen Passwort herein. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
+        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt ihm einen Schlüssel zu Ihren E-Mails.</translation>
+    </message>
+    <message>
+        <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
+        <translation>Ihr Browser öffnet die Anmeldeseite von %1. Melden Sie sich als &lt;b&gt;%2&lt;/b&gt; an, erlauben Sie den Zugriff auf Ihre E-Mails und kehren Sie dann hierher zurück.</translation>
+    </message>
+    <message>
+        <source>Use an app password instead</source>
+        <translation>Stattdessen ein App-Passwort verwenden</translation>
+    </message>
+    <message>
+        <source>An administrator can set it for the whole team in the team preset; until then, use an app password if %1 allows one.</source>
+        <translation>Ein Administrator kann sie für das ganze Team in der Teamvorgabe eintragen. Bis dahin verwenden Sie ein App-Passwort, sofern %1 das erlaubt.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>Warte auf Ihre Anmeldung im Browser…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1391,7 +1423,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>TrayApp</name>
+    <message>
+        <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
+    <message>
+        <source>Sign in again as %1…</source>
+        <translation>Erneut anmelden als %1…</translation>
+    </message>
     <message>
         <source>Resume watching</source>
         <translation>Überwachung fortsetzen</translation>
@@ -1528,6 +1571,22 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>{delivered} delivered, {retried} to retry later, {refused} refused.</source>
         <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
+    </message>
+    <message>
+        <source>To sign in, open {url} on any device and enter the code {code}</source>
+        <translation>Zum Anmelden öffnen Sie {url} auf einem beliebigen Gerät und geben den Code {code} ein</translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with {provider}…</source>
+        <translation>Ihr Browser öffnet sich zur Anmeldung bei {provider}…</translation>
+    </message>
+    <message>
+        <source>If no browser opens, visit: {url}</source>
+        <translation>Falls sich kein Browser öffnet, rufen Sie auf: {url}</translation>
+    </message>
+    <message>
+        <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
+        <translation>{email} hinzugefügt (IMAP {imap}, SMTP {smtp}), angemeldet mit {provider}; die Anmeldung liegt im Schlüsselbund des Systems.</translation>
     </message>
 </context>
 <context>
@@ -1785,7 +1844,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1849,6 +1908,58 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>The hand-off settings are broken: {detail}</source>
         <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
     </message>
+    <message>
+        <source>--oauth signs in without a password: drop --password-stdin.</source>
+        <translation>--oauth meldet sich ohne Passwort an: Lassen Sie --password-stdin weg.</translation>
+    </message>
+    <message>
+        <source>The sign-in for {email} is no longer valid (it was revoked or has expired): choose “Sign in again”.</source>
+        <translation>Die Anmeldung für {email} gilt nicht mehr (widerrufen oder abgelaufen): Wählen Sie „Erneut anmelden“.</translation>
+    </message>
+    <message>
+        <source>You signed in as {chosen} in the browser, but this account is {email}: sign in again and pick {email}.</source>
+        <translation>Sie haben sich im Browser als {chosen} angemeldet, dieses Konto ist aber {email}: Melden Sie sich erneut an und wählen Sie {email}.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator must first allow Replytrail to read and send mail ({provider}: admin consent). Ask them, then sign in again.</source>
+        <translation>Der Administrator Ihrer Organisation muss Replytrail erst erlauben, E-Mails zu lesen und zu senden ({provider}: Administratorzustimmung). Fragen Sie ihn und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>Sending is switched off for {email}: {provider} has SMTP AUTH disabled for this mailbox. Your administrator can enable “Authenticated SMTP” for it.</source>
+        <translation>Senden ist für {email} abgeschaltet: {provider} hat SMTP AUTH für dieses Postfach deaktiviert. Ihr Administrator kann „Authentifiziertes SMTP“ dafür aktivieren.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} did not work: {detail}</source>
+        <translation>Die Anmeldung bei {provider} hat nicht geklappt: {detail}</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} was cancelled or took too long; nothing was saved.</source>
+        <translation>Die Anmeldung bei {provider} wurde abgebrochen oder hat zu lange gedauert; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign-in with {provider} needs a client id, and none is configured. Register an app at {register_url} (public client, redirect URI http://127.0.0.1, mail permissions) and set its id with: replytrail config set {setting} ID (docs/oauth.md has the steps).</source>
+        <translation>Die Anmeldung bei {provider} braucht eine Client-ID, und es ist keine eingerichtet. Registrieren Sie eine App unter {register_url} (öffentlicher Client, Umleitungs-URI http://127.0.0.1, E-Mail-Berechtigungen) und tragen Sie ihre ID ein mit: replytrail config set {setting} ID (die Schritte stehen in docs/oauth.md).</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s sign-in service cannot be reached right now ({detail}); Replytrail tries again by itself.</source>
+        <translation>Der Anmeldedienst von {provider} ist gerade nicht erreichbar ({detail}); Replytrail versucht es selbst wieder.</translation>
+    </message>
+    <message>
+        <source>{host} could not check the sign-in just now (temporary failure); Replytrail tries again by itself.</source>
+        <translation>{host} konnte die Anmeldung gerade nicht prüfen (vorübergehender Fehler); Replytrail versucht es selbst wieder.</translation>
+    </message>
+    <message>
+        <source>Unknown sign-in provider {name!r}; Replytrail knows: {known}.</source>
+        <translation>Unbekannter Anmeldedienst {name!r}; Replytrail kennt: {known}.</translation>
+    </message>
+    <message>
+        <source>No sign-in provider is known for {email}: add the account again.</source>
+        <translation>Für {email} ist kein Anmeldedienst bekannt: Fügen Sie das Konto erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>A sign-in provider is configured wrongly: {detail}</source>
+        <translation>Ein Anmeldedienst ist falsch eingerichtet: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
@@ -1871,6 +1982,25 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>In Salesforce: Settings › Email › My Email to Salesforce — your address.</source>
         <translation>In Salesforce: Einstellungen › E-Mail › Meine E-Mail an Salesforce – Ihre Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>oauth</name>
+    <message>
+        <source>Signed in – go back to Replytrail</source>
+        <translation>Angemeldet – zurück zu Replytrail</translation>
+    </message>
+    <message>
+        <source>Replytrail has what it needs. You can close this tab now.</source>
+        <translation>Replytrail hat alles, was es braucht. Sie können diesen Tab jetzt schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in did not finish</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Go back to Replytrail: it says what happened and what to do.</source>
+        <translation>Kehren Sie zu Replytrail zurück: Dort steht, was passiert ist und was zu tun ist.</translation>
     </message>
 </context>
 <context>
