@@ -138,6 +138,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("oauth.microsoft_client_id", "", "OAuth2 client id for Microsoft sign-in"),
     Setting("oauth.microsoft_tenant", "common", "Microsoft tenant for sign-in"),
     Setting("oauth.google_client_id", "", "OAuth2 client id for Google sign-in"),
+    Setting(
+        "oauth.google_client_secret",
+        "",
+        "the 'secret' Google issues with a desktop client id (not confidential, RFC 8252 §8.5)",
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 
