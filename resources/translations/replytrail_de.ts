@@ -1153,8 +1153,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>%1 braucht ein App-Passwort</translation>
     </message>
     <message>
+        <source>Replytrail keeps it in your system&apos;s keyring, nowhere else.</source>
+        <translation>Replytrail bewahrt es im Schlüsselbund Ihres Systems auf, nirgends sonst.</translation>
+    </message>
+    <message>
         <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
-        <translation>%1 lässt andere Programme nicht mit Ihrem normalen Passwort herein. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
+        <translation>%1 erlaubt anderen Programmen nicht, sich mit Ihrem normalen Passwort anzumelden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
     </message>
     <message>
         <source>Sign in with %1</source>
@@ -1162,7 +1166,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
-        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt ihm einen Schlüssel zu Ihren E-Mails.</translation>
+        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt Replytrail dafür einen Schlüssel zu Ihren E-Mails.</translation>
     </message>
     <message>
         <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
@@ -1178,7 +1182,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Waiting for you to sign in in the browser…</source>
-        <translation>Warte auf Ihre Anmeldung im Browser…</translation>
+        <translation>Warten auf Ihre Anmeldung im Browser…</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
