@@ -22,7 +22,8 @@ from replytrail.core.oauth.providers import load_catalog
 from replytrail.core.oauth.signin import keep_refresh_token, save_signed_in, sign_in
 from replytrail.core.paths import resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.jobs import Jobs
+from replytrail.qt.jobs import Jobs, StoreExecutor
+from replytrail.ui.reading.files import BlobAttachments
 from replytrail.ui.settings.dialog import SettingsDialog
 from servers.browser import HeadlessBrowser
 from servers.keyring import SecretService
@@ -73,13 +74,16 @@ def signed_in_app(
     )
     app = TrayApp(
         paths=paths, settings=settings, accounts=accounts, credentials=credentials,
-        gui_store=lambda: SQLiteStore(paths.store_file, paths.blob_dir), engine=engine,
+        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
+        attachments=BlobAttachments(paths.blob_dir), engine=engine,
         jobs=jobs, autostart=None, quit_app=lambda: None,
     )  # fmt: skip
     yield app
     app.quit()
     if app._settings_dialog is not None:
         app._settings_dialog.close()
+        app._settings_dialog.deleteLater()
+    app.close()
     store.close()
 
 
