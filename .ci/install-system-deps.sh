@@ -3,6 +3,7 @@
 # Idempotent: a second run with everything present takes well under a second.
 #   $1 = "venv" -> only python3-venv (Debian's python3 has no ensurepip without it)
 #   $1 = "run"  -> what the desktop app needs (Qt's X11 libraries)
+#   $1 = "package" -> plus what ./dev package needs (PyInstaller's strip, libpython)
 #   $1 = "test" -> plus the real servers the tests start (Dovecot, PostgreSQL, Xvfb, a tray host,
 #                  gnome-keyring, dnsmasq for the discovery namespace)
 set -eu
@@ -17,11 +18,15 @@ fi
 RUN_PKGS="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 libxkbcommon-x11-0
  libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
  fonts-dejavu-core"
-TEST_PKGS="dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond postgresql
+# ./dev package: strip (binutils), the shared libpython PyInstaller bundles, the system libpq
+# the bundle's psycopg opens; the package tests validate the .desktop and AppStream files
+PACKAGE_PKGS="binutils libpython3.11 libpq5"
+TEST_PKGS="$PACKAGE_PKGS desktop-file-utils appstream dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond postgresql
  xvfb xauth polybar xdotool gnome-keyring dbus-daemon dnsmasq-base iproute2 ca-certificates
  chromium"
 PKGS="$RUN_PKGS"
 [ "$what" = test ] && PKGS="$PKGS $TEST_PKGS"
+[ "$what" = package ] && PKGS="$PKGS $PACKAGE_PKGS"
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
     PKGS="$PKGS python3-venv"
 fi

@@ -44,14 +44,23 @@ N = int(os.environ.get("N_FORGET", 10_000))
 class Lag(QObject):
     def __init__(self) -> None:
         super().__init__()
-        self.gaps: list[int] = []
+        self.gaps: list[int] = []  # wall clock between ticks
+        self.busy: list[float] = []  # the GUI thread's CPU time between ticks
         self._clock = QElapsedTimer()
+        self._cpu = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(10)
-        self._timer.timeout.connect(lambda: self.gaps.append(self._clock.restart()))
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        cpu = time.thread_time()
+        self.busy.append((cpu - self._cpu) * 1000)
+        self.gaps.append(self._clock.restart())
+        self._cpu = cpu
 
     def start(self) -> None:
         self._clock.start()
+        self._cpu = time.thread_time()
         self._timer.start()
 
     def stop(self) -> None:
@@ -107,6 +116,7 @@ def run(app: QApplication, path: Path) -> dict[str, float]:
     return {
         "forget_s": forget_s,
         "worst_gap_ms": max(lag.gaps),
+        "worst_busy_ms": max(lag.busy),
         "median_gap_ms": statistics.median(lag.gaps),
         "ticks": len(lag.gaps),
         "worst_click_ms": max(clicks) if clicks else 0.0,
@@ -124,6 +134,7 @@ def main() -> int:
         build_s = build(path)
         r = run(app, path)
     ok = "yes" if r["worst_gap_ms"] <= 100 else "**no**"
+    ok_cpu = "yes" if r["worst_busy_ms"] <= 100 else "**no**"
     body = "\n".join(
         [
             f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}.",
@@ -133,13 +144,16 @@ def main() -> int:
             f"A contact with {N:,} emails (store bulk-built in {build_s:.1f} s) is forgotten "
             "from the open timeline window (its Forget action → the store executor) while the "
             "user keeps typing in the contact filter. A 10 ms timer on the GUI thread measures "
-            "the longest gap between ticks.",
+            "the longest gap between ticks (wall clock; on a loaded machine this includes time "
+            "the OS gave to other processes) and the GUI thread's own CPU time in a gap.",
             "",
             "| measurement | value | target |",
             "|---|---|---|",
             f"| forget on the store executor (wall time) | {r['forget_s']:.2f} s | — |",
             f"| longest event-loop gap meanwhile | {r['worst_gap_ms']:.0f} ms | ≤ 100 ms "
             f"(met: {ok}) |",
+            f"| the GUI thread's CPU time in the busiest gap | {r['worst_busy_ms']:.0f} ms | "
+            f"≤ 100 ms (met: {ok_cpu}) |",
             f"| median gap ({r['ticks']:.0f} ticks) | {r['median_gap_ms']:.0f} ms | — |",
             f"| longest filter keystroke handled on the GUI thread | {r['worst_click_ms']:.1f} ms"
             " | — |",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
-ORDER = ("## Engine", "## Tray app", "## Timeline", "## Store executor")
+ORDER = ("## Engine", "## Tray app", "## Timeline", "## Store executor", "## Team store")
 
 
 def update_section(heading: str, body: str, doc: Path = DOC) -> None:

@@ -11,8 +11,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 from servers.cli import Cli
+from servers.disk import SmallDisk
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot, Postgres, free_port, start_lmtp_relay
+from servers.teampg import TeamPg
 
 pytest_plugins = ("oauth_fixtures",)  # the OAuth authorization server, its Dovecot, Chromium
 
@@ -77,6 +79,25 @@ def pg_server() -> Iterator[Postgres]:
     p.cleanup()
 
 
+@pytest.fixture(scope="session")
+def team_pg() -> Iterator[TeamPg]:
+    """A team-store PostgreSQL: TLS with a test CA, SCRAM passwords; a database per test."""
+    pg = TeamPg()
+    pg.start()
+    yield pg
+    pg.cleanup()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A real 16 MiB tmpfs (root) that a test can fill and free; unmounted afterwards."""
+    disk = SmallDisk(tmp_path / "small-disk", 16 * 1024 * 1024).mount()
+    try:
+        yield disk
+    finally:
+        disk.unmount()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "data"
@@ -120,3 +141,27 @@ def account_args(
     if smtp_port is not None:
         args += ["--smtp-port", str(smtp_port), "--smtp-security", "starttls"]
     return args
+
+
+#: fixtures that start a real server (or need one): a test using any of them, directly or
+#: through another fixture, must carry the ``servers`` marker (``-m "not servers"`` then
+#: really runs without servers)
+SERVER_FIXTURES = frozenset(
+    {"dovecot", "pop3_only", "mail_stack", "pg_server", "secret_service", "mailnet"}
+)
+
+
+def unmarked_server_use(item: pytest.Item) -> list[str]:
+    """The server fixtures *item* uses although it is not marked ``servers``."""
+    used = SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
+    return sorted(used) if used and item.get_closest_marker("servers") is None else []
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    used = unmarked_server_use(item)
+    if used:
+        pytest.fail(
+            f"{item.nodeid} uses {', '.join(used)} but is not marked "
+            "'servers' (pytestmark = pytest.mark.servers)",
+            pytrace=False,
+        )

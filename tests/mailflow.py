@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from imapclient import IMAPClient
 
@@ -33,6 +34,28 @@ def wait_for(pred: Callable[[], Any], timeout: float = 15.0, what: str = "condit
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.05)
+
+
+class Lines:
+    """A child's output, line by line as it comes (so a test waits on a line, not a sleep)."""
+
+    def __init__(self, pipe: IO[str] | None) -> None:
+        assert pipe is not None
+        self.lines: list[str] = []
+        self._t = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self._t.start()
+
+    def _read(self, pipe: IO[str]) -> None:
+        for line in pipe:
+            self.lines.append(line.rstrip("\n"))
+        pipe.close()
+
+    def since(self, n: int) -> list[str]:
+        return self.lines[n:]
+
+    def done(self, timeout: float = 10.0) -> None:
+        """Wait until the child closed its end (call after it exited)."""
+        self._t.join(timeout)
 
 
 def reply(

@@ -103,7 +103,7 @@ def shoot(languages: list[str], out: Path) -> int:
 
     for lang in languages:
         install_translators(lang)
-        configured = {"oauth": {"microsoft_client_id": CLIENT_ID}}
+        configured = {"oauth": {"microsoft": {"client_id": CLIENT_ID}}}
         w = to_signin("anna.berger@outlook.com", configured, root / lang / "ms")
         save(w, "wizard-signin", lang)
         opened.clear()

@@ -202,6 +202,9 @@ def shoot(languages: list[str], out: Path) -> int:
             w.test_page.pin_button.click()
             wait_test(w, "test after pinning")
             save(w, "test-wrong-password", lang)
+            w.back()  # the cursor is in the password again, the wrong one selected
+            wait(lambda w=w: w.focusWidget() is w.password_page.password, "the password focus")
+            save(w, "password-retry", lang)
             w.reject()
 
             # POP3 only: the server greets with +OK
@@ -250,6 +253,8 @@ def shoot(languages: list[str], out: Path) -> int:
                 save(w, "discovery-running", lang)
                 w.discovery_page.stop()
                 wait(w.discovery_page.isComplete, "cancel")
+                next_page(w, Page.REVIEW)  # nothing found: empty fields, honest words
+                save(w, "review-nothing-found", lang)
                 w.reject()
                 del os.environ["https_proxy"]
         pump(100)

@@ -29,6 +29,10 @@ COMMAND_MODULES = (
     "handoff",
     "config_cmd",
     "doctor",
+    "team",
+    "importer",
+    "followups",
+    "fixes",
 )
 
 

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountTrouble</name>
+    <message>
+        <source>{account}: stopped</source>
+        <extracomment>what the watcher reports for a lost connection: the exception&apos;s class name</extracomment>
+        <translation>{account}: angehalten</translation>
+    </message>
+    <message>
+        <source>{account}: offline</source>
+        <translation>{account}: keine Verbindung</translation>
+    </message>
+    <message>
+        <source>The account stopped.</source>
+        <translation>Das Konto wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. Replytrail keeps trying.</source>
+        <translation>Die Verbindung zum Server ist unterbrochen. Replytrail versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Enter password again…</source>
+        <translation>Passwort erneut eingeben…</translation>
+    </message>
+    <message>
+        <source>Edit server settings…</source>
+        <translation>Servereinstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTroublePanel</name>
+    <message>
+        <source>Enter password again…</source>
+        <translation>Passwort erneut eingeben…</translation>
+    </message>
+    <message>
+        <source>Edit server settings…</source>
+        <translation>Servereinstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Name and signature…</source>
+        <translation>Name und Signatur…</translation>
+    </message>
+    <message>
+        <source>Watching for replies.</source>
+        <translation>Aktiv: Antworten werden erfasst.</translation>
+    </message>
+    <message>
+        <source>Catching up…</source>
+        <translation>Wird abgeglichen…</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>Pausiert.</translation>
+    </message>
+    <message>
+        <source>Offline: {reason}</source>
+        <translation>Keine Verbindung: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason}</source>
+        <translation>Angehalten: {reason}</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>die Verbindung zum Server ist unterbrochen</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentChip</name>
     <message>
         <source>{name} ({type}) — click to open</source>
@@ -14,6 +89,82 @@
     <message>
         <source>Save as…</source>
         <translation>Speichern unter …</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingPage</name>
+    <message>
+        <source>Awaiting reply</source>
+        <extracomment>the app&apos;s store executor (every store access of the windows runs on its thread)</extracomment>
+        <translation>Antwort ausstehend</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Nothing is awaiting a reply.</source>
+        <translation>Keine Antwort steht aus.</translation>
+    </message>
+    <message>
+        <source>Remind me…</source>
+        <translation>Erinnern…</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>In 3 Tagen</translation>
+    </message>
+    <message>
+        <source>In a week</source>
+        <translation>In einer Woche</translation>
+    </message>
+    <message>
+        <source>No reply needed</source>
+        <translation>Keine Antwort nötig</translation>
+    </message>
+    <message>
+        <source>Open contact</source>
+        <translation>Kontakt öffnen</translation>
+    </message>
+    <message>
+        <source>Your emails without a reply after {n} working days, oldest first.</source>
+        <translation>Ihre E-Mails ohne Antwort nach {n} Arbeitstagen, die ältesten zuerst.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Sent {date}</source>
+        <translation>Gesendet am {date}</translation>
+    </message>
+    <message>
+        <source>1 working day</source>
+        <translation>1 Arbeitstag</translation>
+    </message>
+    <message>
+        <source>{n} working days</source>
+        <translation>{n} Arbeitstage</translation>
+    </message>
+    <message>
+        <source>Reminder set for {when}, unless a reply comes first.</source>
+        <translation>Erinnerung am {when}, falls bis dahin keine Antwort kommt.</translation>
     </message>
 </context>
 <context>
@@ -105,10 +256,20 @@
     </message>
 </context>
 <context>
+    <name>BounceLine</name>
+    <message numerus="yes">
+        <source>%n email(s) could not be delivered</source>
+        <translation>
+            <numerusform>%n E-Mail konnte nicht zugestellt werden</numerusform>
+            <numerusform>%n E-Mails konnten nicht zugestellt werden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
-        <extracomment>starts sending a draft (off the GUI thread); later exactly one of the callbacks is called on the GUI thread: with the logged email, or with the one line that says why it failed picks files to attach; tests replace it</extracomment>
+        <extracomment>picks files to attach; tests replace it</extracomment>
         <translation>Antworten</translation>
     </message>
     <message>
@@ -234,6 +395,21 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
 </context>
 <context>
+    <name>ContactEditDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+</context>
+<context>
     <name>ContactHeader</name>
     <message>
         <source>New email</source>
@@ -264,12 +440,32 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Alle E-Mails mit diesem Kontakt als .mbox …</translation>
     </message>
     <message>
+        <source>All contacts as CSV for your CRM…</source>
+        <translation>Alle Kontakte als CSV für Ihr CRM …</translation>
+    </message>
+    <message>
         <source>Forget…</source>
         <translation>Vergessen …</translation>
     </message>
     <message>
+        <source>Select a contact first</source>
+        <translation>Wählen Sie zuerst einen Kontakt</translation>
+    </message>
+    <message>
+        <source>Save this contact&apos;s emails as files</source>
+        <translation>Die E-Mails dieses Kontakts als Dateien speichern</translation>
+    </message>
+    <message>
         <source>Delete everything logged for this contact</source>
         <translation>Alles löschen, was zu diesem Kontakt erfasst wurde</translation>
+    </message>
+    <message>
+        <source>Select a contact on the left to export or forget it.</source>
+        <translation>Wählen Sie links einen Kontakt, um ihn zu exportieren oder zu vergessen.</translation>
+    </message>
+    <message>
+        <source>Export and Forget work once a contact is logged.</source>
+        <translation>Exportieren und Vergessen sind möglich, sobald ein Kontakt erfasst ist.</translation>
     </message>
     <message>
         <source>1 logged email</source>
@@ -280,8 +476,8 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>{n} protokollierte E-Mails</translation>
     </message>
     <message>
-        <source>{count} · last contact {date} ({ago})</source>
-        <translation>{count} · letzter Kontakt {date} ({ago})</translation>
+        <source>Last contact {date} ({ago}) · {count}</source>
+        <translation>Letzter Kontakt {date} ({ago}) · {count}</translation>
     </message>
     <message>
         <source>Bounced</source>
@@ -322,6 +518,21 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>{n} days ago</source>
         <translation>vor {n} Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <translation>ddd, d. MMM yyyy</translation>
     </message>
 </context>
 <context>
@@ -561,8 +772,38 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>&amp;E-Mail-Adresse:</translation>
     </message>
     <message>
+        <source>Erika Mustermann</source>
+        <translation>Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>The name your customers see as the sender</source>
+        <translation>Der Name, den Ihre Kunden als Absender sehen</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
         <source>Your password stays in your system&apos;s keyring. Replytrail only stores the emails that belong to threads you track, and never changes your mailbox.</source>
         <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails der Verläufe, die Sie verfolgen, und verändert Ihr Postfach nie.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpMenu</name>
+    <message>
+        <source>1 email awaiting reply</source>
+        <translation>1 E-Mail ohne Antwort</translation>
+    </message>
+    <message>
+        <source>{n} emails awaiting reply</source>
+        <translation>{n} E-Mails ohne Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpService</name>
+    <message>
+        <source>No reply from {who} yet</source>
+        <translation>Noch keine Antwort von {who}</translation>
     </message>
 </context>
 <context>
@@ -597,8 +838,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Webhook (n8n, Make, …)</translation>
     </message>
     <message>
-        <source>Send to:</source>
-        <translation>Senden an:</translation>
+        <source>Pass on to:</source>
+        <translation>Weitergeben an:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
     </message>
     <message>
         <source>Signing secret:</source>
@@ -645,6 +890,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Adresse des CRM, z. B. 123456@bcc.hubspot.com</translation>
     </message>
     <message>
+        <source>Where do I find it?</source>
+        <translation>Wo finde ich sie?</translation>
+    </message>
+    <message>
         <source>Each request is signed (X-Replytrail-Signature, HMAC-SHA256) and carries an Idempotency-Key; see docs/handoff.md for the check.</source>
         <translation>Jede Anfrage ist signiert (X-Replytrail-Signature, HMAC-SHA256) und trägt einen Idempotency-Key; die Prüfung steht in docs/handoff.md.</translation>
     </message>
@@ -663,6 +912,94 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>%1 waiting</source>
         <translation>%1 wartend</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Bring in conversations</source>
+        <extracomment>runs one import (blocking, on a worker thread): request, progress callback, stop event</extracomment>
+        <translation>Unterhaltungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Bring in all emails with {contact}</source>
+        <translation>Alle E-Mails mit {contact} übernehmen</translation>
+    </message>
+    <message>
+        <source>Bring in your existing conversations</source>
+        <translation>Bestehende Unterhaltungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Replytrail reads only the header lines of your mail to find the conversations with this person. Only those conversations are stored.</source>
+        <translation>Replytrail liest nur die Kopfzeilen Ihrer E-Mails, um die Unterhaltungen mit dieser Person zu finden. Nur diese Unterhaltungen werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>Replytrail looks at the emails you sent and brings in your conversations with those people, so their next replies are logged too. It reads only the header lines of everything else; nothing else is stored.</source>
+        <translation>Replytrail sieht sich Ihre gesendeten E-Mails an und übernimmt Ihre Unterhaltungen mit diesen Personen – so werden auch deren nächste Antworten erfasst. Von allen anderen E-Mails liest Replytrail nur die Kopfzeilen und speichert nichts.</translation>
+    </message>
+    <message>
+        <source>Conversations of the last</source>
+        <translation>Unterhaltungen der letzten</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> Wochen</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Bring in</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Looking at the emails you sent: {done} of {total}</source>
+        <translation>Gesendete E-Mails werden angesehen: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Looking for the answers: {done} of {total}</source>
+        <translation>Antworten werden gesucht: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Bringing in conversations: {done} of {total} emails</source>
+        <translation>Unterhaltungen werden übernommen: {done} von {total} E-Mails</translation>
+    </message>
+    <message>
+        <source>Stopped. {emails} emails in {threads} conversations were brought in; you can bring in the rest later.</source>
+        <translation>Angehalten. {emails} E-Mails in {threads} Unterhaltungen wurden übernommen; den Rest können Sie später übernehmen.</translation>
+    </message>
+    <message>
+        <source>Done: {emails} emails in {threads} conversations brought in.</source>
+        <translation>Fertig: {emails} E-Mails in {threads} Unterhaltungen übernommen.</translation>
+    </message>
+    <message>
+        <source>Nothing new to bring in: these conversations are already here.</source>
+        <translation>Nichts Neues zu übernehmen: Diese Unterhaltungen sind schon da.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({error}).</source>
+        <translation>Etwas ist schiefgegangen ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing more was brought in: {reason}</source>
+        <translation>Es wurde nichts weiter übernommen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -700,12 +1037,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail protokolliert die E-Mail und achtet auf die Antworten.</translation>
     </message>
     <message>
-        <source>example.com, colleague@example.org</source>
-        <translation>beispiel.de, kollegin@beispiel.org</translation>
+        <source>example.com
+colleague@example.org</source>
+        <translation>example.com
+kollegin@example.org</translation>
     </message>
     <message>
-        <source>Domains and addresses, separated by commas. Your own domain is there so that emails with your colleagues are never logged.</source>
-        <translation>Domains und Adressen, durch Kommas getrennt. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
+        <source>One address or domain per line, as in the settings. Your own domain is there so that emails with your colleagues are never logged.</source>
+        <translation>Eine Adresse oder Domain pro Zeile, wie in den Einstellungen. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
     </message>
     <message>
         <source>Log:</source>
@@ -724,23 +1063,69 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>&amp;Nie protokollieren:</translation>
     </message>
     <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Copied.</source>
         <translation>Kopiert.</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge contacts</source>
+        <translation>Kontakte zusammenführen</translation>
+    </message>
+    <message>
+        <source>The emails of the contact you choose move to {name}. Later emails from that address are added to {name} too.</source>
+        <translation>Die E-Mails des gewählten Kontakts kommen zu {name}. Spätere E-Mails von dieser Adresse ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
-        <source>Reply from %1 logged</source>
-        <translation>Antwort von %1 erfasst</translation>
+        <source>%1 replied: %2</source>
+        <translation>%1 hat geantwortet: %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>1 reply logged while you were away</source>
+        <translation>1 Antwort erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
+        <source>%1 replies logged while you were away</source>
+        <translation>%1 Antworten erfasst, während Sie weg waren</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Enter password again</source>
+        <translation>Passwort erneut eingeben</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password.</source>
+        <translation>Der Server hat das Passwort nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Password for {account}:</source>
+        <translation>Passwort für {account}:</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1176,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Check &amp;again</source>
         <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>%1 looks like a POP3 server (by its name or port); Replytrail has not connected to it. If it is your IMAP server after all, choose Next: the connection test will tell.</source>
+        <translation>%1 sieht nach einem POP3-Server aus (nach Name oder Port); Replytrail hat sich noch nicht damit verbunden. Ist es doch Ihr IMAP-Server, wählen Sie „Weiter“: Der Verbindungstest zeigt es.</translation>
+    </message>
+    <message>
+        <source>Here is why POP3 cannot work, and how to switch IMAP on.</source>
+        <translation>Hier steht, warum POP3 nicht funktionieren kann und wie Sie IMAP einschalten.</translation>
     </message>
     <message>
         <source>Checking %1…</source>
@@ -972,6 +1365,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>üblichen Servernamen</translation>
     </message>
     <message>
+        <source>Replytrail could not find them. Your provider&apos;s help pages or your IT team have the right values.</source>
+        <translation>Replytrail hat sie nicht gefunden. Die Hilfeseiten Ihres Anbieters oder Ihre IT-Abteilung nennen die richtigen Werte.</translation>
+    </message>
+    <message>
         <source>Found in %1 for %2.</source>
         <translation>Gefunden in %1 für %2.</translation>
     </message>
@@ -980,8 +1377,12 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Geben Sie die Servereinstellungen für %1 ein.</translation>
     </message>
     <message>
-        <source>%1 port %2 is a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
-        <translation>%1 Port %2 ist ein POP3-Server. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+        <source>%1 port %2 answered as a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 hat sich als POP3-Server gemeldet. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
+    </message>
+    <message>
+        <source>%1 port %2 looks like a POP3 server. Replytrail needs IMAP; Next explains how to switch.</source>
+        <translation>%1 Port %2 sieht nach einem POP3-Server aus. Replytrail braucht IMAP; „Weiter“ erklärt, wie Sie umstellen.</translation>
     </message>
 </context>
 <context>
@@ -989,11 +1390,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>This email is too complex to show formatted.</source>
         <extracomment>the only schemes a link may keep (and the only ones the browser hands to the OS) a body whose document is not ready after this long is shown as plain text instead plain text up to this long (without very long lines) is shown at once, on the GUI thread image sources kept by the sanitiser; the browser still loads only data: and cid: ones</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail ist zu komplex für die formatierte Ansicht.</translation>
     </message>
     <message>
         <source>This email is shortened here for display.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail ist hier für die Anzeige gekürzt.</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1422,56 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Received only</source>
         <translation>Nur empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>SenderDialog</name>
+    <message>
+        <source>Name and signature</source>
+        <translation>Name und Signatur</translation>
+    </message>
+    <message>
+        <source>Erika Mustermann
+Sales | Example GmbH
++49 30 1234567</source>
+        <translation>Erika Mustermann
+Vertrieb | Beispiel GmbH
++49 30 1234567</translation>
+    </message>
+    <message>
+        <source>&amp;Name your customers see:</source>
+        <translation>&amp;Name für Ihre Kunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Signature (plain text):</source>
+        <translation>&amp;Signatur (Nur-Text):</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEditDialog</name>
+    <message>
+        <source>Server settings</source>
+        <translation>Servereinstellungen</translation>
+    </message>
+    <message>
+        <source>Incoming (IMAP) server:</source>
+        <translation>Posteingangsserver (IMAP):</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP) server:</source>
+        <translation>Postausgangsserver (SMTP):</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
     </message>
 </context>
 <context>
@@ -1056,7 +1507,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation>Erneut anmelden…</translation>
+        <translation>Erneut anmelden …</translation>
     </message>
     <message>
         <source>Log:</source>
@@ -1107,6 +1558,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>Benachrichtigen, wenn eine Kundenantwort erfasst wurde</translation>
     </message>
     <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
         <source>Refresh the IDLE connection every:</source>
         <translation>IDLE-Verbindung erneuern alle:</translation>
     </message>
@@ -1115,12 +1570,24 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation> Min.</translation>
     </message>
     <message>
+        <source>Greyed-out settings are set by your administrator.</source>
+        <translation>Ausgegraute Einstellungen hat Ihr Administrator festgelegt.</translation>
+    </message>
+    <message>
+        <source>Replytrail %1</source>
+        <translation>Replytrail %1</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Von Ihrem Administrator festgelegt</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
         <source>Stop watching %1 and forget its password? Logged emails stay in the store.</source>
-        <translation>%1 nicht mehr überwachen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
+        <translation>Für %1 nichts mehr erfassen und das Passwort vergessen? Erfasste E-Mails bleiben gespeichert.</translation>
     </message>
     <message>
         <source>Testing %1…</source>
@@ -1158,7 +1625,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
-        <translation>%1 erlaubt anderen Programmen nicht, sich mit Ihrem normalen Passwort anzumelden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
+        <translation>%1 lässt andere Programme Ihr übliches Passwort nicht verwenden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
     </message>
     <message>
         <source>Sign in with %1</source>
@@ -1166,7 +1633,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Replytrail never sees your password; %1 gives it a key to your mail.</source>
-        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt Replytrail dafür einen Schlüssel zu Ihren E-Mails.</translation>
+        <translation>Replytrail sieht Ihr Passwort nie; %1 gibt ihm einen Schlüssel zu Ihren E-Mails.</translation>
     </message>
     <message>
         <source>Your browser opens %1&apos;s sign-in page. Sign in as &lt;b&gt;%2&lt;/b&gt; and allow access to your mail, then come back here.</source>
@@ -1178,11 +1645,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>An administrator can set it for the whole team in the team preset; until then, use an app password if %1 allows one.</source>
-        <translation>Ein Administrator kann sie für das ganze Team in der Teamvorgabe eintragen. Bis dahin verwenden Sie ein App-Passwort, sofern %1 das erlaubt.</translation>
+        <translation>Ihr Administrator kann das für das ganze Team in der Teamvorgabe einrichten; bis dahin verwenden Sie ein App-Passwort, sofern %1 das erlaubt.</translation>
     </message>
     <message>
         <source>Waiting for you to sign in in the browser…</source>
-        <translation>Warten auf Ihre Anmeldung im Browser…</translation>
+        <translation>Warte auf Ihre Anmeldung im Browser …</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
@@ -1191,6 +1658,74 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Sign-in failed unexpectedly: %1</source>
         <translation>Die Anmeldung ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <extracomment>the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s shared history: every email is kept on this computer first and copied to the team store when it can be reached, so logging never stops.</source>
+        <translation>Die gemeinsame Historie Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht das Protokollieren nie verloren.</translation>
+    </message>
+    <message>
+        <source>Team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>Join a team store</source>
+        <translation>Einem Team-Speicher beitreten</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Your role:</source>
+        <translation>Ihre Rolle:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>only for a private certificate authority</source>
+        <translation>nur bei einer eigenen Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft …</translation>
+    </message>
+    <message>
+        <source>Up to date.</source>
+        <translation>Auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Enter the server, your role and your password.</source>
+        <translation>Bitte geben Sie Server, Rolle und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Beitritt läuft …</translation>
+    </message>
+    <message>
+        <source>Joined. Your team&apos;s history is on its way.</source>
+        <translation>Beigetreten. Die Historie Ihres Teams wird geladen.</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1838,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
 <context>
     <name>TimelineActions</name>
     <message>
+        <source>Export contacts as CSV</source>
+        <translation>Kontakte als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
         <source>Export as mbox</source>
         <translation>Als mbox exportieren</translation>
     </message>
@@ -1336,6 +1879,18 @@ Your mailbox is not touched. This cannot be undone.</source>
 
 Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>The demo cannot send emails.</source>
+        <translation>Die Demo kann keine E-Mails senden.</translation>
+    </message>
+    <message>
+        <source>It shows sample data without a mail account. To write to your customers, start Replytrail without --demo and set up your account.</source>
+        <translation>Sie zeigt Beispieldaten ohne E-Mail-Konto. Um Ihren Kunden zu schreiben, starten Sie Replytrail ohne --demo und richten Sie Ihr Konto ein.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDelegate</name>
@@ -1346,6 +1901,130 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     <message>
         <source>To {name}</source>
         <translation>An {name}</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Wartet auf Antwort</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n email(s)</source>
+        <translation>
+            <numerusform>%n E-Mail</numerusform>
+            <numerusform>%n E-Mails</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the thread</source>
+        <translation>Verlauf ein- oder ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineExtras</name>
+    <message>
+        <source>{email} updated.</source>
+        <translation>{email} wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{other} merged into {email}.</source>
+        <translation>{other} wurde mit {email} zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Match confirmed.</source>
+        <translation>Zuordnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>Not part of this conversation</source>
+        <translation>Gehört nicht zu dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Remove “{subject}” from Replytrail? It stays in your mailbox, and Replytrail will not log it again.</source>
+        <translation>„{subject}“ aus Replytrail entfernen? Die E-Mail bleibt in Ihrem Postfach, und Replytrail erfasst sie nicht noch einmal.</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The email was removed.</source>
+        <translation>Die E-Mail wurde entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineMenus</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTools</name>
+    <message>
+        <source>Your emails that have had no reply yet, oldest first, across all contacts</source>
+        <translation>Ihre E-Mails ohne Antwort, die ältesten zuerst, über alle Kontakte</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Bring in conversations…</source>
+        <translation>Unterhaltungen übernehmen…</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Bring in all emails with this contact…</source>
+        <translation>Alle E-Mails mit diesem Kontakt übernehmen…</translation>
+    </message>
+    <message>
+        <source>Edit name and company…</source>
+        <translation>Name und Firma bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Merge with another contact…</source>
+        <translation>Mit einem anderen Kontakt zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Confirm the subject match</source>
+        <translation>Zuordnung über den Betreff bestätigen</translation>
+    </message>
+    <message>
+        <source>Not part of this conversation…</source>
+        <translation>Gehört nicht zu dieser Unterhaltung…</translation>
+    </message>
+    <message>
+        <source>Awaiting reply ({n})</source>
+        <translation>Antwort ausstehend ({n})</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Antwort ausstehend</translation>
     </message>
 </context>
 <context>
@@ -1386,10 +2065,6 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <source>No emails found</source>
-        <translation>Keine E-Mails gefunden</translation>
-    </message>
-    <message>
         <source>1 email found</source>
         <translation>1 E-Mail gefunden</translation>
     </message>
@@ -1398,16 +2073,20 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{n} E-Mails gefunden</translation>
     </message>
     <message>
-        <source>Exported {n} emails to {path}</source>
-        <translation>{n} E-Mails nach {path} exportiert</translation>
-    </message>
-    <message>
         <source>Forgot {email}: {n} emails deleted.</source>
         <translation>{email} vergessen: {n} E-Mails gelöscht.</translation>
     </message>
     <message>
         <source>The 500 newest matches</source>
         <translation>Die 500 neuesten Treffer</translation>
+    </message>
+    <message>
+        <source>No emails match “{query}”</source>
+        <translation>Keine E-Mails zu „{query}“ gefunden</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1430,26 +2109,26 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>TrayApp</name>
     <message>
         <source>You&apos;re set up. Replytrail now logs the replies to the emails you send; they appear here within seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles eingerichtet. Replytrail erfasst ab jetzt die Antworten auf Ihre E-Mails; sie erscheinen hier nach wenigen Sekunden.</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Sign in again as %1…</source>
-        <translation>Erneut anmelden als %1…</translation>
+        <translation>Erneut anmelden als %1 …</translation>
     </message>
     <message>
         <source>Resume watching</source>
-        <translation>Überwachung fortsetzen</translation>
+        <translation>Erfassung fortsetzen</translation>
     </message>
     <message>
         <source>Pause watching</source>
-        <translation>Überwachung anhalten</translation>
+        <translation>Erfassung anhalten</translation>
     </message>
     <message>
-        <source>no account set up yet</source>
-        <translation>noch kein Konto eingerichtet</translation>
+        <source>no account set up yet; add one with Accounts…</source>
+        <translation>noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu</translation>
     </message>
     <message>
         <source>paused</source>
@@ -1458,8 +2137,8 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message numerus="yes">
         <source>watching %n account(s)</source>
         <translation>
-            <numerusform>überwacht %n Konto</numerusform>
-            <numerusform>überwacht %n Konten</numerusform>
+            <numerusform>aktiv für %n Konto</numerusform>
+            <numerusform>aktiv für %n Konten</numerusform>
         </translation>
     </message>
     <message>
@@ -1484,6 +2163,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
             <numerusform>Übergabe an %1 für %n E-Mail fehlgeschlagen …</numerusform>
             <numerusform>Übergabe an %1 für %n E-Mails fehlgeschlagen …</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Team store offline since %1 — logging goes on here</source>
+        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter protokolliert</translation>
     </message>
     <message>
         <source>Open timeline</source>
@@ -1534,6 +2217,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>{n} attachment(s)</source>
+        <extracomment>a --limit above this means &quot;all&quot;: SQLite takes at most a 64-bit integer</extracomment>
         <translation>{n} Anhang/Anhänge</translation>
     </message>
     <message>
@@ -1577,12 +2261,40 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{delivered} übergeben, {retried} später erneut, {refused} abgelehnt.</translation>
     </message>
     <message>
+        <source>Team store {where} is up to date (schema {v}, {policy}).</source>
+        <translation>Team-Speicher {where} ist aktuell (Schema {v}, {policy}).</translation>
+    </message>
+    <message>
+        <source>Team store {where} ready: schema {old} → {v}, policy {policy}.</source>
+        <translation>Team-Speicher {where} bereit: Schema {old} → {v}, Richtlinie {policy}.</translation>
+    </message>
+    <message>
+        <source>Role {user} created. One-time password (give it to them in person, then they run &apos;replytrail team join --user {user} --password-stdin&apos;):</source>
+        <translation>Rolle {user} angelegt. Einmalpasswort (persönlich übergeben; danach &apos;replytrail team join --user {user} --password-stdin&apos; ausführen):</translation>
+    </message>
+    <message>
+        <source>Joined the team store {where} as {user} (policy {policy}); {n} email(s) queued.</source>
+        <translation>Dem Team-Speicher {where} als {user} beigetreten (Richtlinie {policy}); {n} E-Mail(s) in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>pulled {n}…</source>
+        <translation>{n} empfangen …</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed}, pulled {pulled}, forgets sent {forgets}.</source>
+        <translation>{pushed} gesendet, {pulled} empfangen, {forgets} Löschungen übermittelt.</translation>
+    </message>
+    <message>
+        <source>Forgot {contact} team-wide: {n} email(s); every laptop drops them on its next pull.</source>
+        <translation>{contact} im ganzen Team vergessen: {n} E-Mail(s); jeder Rechner löscht sie beim nächsten Abgleich.</translation>
+    </message>
+    <message>
         <source>To sign in, open {url} on any device and enter the code {code}</source>
-        <translation>Zum Anmelden öffnen Sie {url} auf einem beliebigen Gerät und geben den Code {code} ein</translation>
+        <translation>Öffnen Sie zur Anmeldung {url} auf einem beliebigen Gerät und geben Sie den Code {code} ein</translation>
     </message>
     <message>
         <source>Opening your browser to sign in with {provider}…</source>
-        <translation>Ihr Browser öffnet sich zur Anmeldung bei {provider}…</translation>
+        <translation>Ihr Browser öffnet sich zur Anmeldung mit {provider} …</translation>
     </message>
     <message>
         <source>If no browser opens, visit: {url}</source>
@@ -1591,6 +2303,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>Added {email} (IMAP {imap}, SMTP {smtp}), signed in with {provider}; the sign-in is kept in the system keyring.</source>
         <translation>{email} hinzugefügt (IMAP {imap}, SMTP {smtp}), angemeldet mit {provider}; die Anmeldung liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>{email} updated.</source>
+        <translation>{email} wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{other} merged into {email}: {n} emails moved.</source>
+        <translation>{other} wurde mit {email} zusammengeführt: {n} E-Mails verschoben.</translation>
+    </message>
+    <message>
+        <source>Match confirmed.</source>
+        <translation>Zuordnung bestätigt.</translation>
+    </message>
+    <message>
+        <source>The email was taken out and will not be logged again.</source>
+        <translation>Die E-Mail wurde entfernt und wird nicht noch einmal erfasst.</translation>
+    </message>
+    <message>
+        <source>Reminder set for {when}.</source>
+        <translation>Erinnerung am {when}.</translation>
+    </message>
+    <message>
+        <source>{account}: {emails} emails in {threads} threads brought in ({scanned} checked)</source>
+        <translation>{account}: {emails} E-Mails in {threads} Unterhaltungen übernommen ({scanned} geprüft)</translation>
+    </message>
+    <message>
+        <source>(stopped)</source>
+        <translation>(angehalten)</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +2438,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{host}:{port}, TLS verified, login ok</source>
         <translation>{host}:{port}, TLS geprüft, Anmeldung in Ordnung</translation>
     </message>
+    <message>
+        <source>{user} on {server}, TLS verified, policy {policy}, schema {schema}, {outbox} waiting to be sent</source>
+        <translation>{user} auf {server}, TLS geprüft, Richtlinie {policy}, Schema {schema}, {outbox} warten auf Versand</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1734,6 +2478,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>{value!r} ist kein Datum (JJJJ-MM-TT).</translation>
     </message>
     <message>
+        <source>No accounts: add one with &apos;replytrail account add&apos;.</source>
+        <translation>Kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+    </message>
+    <message>
         <source>No account to send from: add one with &apos;replytrail account add&apos;.</source>
         <translation>Kein Konto zum Senden: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
@@ -1743,7 +2491,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No accounts to watch: add one with &apos;replytrail account add&apos;.</source>
-        <translation>Keine Konten zum Überwachen: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
+        <translation>Noch kein Konto eingerichtet: Fügen Sie eines mit „replytrail account add“ hinzu.</translation>
     </message>
     <message>
         <source>{address!r} is not an email address.</source>
@@ -1771,6 +2519,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The settings file {path} is broken: {detail}</source>
+        <extracomment>written into the bundle&apos;s resources by ``./dev package`` (never committed) preset tables that are not settings</extracomment>
         <translation>Die Einstellungsdatei {path} ist beschädigt: {detail}</translation>
     </message>
     <message>
@@ -1778,8 +2527,18 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Einstellungsdatei {path} kann nicht gelesen werden: {detail}</translation>
     </message>
     <message>
+        <source>The policy {origin} is broken: {detail}</source>
+        <extracomment>every value name read under REGISTRY_KEY (and, but for &quot;servers&quot;, under its Locked subkey) a registry reader: (subkey or &quot;&quot;, ) -&gt; {value name: value}; None when the key is absent</extracomment>
+        <translation>Die Richtlinie {origin} ist fehlerhaft: {detail}</translation>
+    </message>
+    <message>
         <source>Unknown setting {key}; &apos;replytrail config list&apos; shows them all.</source>
+        <extracomment>the team preset with the policy&apos;s server presets merged over its ``[servers]``</extracomment>
         <translation>Unbekannte Einstellung {key}; „replytrail config list“ zeigt alle Einstellungen.</translation>
+    </message>
+    <message>
+        <source>{key} is set by your administrator and cannot be changed.</source>
+        <translation>{key} ist von Ihrem Administrator festgelegt und lässt sich nicht ändern.</translation>
     </message>
     <message>
         <source>{detail}</source>
@@ -1840,15 +2599,19 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Disk full: Replytrail cannot log new replies until space is freed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger voll: Replytrail kann erst wieder protokollieren, wenn Platz frei ist</translation>
     </message>
     <message>
         <source>The team store {where} cannot be reached: {detail}</source>
         <translation>Der Team-Speicher {where} ist nicht erreichbar: {detail}</translation>
     </message>
     <message>
+        <source>The mail server did not accept {address}. Check the address. ({reason})</source>
+        <translation>Der Mailserver hat {address} nicht angenommen. Bitte prüfen Sie die Adresse. ({reason})</translation>
+    </message>
+    <message>
         <source>{host} does not offer STARTTLS on port {port}; Replytrail never sends a password unencrypted. Use port 993 with SSL/TLS.</source>
-        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
+        <extracomment>a command&apos;s reply may pause this long (seconds) before the connection counts as dead ending IDLE answers at once on a live connection; a dead one must not hold the watcher TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone, packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured under load: &lt; 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way a password or token, or something that gives one at login time (a token source also has ``refreshed()``: a new token when the server refused the cached one)</extracomment>
         <translation>{host} bietet auf Port {port} kein STARTTLS an; Replytrail sendet Passwörter nie unverschlüsselt. Verwenden Sie Port 993 mit SSL/TLS.</translation>
     </message>
     <message>
@@ -1861,6 +2624,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>The email has no recipient.</source>
+        <extracomment>IMAP hosts whose provider files SMTP-sent mail in Sent itself (X-GM-EXT-1 at send time)</extracomment>
         <translation>Die E-Mail hat keinen Empfänger.</translation>
     </message>
     <message>
@@ -1913,12 +2677,40 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <translation>Die Übergabe-Einstellungen sind beschädigt: {detail}</translation>
     </message>
     <message>
+        <source>Give the team store with --dsn.</source>
+        <translation>Geben Sie den Team-Speicher mit --dsn an.</translation>
+    </message>
+    <message>
+        <source>team join needs --dsn (or a team preset), --user and a password on stdin.</source>
+        <translation>team join braucht --dsn (oder eine Team-Vorgabe), --user und ein Passwort über stdin.</translation>
+    </message>
+    <message>
+        <source>This laptop is in no team yet: run &apos;replytrail team join&apos; first.</source>
+        <translation>Dieser Rechner gehört noch zu keinem Team: Führen Sie zuerst &apos;replytrail team join&apos; aus.</translation>
+    </message>
+    <message>
+        <source>Only a team administrator can forget a contact team-wide.</source>
+        <translation>Nur eine Team-Administration kann einen Kontakt im ganzen Team vergessen.</translation>
+    </message>
+    <message>
+        <source>Unknown team policy {policy}: use {choices}.</source>
+        <translation>Unbekannte Team-Richtlinie {policy}: Verwenden Sie {choices}.</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address a role can carry.</source>
+        <translation>{email} ist keine E-Mail-Adresse, die als Rolle taugt.</translation>
+    </message>
+    <message>
+        <source>{where} is not a Replytrail team store yet: the administrator runs &apos;replytrail team init&apos; first.</source>
+        <translation>{where} ist noch kein Replytrail-Team-Speicher: Die Administration führt zuerst &apos;replytrail team init&apos; aus.</translation>
+    </message>
+    <message>
         <source>--oauth signs in without a password: drop --password-stdin.</source>
         <translation>--oauth meldet sich ohne Passwort an: Lassen Sie --password-stdin weg.</translation>
     </message>
     <message>
         <source>The sign-in for {email} is no longer valid (it was revoked or has expired): choose “Sign in again”.</source>
-        <translation>Die Anmeldung für {email} gilt nicht mehr (widerrufen oder abgelaufen): Wählen Sie „Erneut anmelden“.</translation>
+        <translation>Die Anmeldung für {email} gilt nicht mehr (sie wurde widerrufen oder ist abgelaufen): Wählen Sie „Erneut anmelden“.</translation>
     </message>
     <message>
         <source>You signed in as {chosen} in the browser, but this account is {email}: sign in again and pick {email}.</source>
@@ -1926,43 +2718,75 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Your organisation&apos;s administrator must first allow Replytrail to read and send mail ({provider}: admin consent). Ask them, then sign in again.</source>
-        <translation>Der Administrator Ihrer Organisation muss Replytrail erst erlauben, E-Mails zu lesen und zu senden ({provider}: Administratorzustimmung). Fragen Sie ihn und melden Sie sich dann erneut an.</translation>
+        <translation>Der Administrator Ihrer Organisation muss Replytrail zuerst erlauben, E-Mails zu lesen und zu senden ({provider}: Administratorzustimmung). Fragen Sie ihn und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
         <source>Sending is switched off for {email}: {provider} has SMTP AUTH disabled for this mailbox. Your administrator can enable “Authenticated SMTP” for it.</source>
-        <translation>Senden ist für {email} abgeschaltet: {provider} hat SMTP AUTH für dieses Postfach deaktiviert. Ihr Administrator kann „Authentifiziertes SMTP“ dafür aktivieren.</translation>
+        <translation>Senden ist für {email} ausgeschaltet: {provider} hat SMTP AUTH für dieses Postfach deaktiviert. Ihr Administrator kann dafür „Authenticated SMTP“ einschalten.</translation>
     </message>
     <message>
         <source>Sign-in with {provider} did not work: {detail}</source>
-        <translation>Die Anmeldung bei {provider} hat nicht geklappt: {detail}</translation>
+        <translation>Die Anmeldung mit {provider} hat nicht geklappt: {detail}</translation>
     </message>
     <message>
         <source>Sign-in with {provider} was cancelled or took too long; nothing was saved.</source>
-        <translation>Die Anmeldung bei {provider} wurde abgebrochen oder hat zu lange gedauert; nichts wurde gespeichert.</translation>
+        <translation>Die Anmeldung mit {provider} wurde abgebrochen oder hat zu lange gedauert; nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>Sign-in with {provider} needs a client id, and none is configured. Register an app at {register_url} (public client, redirect URI http://127.0.0.1, mail permissions) and set its id with: replytrail config set {setting} ID (docs/oauth.md has the steps).</source>
-        <translation>Die Anmeldung bei {provider} braucht eine Client-ID, und es ist keine eingerichtet. Registrieren Sie eine App unter {register_url} (öffentlicher Client, Umleitungs-URI http://127.0.0.1, E-Mail-Berechtigungen) und tragen Sie ihre ID ein mit: replytrail config set {setting} ID (die Schritte stehen in docs/oauth.md).</translation>
+        <translation>Die Anmeldung mit {provider} braucht eine Client-ID, und es ist keine eingerichtet. Registrieren Sie eine App unter {register_url} (öffentlicher Client, Weiterleitungs-URI http://127.0.0.1, E-Mail-Berechtigungen) und setzen Sie ihre ID mit: replytrail config set {setting} ID (die Schritte stehen in docs/oauth.md).</translation>
     </message>
     <message>
         <source>{provider}&apos;s sign-in service cannot be reached right now ({detail}); Replytrail tries again by itself.</source>
-        <translation>Der Anmeldedienst von {provider} ist gerade nicht erreichbar ({detail}); Replytrail versucht es selbst wieder.</translation>
+        <translation>Der Anmeldedienst von {provider} ist gerade nicht erreichbar ({detail}); Replytrail versucht es von selbst erneut.</translation>
     </message>
     <message>
         <source>{host} could not check the sign-in just now (temporary failure); Replytrail tries again by itself.</source>
-        <translation>{host} konnte die Anmeldung gerade nicht prüfen (vorübergehender Fehler); Replytrail versucht es selbst wieder.</translation>
+        <translation>{host} konnte die Anmeldung gerade nicht prüfen (vorübergehender Fehler); Replytrail versucht es von selbst erneut.</translation>
     </message>
     <message>
         <source>Unknown sign-in provider {name!r}; Replytrail knows: {known}.</source>
-        <translation>Unbekannter Anmeldedienst {name!r}; Replytrail kennt: {known}.</translation>
+        <translation>Unbekannter Anmeldeanbieter {name!r}; Replytrail kennt: {known}.</translation>
     </message>
     <message>
         <source>No sign-in provider is known for {email}: add the account again.</source>
-        <translation>Für {email} ist kein Anmeldedienst bekannt: Fügen Sie das Konto erneut hinzu.</translation>
+        <translation>Für {email} ist kein Anmeldeanbieter bekannt: Fügen Sie das Konto erneut hinzu.</translation>
     </message>
     <message>
         <source>A sign-in provider is configured wrongly: {detail}</source>
-        <translation>Ein Anmeldedienst ist falsch eingerichtet: {detail}</translation>
+        <translation>Ein Anmeldeanbieter ist falsch eingerichtet: {detail}</translation>
+    </message>
+    <message>
+        <source>The export to {path} failed: {detail}</source>
+        <translation>Der Export nach {path} ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be used: {reason}</source>
+        <translation>Der Ordner {path} kann nicht verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Give --name and/or --company.</source>
+        <translation>Geben Sie --name und/oder --company an.</translation>
+    </message>
+    <message>
+        <source>No such email: {message_id}.</source>
+        <translation>Diese E-Mail gibt es nicht: {message_id}.</translation>
+    </message>
+    <message>
+        <source>That email was not matched by subject.</source>
+        <translation>Diese E-Mail wurde nicht über den Betreff zugeordnet.</translation>
+    </message>
+    <message>
+        <source>No email of yours with the Message-ID {message_id}.</source>
+        <translation>Keine E-Mail von Ihnen mit der Message-ID {message_id}.</translation>
+    </message>
+    <message>
+        <source>There is no contact {email}.</source>
+        <translation>Es gibt keinen Kontakt {email}.</translation>
+    </message>
+    <message>
+        <source>{email} is already part of this contact.</source>
+        <translation>{email} gehört schon zu diesem Kontakt.</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2820,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Replytrail has what it needs. You can close this tab now.</source>
-        <translation>Replytrail hat alles, was es braucht. Sie können diesen Tab jetzt schließen.</translation>
+        <translation>Replytrail hat, was es braucht. Sie können diesen Tab jetzt schließen.</translation>
     </message>
     <message>
         <source>Sign-in did not finish</source>
@@ -2004,7 +2828,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Go back to Replytrail: it says what happened and what to do.</source>
-        <translation>Kehren Sie zu Replytrail zurück: Dort steht, was passiert ist und was zu tun ist.</translation>
+        <translation>Gehen Sie zurück zu Replytrail: Dort steht, was passiert ist und was zu tun ist.</translation>
     </message>
 </context>
 <context>
@@ -2071,10 +2895,81 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
 </context>
 <context>
+    <name>session</name>
+    <message>
+        <source>There is no graphical session here (neither DISPLAY nor WAYLAND_DISPLAY is set). Without a desktop, run &apos;replytrail watch&apos; instead.</source>
+        <extracomment>libraries Qt&apos;s xcb plugin links that a minimal Debian lacks → the package to install platforms that need no display (tests, screenshots, VNC)</extracomment>
+        <translation>Hier läuft keine grafische Sitzung (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt). Ohne Desktop verwenden Sie stattdessen &apos;replytrail watch&apos;.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing or broken.</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt oder ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Qt cannot use the X11 display: the library {lib} is missing. Install the Debian package {package} (sudo apt install {package}).</source>
+        <translation>Qt kann die X11-Anzeige nicht nutzen: Die Bibliothek {lib} fehlt. Installieren Sie das Debian-Paket {package} (sudo apt install {package}).</translation>
+    </message>
+</context>
+<context>
+    <name>team</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>offline since {since}</source>
+        <translation>nicht erreichbar seit {since}</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>warten auf Versand</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>last sent</source>
+        <translation>zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>last received</source>
+        <translation>zuletzt empfangen</translation>
+    </message>
+    <message>
+        <source>last error</source>
+        <translation>letzter Fehler</translation>
+    </message>
+</context>
+<context>
     <name>watch</name>
     <message>
         <source>logging again</source>
-        <translation type="unfinished"></translation>
+        <translation>protokolliert wieder</translation>
     </message>
 </context>
 </TS>

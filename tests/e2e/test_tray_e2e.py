@@ -148,8 +148,8 @@ def test_tray_app_logs_a_reply_end_to_end(
         logged = app.wait_log(r"logged in email <[^>]+> \(in-reply-to\)")
         desktop.wait_for(lambda: notifications.calls(), "the notification on D-Bus")
         (call,) = notifications.calls()
-        assert call["summary"] == "Reply from Bob Kunde logged"
-        assert call["body"] == "Re: Angebot"
+        assert call["summary"] == "Bob Kunde replied: Re: Angebot"
+        assert call["body"] == ""
         assert "GEHEIM" not in str(call)
         # the notification service clicked it: the timeline opened at that email
         desktop.wait_for(
@@ -174,7 +174,7 @@ def test_tray_app_logs_a_reply_end_to_end(
     cli.ok("config", "set", "general.language", "de")
     app = App(cli, env)
     try:
-        app.wait_log(r"tray state watching: Replytrail — überwacht 1 Konto")
+        app.wait_log(r"tray state watching: Replytrail — aktiv für 1 Konto")
         shoot(desktop, open_menu(desktop, app), "tray-menu-de.png", tmp_path)
         desktop.xdotool("key", "Escape")
         # a second start hands over to the running app and exits 0

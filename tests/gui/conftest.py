@@ -19,6 +19,7 @@ from replytrail.core.paths import resolve_paths
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import BlobAttachments
+from servers.keyring import SecretService
 
 
 @pytest.fixture
@@ -43,9 +44,9 @@ class QuitCounter:
 
 
 @pytest.fixture
-def tray_app(qtbot: QtBot, tmp_path: Path) -> Iterator[TrayApp]:
+def tray_app(qtbot: QtBot, tmp_path: Path, secret_service: SecretService) -> Iterator[TrayApp]:
     """The app as app/application.py assembles it, on a fresh data dir (offscreen, no
-    accounts watched); ``tray_app.quits`` counts Quit."""
+    accounts watched, the real keyring); ``tray_app.quits`` counts Quit."""
     paths = resolve_paths(tmp_path / "data")
     paths.ensure()
     settings = Settings(paths.settings_file)

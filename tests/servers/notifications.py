@@ -20,7 +20,8 @@ NAME = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 
 
-def serve(log_path: Path, click: bool) -> None:
+def serve(log_path: Path, click: str) -> None:
+    """*click*: the action the fake user invokes on every notification ("": none)."""
     from jeepney import DBusAddress, MessageType, new_error, new_method_return, new_signal
     from jeepney.bus_messages import message_bus
     from jeepney.io.blocking import open_dbus_connection
@@ -59,7 +60,7 @@ def serve(log_path: Path, click: bool) -> None:
             conn.send(new_method_return(msg, "u", (next_id,)))
             if click:
                 time.sleep(0.1)
-                conn.send(new_signal(emitter, "ActionInvoked", "us", (next_id, "default")))
+                conn.send(new_signal(emitter, "ActionInvoked", "us", (next_id, click)))
                 conn.send(new_signal(emitter, "NotificationClosed", "uu", (next_id, 2)))
         elif member == "GetCapabilities":
             conn.send(new_method_return(msg, "as", (["actions", "body"],)))
@@ -75,12 +76,19 @@ class NotificationBus:
     """A private session bus, optionally with the capturing notification service on it."""
 
     def __init__(
-        self, root: Path, *, service: bool = True, click: bool = True, address: str = ""
+        self,
+        root: Path,
+        *,
+        service: bool = True,
+        click: bool = True,
+        address: str = "",
+        click_action: str = "default",
     ) -> None:
-        """With *address*, serve on that bus (e.g. the keyring's) instead of a new one."""
+        """With *address*, serve on that bus (e.g. the keyring's) instead of a new one;
+        *click*: a fake user invokes *click_action* on every notification."""
         self.log = root / "notifications.jsonl"
         self.address = address
-        self._service, self._click = service, click
+        self._service, self._click = service, click_action if click else ""
         self._procs: list[subprocess.Popen[str]] = []
 
     def start(self) -> NotificationBus:
@@ -104,7 +112,7 @@ class NotificationBus:
             argv = [sys.executable, "-m", "servers.notifications", str(self.log)]
             env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": self.address, "PYTHONPATH": tests}
             svc = subprocess.Popen(
-                [*argv, *(["--click"] if self._click else [])],
+                [*argv, *([f"--click={self._click}"] if self._click else [])],
                 env=env,
                 stdout=subprocess.PIPE,
                 text=True,
@@ -132,4 +140,5 @@ class NotificationBus:
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]), "--click" in sys.argv[2:])
+    clicks = [a.removeprefix("--click=") for a in sys.argv[2:] if a.startswith("--click=")]
+    serve(Path(sys.argv[1]), clicks[0] if clicks else "")

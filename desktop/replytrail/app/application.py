@@ -19,17 +19,25 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from replytrail.app.autostart import Autostart, launch_command
 from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
 from replytrail.app.single_instance import SingleInstance
+from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials, IsolatedCredentials
 from replytrail.core.errors import KnownError
-from replytrail.core.events import AccountState, AccountStopped, EventSink, WatchState
+from replytrail.core.events import (
+    AccountState,
+    AccountStopped,
+    EventSink,
+    WatchState,
+)
 from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.tempfiles import clean_in_background
 from replytrail.qt.changes import StoreChanges
 from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
@@ -39,23 +47,13 @@ from replytrail.ui.tray.tray import TrayIcon
 if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, a small idle app
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.settings.handoff_page import HandoffPage
+    from replytrail.ui.settings.team_page import TeamPage
     from replytrail.ui.timeline.window import TimelineWindow
 
 __all__ = ["TrayApp", "assemble", "visible_states"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
-
-
-def visible_states(states: list[AccountState]) -> list[AccountState]:
-    """A watcher not started yet reports "stopped" without a reason: that is starting, not
-    an error (no red flash in the tray while a new account connects)."""
-    return [
-        AccountState(s.account, WatchState.CATCHING_UP)
-        if s.state is WatchState.STOPPED and not s.detail
-        else s
-        for s in states
-    ]
 
 
 class TrayApp(QObject):
@@ -84,6 +82,7 @@ class TrayApp(QObject):
         parent: QObject | None = None,
         tray: TrayIcon | None = None,
         handoff: TargetBook | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.handoff = handoff
@@ -96,13 +95,16 @@ class TrayApp(QObject):
         self._timeline: TimelineWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self._handoff_page: HandoffPage | None = None
+        self._team_page: TeamPage | None = None
         self._compose: list[QWidget] = []  # open compose windows (each removes itself)
         self._in_setup = False
+        self.demo = demo  # sample data, no account: Compose and Reply say they cannot send
+        self.demo_notice: QMessageBox | None = None
 
         self.tray = tray or TrayIcon(self)
         self.tray.setParent(self)
         self.notifier = Notifier(
-            self.tray.icon, lambda: bool(settings.get("general.notifications")), parent=self
+            self.tray.icon, lambda: settings.values().general.notifications, parent=self
         )
         self.tray.openTimelineRequested.connect(self.open_timeline)
         self.tray.composeRequested.connect(self.compose)
@@ -113,6 +115,8 @@ class TrayApp(QObject):
         self.tray.signInRequested.connect(self.sign_in_again)
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
+        engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
+        engine.teamPulled.connect(self._team_pulled)
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -121,7 +125,14 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.changes.note)
         engine.sent.connect(self.changes.note)
         self.notifier.openEmail.connect(self.open_email)
+        self.notifier.replyEmail.connect(lambda mid: self.compose(reply_to=mid))
+        self.notifier.openTimeline.connect(self.open_timeline)
+        self.bounces = BounceLine(self.open_email, self)
+        self.bounce_action = self.bounces.action
+        self.tray.add_action(self.bounce_action)
+        engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
+        self.firstweek = FirstWeek(self)
 
     def close(self) -> None:
         """Close the store executor (and with it the app's store connection)."""
@@ -134,6 +145,7 @@ class TrayApp(QObject):
         self.tray.show()
         # the icon first; the engine (imapclient, TLS, keyring) a moment later
         QTimer.singleShot(ENGINE_START_DELAY_MS, self.engine.start)
+        self.firstweek.start()
         if accounts:
             self.apply_autostart()
         log.info("Replytrail started: %d account(s)", len(accounts))
@@ -150,6 +162,7 @@ class TrayApp(QObject):
         log.info("quitting")
         self.tray.hide()
         self.notifier.close()
+        self.firstweek.stop()
         self.engine.stop()
         self.jobs.shutdown()
         self._quit_app()
@@ -166,6 +179,7 @@ class TrayApp(QObject):
             drop_source_cache()
             self._timeline.composeRequested.connect(lambda to: self.compose(to=to))
             self._timeline.replyRequested.connect(lambda mid: self.compose(reply_to=mid))
+            self.firstweek.timeline_created(self._timeline)
         bring_forward(self._timeline)
         return self._timeline
 
@@ -181,6 +195,9 @@ class TrayApp(QObject):
         except KnownError as e:
             QMessageBox.warning(None, "Replytrail", e.message)
             return
+        if not accounts and self.demo:
+            self._demo_cannot_send()
+            return
         if not accounts:
             self.first_run()
             return
@@ -195,7 +212,12 @@ class TrayApp(QObject):
         from replytrail.ui.compose.window import ComposeDialog
 
         dialog = ComposeDialog(
-            accounts, self.engine.send, self.paths.drafts_dir, to=to, reply_to=original
+            accounts,
+            self.engine.send,
+            self.paths.drafts_dir,
+            to=to,
+            reply_to=original,
+            load_contacts=self.firstweek.load_contacts,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose.append(dialog)
@@ -209,6 +231,15 @@ class TrayApp(QObject):
     @property
     def compose_windows(self) -> list[QWidget]:
         return list(self._compose)
+
+    def _demo_cannot_send(self) -> None:
+        from replytrail.ui.timeline.actions import demo_cannot_send
+
+        box = demo_cannot_send(self._timeline)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: setattr(self, "demo_notice", None))
+        self.demo_notice = box
+        box.open()
 
     @Slot()
     def open_settings(
@@ -226,6 +257,7 @@ class TrayApp(QObject):
             )
             self._settings_dialog.accountsChanged.connect(self.accounts_changed)
             self._settings_dialog.signInRequested.connect(self.sign_in_again)
+            self.firstweek.settings_created(self._settings_dialog)
             if self.handoff is not None:
                 from replytrail.ui.settings.handoff_page import HandoffPage
 
@@ -237,6 +269,7 @@ class TrayApp(QObject):
                     on_retry=self.engine.wake_handoff,
                 )
                 self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
+            self._add_team_page(self._settings_dialog)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
@@ -244,8 +277,24 @@ class TrayApp(QObject):
             d.tabs.setCurrentWidget(self._handoff_page)
         if self._handoff_page is not None:
             self._handoff_page.refresh_status()
+        if self._team_page is not None:
+            self._team_page.refresh_status()
         bring_forward(d)
         return d
+
+    def _team_pulled(self, _event: object) -> None:
+        """A teammate's email reached the local store: an open timeline shows it now."""
+        if self._timeline is not None and self._timeline.isVisible():
+            self._timeline.refresh()
+
+    def _add_team_page(self, dialog: SettingsDialog) -> None:
+        from replytrail.app.team import team_actions
+        from replytrail.ui.settings.team_page import TeamPage
+
+        actions = team_actions(self.paths, self.settings, self.credentials, self.accounts)
+        self._team_page = TeamPage(actions=actions, jobs=self.jobs)
+        self._team_page.joined.connect(self.engine.attach_team)
+        dialog.add_page(self._team_page, self._team_page.title)
 
     def add_account(self, parent: QWidget | None) -> bool:
         """The one seam to the set-up wizard (one at a time; a second wish is ignored)."""
@@ -324,7 +373,7 @@ class TrayApp(QObject):
 
     def _setting_changed(self, key: str) -> None:
         if key == "general.language":
-            lang = install_translators(choose_language(str(self.settings.get(key))))
+            lang = install_translators(choose_language(self.settings.values().general.language))
             log.info("language now %s", lang)
         elif key == "general.start_at_login":
             self.apply_autostart()
@@ -332,19 +381,9 @@ class TrayApp(QObject):
     def apply_autostart(self) -> None:
         if self.autostart is not None:
             try:
-                self.autostart.set_enabled(bool(self.settings.get("general.start_at_login")))
+                self.autostart.set_enabled(self.settings.values().general.start_at_login)
             except OSError as e:
                 log.warning("cannot change start at login: %s", e)
-
-
-def bring_forward(w: QWidget) -> None:
-    """Show *w*, also when it was hidden or minimised, on top and with the focus."""
-    if w.isMinimized():
-        w.showNormal()
-    else:
-        w.show()
-    w.raise_()
-    w.activateWindow()
 
 
 def _engine_factory(
@@ -372,6 +411,8 @@ def _engine_factory(
             if handoff is not None and store_file is not None
             else None
         )
+        from replytrail.core.team.membership import make_replicator
+
         return Engine(
             store=store,
             accounts=accounts,
@@ -379,6 +420,7 @@ def _engine_factory(
             settings=settings,
             sink=sink,
             handoff=runner,
+            team=make_replicator(store, settings, credentials),
         )
 
     return make
@@ -403,6 +445,7 @@ def assemble(
         settings.reload()
     credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
     store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
     jobs = Jobs()
     # the windows' connection, opened on the executor's thread by the first window
     executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
@@ -428,8 +471,10 @@ def assemble(
         autostart=autostart,
         quit_app=app.quit,
         tray=tray,
+        demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)
+    start_inspection(tray_app)
     tray_app.start()
     if demo_root is not None:
         QTimer.singleShot(0, tray_app.open_timeline)

@@ -16,13 +16,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from replytrail import __version__
 from replytrail.app.i18n import choose_language, install_translators
+from replytrail.app.session_check import display_problem
 from replytrail.app.single_instance import SingleInstance, server_name
 from replytrail.core.accounts import AccountRegistry
-from replytrail.core.config import Settings, load_preset
+from replytrail.core.config import open_settings
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
@@ -60,10 +62,13 @@ def _release_free_heap() -> None:
 
 def run(data_dir: str | None, demo: bool) -> int:
     """Run the tray app until Quit; 0 also when another instance was asked to come forward."""
+    if QApplication.instance() is None and display_problem():
+        return _no_display(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
     app.setApplicationName("Replytrail")
+    app.setApplicationVersion(__version__)
     app.setDesktopFileName("replytrail")
     app.setWindowIcon(app_icon())
     demo_root = Path(tempfile.mkdtemp(prefix="replytrail-demo-")) if demo else None
@@ -74,8 +79,8 @@ def run(data_dir: str | None, demo: bool) -> int:
         return 0
     instance.listen()
     try:
-        settings = Settings(paths.settings_file, load_preset(paths.preset_files))
-        install_translators(choose_language(str(settings.get("general.language"))))
+        settings = open_settings(paths)
+        install_translators(choose_language(settings.values().general.language))
         accounts = AccountRegistry(paths.accounts_file)
         watched = [a.email for a in accounts.all() if a.enabled]
     except KnownError as e:
@@ -132,6 +137,19 @@ def run(data_dir: str | None, demo: bool) -> int:
         if demo_root is not None:
             shutil.rmtree(demo_root, ignore_errors=True)
     return int(code)
+
+
+def _no_display(data_dir: str | None) -> int:
+    """Say in one line (in the user's language) why the tray app cannot start here; 1."""
+    core = QCoreApplication(["replytrail"])  # translators need an application object
+    try:
+        language = open_settings(resolve_paths(data_dir)).values().general.language
+    except KnownError:
+        language = ""
+    install_translators(choose_language(language))
+    print(f"replytrail: {display_problem()}", file=sys.stderr)
+    del core
+    return 1
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import sqlite3
@@ -10,6 +11,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -24,6 +26,7 @@ from replytrail.core.models import (
     MatchReason,
     Security,
 )
+from replytrail.core.resources import resources_dir
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
 from replytrail.core.store.sqlite import SQLiteStore
 
@@ -120,393 +123,50 @@ def _norm(subject: str) -> str:
     return re.sub(r"^(\s*(re|aw|fwd?|wg|sv|antw)\s*:\s*)+", "", subject, flags=re.I).strip().lower()
 
 
-def _sig_en() -> str:
-    return (
-        "\n\nBest regards,\nJana Weber\nKey Account Manager · Sensorik Weber GmbH\n+49 30 1234 5678"
+def _address(d: dict[str, str]) -> Address:
+    return Address(d["email"], d.get("name", ""))
+
+
+def _blob(spec: dict[str, Any]) -> AttachmentBlob:
+    data = (
+        _pdf(spec["title"], spec["lines"])
+        if spec["type"] == "application/pdf"
+        else _png(spec.get("width", 160), spec.get("height", 90))
+    )
+    return AttachmentBlob(spec["filename"], spec["type"], data)
+
+
+def _msg(d: dict[str, Any], sigs: dict[str, str], files: dict[str, AttachmentBlob]) -> _Msg:
+    body = str(d["body"])
+    for lang, sig in sigs.items():
+        body = body.replace("{sig_" + lang + "}", sig)
+    return _Msg(
+        days=float(d["days"]),
+        direction=Direction(d["direction"]),
+        body=body,
+        subject=d.get("subject", ""),
+        kind=Kind(d.get("kind", "email")),
+        match=MatchReason(d["match"]) if "match" in d else None,
+        html=d.get("html", ""),
+        files=[files[k] for k in d.get("files", [])],
+        sender=_address(d["sender"]) if "sender" in d else None,
+        thread_index=d.get("thread_index"),
     )
 
 
-def _sig_de() -> str:
-    return (
-        "\n\nViele Grüße\nJana Weber\nKey Account Managerin · Sensorik Weber GmbH\n+49 30 1234 5678"
-    )
-
-
-def _threads() -> list[_Thread]:
-    mueller = Address("t.mueller@mueller-maschinenbau.example", "Thomas Müller")
-    northwind = Address("sarah.jenkins@northwind.example", "Sarah Jenkins")
-    contoso = Address("priya.raman@contoso.example", "Priya Raman")
-    fabrikam = Address("olivia.chen@fabrikam.example", "Olivia Chen")
-    stadtwerke = Address("m.hoffmann@stadtwerke-nord.example", "Markus Hoffmann")
-    feinkost = Address("e.fischer@fischer-feinkost.example", "Emma Fischer")
-    tailspin = Address("marco.rossi@tailspin.example", "Marco Rossi")
-    adventure = Address("d.okafor@adventure-works.example", "David Okafor")
-    litware = Address("claire.dubois@litware.example", "Claire Dubois")
-    becker = Address("j.becker@becker-logistik.example", "Jürgen Becker")
-    anna = Address("anna.kowalski@gmail.example", "Anna Kowalski")
-    lena = Address("lena.hartmann@webmail.example", "Lena Hartmann")
-    offer_pdf = AttachmentBlob(
-        "Angebot_2026-114.pdf",
-        "application/pdf",
-        _pdf(
-            "Angebot 2026-114",
-            [
-                "Sensorpaket S200, 40 Stueck",
-                "Montage und Inbetriebnahme",
-                "Gesamt: 18.640,00 EUR netto",
-                "Gueltig bis 30 Tage nach Datum",
-            ],
-        ),
-    )
-    chart = AttachmentBlob("pilot-results.png", "image/png", _png())
-    quote_pdf = AttachmentBlob(
-        "Quote Q-2291 Northwind.pdf",
-        "application/pdf",
-        _pdf(
-            "Quote Q-2291",
-            [
-                "S200 sensor kit x 120",
-                "Cloud dashboard, 12 months",
-                "Total: EUR 51,300.00",
-                "Valid for 30 days",
-            ],
-        ),
-    )
+def _threads(path: Path | None = None) -> list[_Thread]:
+    """The scripted threads from ``resources/demo/threads.json`` (data, not code)."""
+    data = json.loads((path or resources_dir() / "demo" / "threads.json").read_text("utf-8"))
+    sigs: dict[str, str] = data["signatures"]
+    files = {k: _blob(v) for k, v in data["files"].items()}
     return [
         _Thread(
-            mueller,
-            "Angebot Sensorpaket S200",
-            [
-                _Msg(
-                    41,
-                    Direction.OUT,
-                    "Hallo Herr Müller,\n\nwie besprochen sende ich Ihnen anbei "
-                    "unser Angebot für 40 Sensorpakete S200 inklusive Montage.\n\nDie Lieferzeit "
-                    "beträgt aktuell drei Wochen." + _sig_de(),
-                    files=[offer_pdf],
-                ),
-                _Msg(
-                    39.6,
-                    Direction.IN,
-                    "Hallo Frau Weber,\n\nvielen Dank für das Angebot. Können "
-                    "Sie uns bei 60 Stück einen Staffelpreis nennen? Die Montage würden wir dann "
-                    "selbst übernehmen.\n\nMit freundlichen Grüßen\nThomas Müller\n"
-                    "Einkauf · Müller Maschinenbau GmbH",
-                    subject="AW: Angebot Sensorpaket S200",
-                ),
-                _Msg(
-                    38.8,
-                    Direction.OUT,
-                    "Hallo Herr Müller,\n\nbei 60 Stück ohne Montage kommen wir "
-                    "auf 392 € pro Paket, also 23.520 € netto. Ich schicke Ihnen gern ein "
-                    "aktualisiertes Angebot." + _sig_de(),
-                    subject="AW: Angebot Sensorpaket S200",
-                ),
-                _Msg(
-                    2.2,
-                    Direction.IN,
-                    "Hallo Frau Weber,\n\ndie Geschäftsführung hat zugestimmt. "
-                    "Bitte senden Sie uns die Auftragsbestätigung für 60 Stück; Liefertermin "
-                    "KW 27 wäre ideal.\n\nBeste Grüße\nThomas Müller",
-                    subject="AW: AW: Angebot Sensorpaket S200",
-                ),
-            ],
-        ),
-        _Thread(
-            northwind,
-            "Pilot rollout for Q3",
-            [
-                _Msg(
-                    33,
-                    Direction.OUT,
-                    "Hi Sarah,\n\nthanks for the call today. As promised, here "
-                    "are the results from the two-week pilot at your Leeds warehouse: downtime "
-                    "alerts came in 11 minutes earlier on average." + _sig_en(),
-                    files=[chart],
-                ),
-                _Msg(
-                    31.5,
-                    Direction.IN,
-                    "Hi Jana,\n\nthe numbers look great. Could you send a "
-                    "quote for 120 kits including the dashboard licence?\n\nThanks,\nSarah",
-                    subject="Re: Pilot rollout for Q3",
-                    match=MatchReason.REFERENCES,
-                ),
-                _Msg(
-                    30.9,
-                    Direction.OUT,
-                    "Hi Sarah,\n\nplease find the quote attached. Happy to "
-                    "walk your team through it." + _sig_en(),
-                    subject="Re: Pilot rollout for Q3",
-                    files=[quote_pdf],
-                ),
-                _Msg(
-                    0.3,
-                    Direction.IN,
-                    "Hi Jana,\n\nGood news: procurement approved the rollout. "
-                    "Could we schedule the kickoff for next Tuesday at 10:00?\n\nBest,\nSarah "
-                    "Jenkins\nHead of Operations, Northwind Traders",
-                    subject="Re: Pilot rollout for Q3",
-                    html="<html><head><style>p{font-family:Arial}</style></head><body>"
-                    "<p>Hi Jana,</p><p><b>Good news:</b> procurement approved the rollout. Could "
-                    "we schedule the kickoff for <i>next Tuesday at 10:00</i>?</p>"
-                    "<p>Best,<br>Sarah Jenkins<br>Head of Operations, Northwind Traders</p>"
-                    '<p><img src="https://cdn.northwind.example/brand/signature-logo.png" '
-                    'width="140" height="36" alt="Northwind Traders"></p>'
-                    '<p style="font-size:10px;color:#888"><a href="https://northwind.example/'
-                    'privacy">Privacy</a> · <a href="javascript:alert(1)">Unsubscribe</a></p>'
-                    '<img src="https://t.mail-insights.example/open.gif?u=8812&amp;m=5521" '
-                    'width="1" height="1" alt=""><script>track()</script></body></html>',
-                ),
-            ],
-        ),
-        _Thread(
-            contoso,
-            "Sensor integration with your MES",
-            [
-                _Msg(
-                    27,
-                    Direction.OUT,
-                    "Hello Priya,\n\nfollowing up on the trade fair: our S200 "
-                    "sensors publish over OPC UA and MQTT, so they plug into your MES without "
-                    "custom code. Would a 30-minute call next week work?" + _sig_en(),
-                ),
-                _Msg(
-                    26.9,
-                    Direction.IN,
-                    "Thank you for your email. I am out of the office until "
-                    "Monday 14 July with limited access to email. For urgent matters please "
-                    "contact procurement@contoso.example.\n\nPriya Raman",
-                    subject="Automatic reply: Sensor integration with your MES",
-                    kind=Kind.AUTO_REPLY,
-                ),
-                _Msg(
-                    21,
-                    Direction.IN,
-                    "Hi Jana,\n\nback at my desk now. Thursday 2pm CET works for "
-                    "me; I'll bring our automation lead.\n\nPriya",
-                    subject="RE: Sensor integration with your MES",
-                    match=MatchReason.THREAD_INDEX,
-                    thread_index="AdrB7cQvTm5fRkE3Sx2cqA==",
-                ),
-            ],
-        ),
-        _Thread(
-            fabrikam,
-            "Pricing for 50 units",
-            [
-                _Msg(
-                    19,
-                    Direction.OUT,
-                    "Hi Olivia,\n\nfor 50 units the price is EUR 415 per kit, "
-                    "shipping included. Let me know if you need a formal quote." + _sig_en(),
-                ),
-                _Msg(
-                    12,
-                    Direction.IN,
-                    "Hi Jana, coming back to this: we'd need the units by end "
-                    "of August. Is that feasible?\n\nOlivia",
-                    subject="Re: Pricing for 50 units",
-                    match=MatchReason.SUBJECT,
-                ),
-            ],
-        ),
-        _Thread(
-            stadtwerke,
-            "Fernwartung Pumpstationen",
-            [
-                _Msg(
-                    16,
-                    Direction.OUT,
-                    "Sehr geehrter Herr Hoffmann,\n\nanbei wie besprochen "
-                    "unsere Unterlagen zur Fernwartung Ihrer Pumpstationen." + _sig_de(),
-                ),
-                _Msg(
-                    15.99,
-                    Direction.IN,
-                    "This is the mail system at host mx.stadtwerke-nord.example."
-                    "\n\nI'm sorry to have to inform you that your message could not be delivered "
-                    "to one or more recipients.\n\n<m.hoffmann@stadtwerke-nord.example>: host "
-                    "mx.stadtwerke-nord.example said: 550 5.1.1 User unknown",
-                    subject="Undelivered Mail Returned to Sender",
-                    kind=Kind.BOUNCE,
-                    sender=Address(
-                        "MAILER-DAEMON@mx.stadtwerke-nord.example", "Mail Delivery System"
-                    ),
-                ),
-            ],
-        ),
-        _Thread(
-            feinkost,
-            "Kühlkette: Temperaturfühler für 12 Filialen",
-            [
-                _Msg(
-                    24,
-                    Direction.OUT,
-                    "Liebe Frau Fischer,\n\nvielen Dank für das nette Gespräch. "
-                    "Für Ihre 12 Filialen empfehle ich unser Kühlketten-Set K40 mit "
-                    "Alarmierung per SMS." + _sig_de(),
-                    match=MatchReason.BCC,
-                ),
-                _Msg(
-                    22.5,
-                    Direction.IN,
-                    "Liebe Frau Weber,\n\ndas klingt gut. Funktioniert die "
-                    "Alarmierung auch am Wochenende, wenn niemand im Büro ist?\n\nHerzliche "
-                    "Grüße\nEmma Fischer",
-                    subject="AW: Kühlkette: Temperaturfühler für 12 Filialen",
-                ),
-                _Msg(
-                    22.1,
-                    Direction.OUT,
-                    "Liebe Frau Fischer,\n\nja, rund um die Uhr – die "
-                    "Alarme gehen per SMS und App an bis zu fünf Personen." + _sig_de(),
-                    subject="AW: Kühlkette: Temperaturfühler für 12 Filialen",
-                ),
-                _Msg(
-                    5,
-                    Direction.IN,
-                    "Liebe Frau Weber,\n\nwir möchten mit drei Filialen "
-                    "starten. Können Sie nächste Woche zur Installation vorbeikommen?\n\nEmma "
-                    "Fischer",
-                    subject="AW: AW: Kühlkette: Temperaturfühler für 12 Filialen",
-                ),
-            ],
-        ),
-        _Thread(
-            tailspin,
-            "Follow-up: demo kit",
-            [
-                _Msg(
-                    3,
-                    Direction.OUT,
-                    "Hi Marco,\n\njust checking whether the demo kit arrived "
-                    "safely. Happy to set it up with your team over a video call." + _sig_en(),
-                ),
-            ],
-        ),
-        _Thread(
-            adventure,
-            "Annual maintenance contract",
-            [
-                _Msg(
-                    52,
-                    Direction.OUT,
-                    "Hi David,\n\nyour maintenance contract renews on 1 "
-                    "August. This year we can add remote firmware updates at no extra cost."
-                    + _sig_en(),
-                ),
-                _Msg(
-                    50,
-                    Direction.IN,
-                    "Hi Jana,\n\nplease send the renewal paperwork, we'll sign "
-                    "it this month.\n\nDavid",
-                    subject="Re: Annual maintenance contract",
-                    match=MatchReason.GM_THRID,
-                ),
-                _Msg(
-                    49,
-                    Direction.OUT,
-                    "Hi David,\n\ndone — you'll get the DocuSign link shortly." + _sig_en(),
-                    subject="Re: Annual maintenance contract",
-                ),
-            ],
-        ),
-        _Thread(
-            litware,
-            "Requirements for the calibration service",
-            [
-                _Msg(
-                    11,
-                    Direction.OUT,
-                    "Hi Claire,\n\nto prepare the calibration offer, could you "
-                    "share how many sensors you run per line and your audit dates?" + _sig_en(),
-                ),
-                _Msg(
-                    9.5,
-                    Direction.IN,
-                    "Hi Jana,\n\nwe run 14 sensors per line on 6 lines; audits "
-                    "are in March and September. The chart shows last year's drift.\n\nClaire",
-                    subject="Re: Requirements for the calibration service",
-                    files=[AttachmentBlob("drift-2025.png", "image/png", _png(200, 100))],
-                ),
-            ],
-        ),
-        _Thread(
-            becker,
-            "Rahmenvertrag 2026/27",
-            [
-                _Msg(
-                    58,
-                    Direction.OUT,
-                    "Hallo Herr Becker,\n\nanbei der Entwurf für den "
-                    "Rahmenvertrag 2026/27. Die Preise sind für 24 Monate fest." + _sig_de(),
-                    files=[
-                        AttachmentBlob(
-                            "Rahmenvertrag_Entwurf.pdf",
-                            "application/pdf",
-                            _pdf(
-                                "Rahmenvertrag 2026/27 (Entwurf)",
-                                ["Laufzeit 24 Monate", "Preisbindung", "Servicelevel"],
-                            ),
-                        )
-                    ],
-                ),
-                _Msg(
-                    55,
-                    Direction.IN,
-                    "Hallo Frau Weber,\n\nunser Justiziariat hat zwei "
-                    "Anmerkungen zu § 7 (Haftung). Ich melde mich nach der Prüfung.\n\nGruß\n"
-                    "Jürgen Becker",
-                    subject="AW: Rahmenvertrag 2026/27",
-                ),
-                _Msg(
-                    8,
-                    Direction.OUT,
-                    "Hallo Herr Becker,\n\ngibt es schon Neuigkeiten vom "
-                    "Justiziariat zu § 7?" + _sig_de(),
-                    subject="AW: Rahmenvertrag 2026/27",
-                ),
-            ],
-        ),
-        _Thread(
-            anna,
-            "Sensor for my greenhouse",
-            [
-                _Msg(
-                    14,
-                    Direction.OUT,
-                    "Hi Anna,\n\nthe S50 starter kit is a good fit for a "
-                    "greenhouse: temperature, humidity and soil moisture, battery-powered."
-                    + _sig_en(),
-                ),
-                _Msg(
-                    13.2,
-                    Direction.IN,
-                    "Perfect, I'll order two. Do you ship to Poland?\n\nAnna",
-                    subject="Re: Sensor for my greenhouse",
-                ),
-            ],
-        ),
-        _Thread(
-            lena,
-            "Ihre Anfrage zum Starterkit",
-            [
-                _Msg(
-                    6,
-                    Direction.OUT,
-                    "Hallo Frau Hartmann,\n\ndanke für Ihre Anfrage über "
-                    "unsere Website. Das Starterkit S50 kostet 129 € inkl. MwSt." + _sig_de(),
-                ),
-                _Msg(
-                    4.5,
-                    Direction.IN,
-                    "Hallo Frau Weber,\n\ndanke! Ist die App auch auf Deutsch "
-                    "verfügbar?\n\nLena Hartmann",
-                    subject="Re: Ihre Anfrage zum Starterkit",
-                ),
-            ],
-        ),
+            contact=_address(t["contact"]),
+            subject=t["subject"],
+            msgs=[_msg(m, sigs, files) for m in t["msgs"]],
+            cc=[_address(a) for a in t.get("cc", [])],
+        )
+        for t in data["threads"]
     ]
 
 

@@ -26,6 +26,8 @@ from replytrail.core.events import (
     ScanProgress,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
 )
 from replytrail.core.models import LoggedEmail
 from replytrail.qt.jobs import Jobs
@@ -52,6 +54,7 @@ class EngineLike(Protocol):
     def send(self, draft: Draft) -> LoggedEmail: ...
     def reload_accounts(self) -> None: ...
     def wake_handoff(self) -> None: ...
+    def attach_team(self) -> None: ...
 
 
 class EngineAdapter(QObject):
@@ -66,6 +69,8 @@ class EngineAdapter(QObject):
         sent(LoggedEmail): :meth:`send` finished; the email is logged.
         pausedChanged(bool): the user paused or resumed watching.
         handoffChanged(HandoffChanged): a hand-off target's state after a delivery round.
+        teamChanged(TeamOnline): the team store became reachable or unreachable.
+        teamPulled(TeamPulled): teammates' emails or forgets reached the local store.
     """
 
     stateChanged = Signal(object)  # noqa: N815 - Qt signal naming
@@ -76,6 +81,8 @@ class EngineAdapter(QObject):
     sent = Signal(object)
     pausedChanged = Signal(bool)  # noqa: N815 - Qt signal naming
     handoffChanged = Signal(object)  # noqa: N815 - Qt signal naming
+    teamChanged = Signal(object)  # noqa: N815 - Qt signal naming
+    teamPulled = Signal(object)  # noqa: N815 - Qt signal naming
     _event = Signal(object)  # emitted on the engine's threads, delivered queued
 
     def __init__(
@@ -130,11 +137,19 @@ class EngineAdapter(QObject):
             self.sendFailed.emit(event)
         elif isinstance(event, HandoffChanged):
             self.handoffChanged.emit(event)
+        elif isinstance(event, TeamOnline):
+            self.teamChanged.emit(event)
+        elif isinstance(event, TeamPulled):
+            self.teamPulled.emit(event)
 
     # -- control
     def wake_handoff(self) -> None:
         """Deliver the hand-off outbox now (after 'Retry now')."""
         self.engine.wake_handoff()
+
+    def attach_team(self) -> None:
+        """The user joined a team store in Settings: start replicating."""
+        self.engine.attach_team()
 
     @property
     def paused(self) -> bool:

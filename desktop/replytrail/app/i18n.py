@@ -59,7 +59,7 @@ def install_translators(language: str) -> str:
 def install_cli_translator(ctx: Any) -> None:
     """The command line speaks the UI language too (setting, else the system locale)."""
     try:
-        setting = str(ctx.settings.get("general.language"))
+        setting = ctx.settings.values().general.language
     except Exception:  # a broken settings file is reported by the command itself
         setting = ""
     lang = choose_language(setting)

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import threading
+from pathlib import Path
 from typing import Any
 
 from replytrail.commands.account_oauth import add_oauth_options, run_add_oauth
 from replytrail.commands.context import CliContext
 from replytrail.core.accounts import normalise_email
-from replytrail.core.credentials import new_ref
 from replytrail.core.errors import KnownError, Pop3Only, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.mail.connect import test_imap, test_smtp
 from replytrail.core.models import Account, Security
+from replytrail.core.setup import account_from_result, find_settings, greets_as_pop3, store_account
 
 __all__ = ["register", "run"]
 
@@ -96,39 +98,45 @@ def _security(value: str | None, default: Security) -> Security:
     return Security(value) if value else default
 
 
-def _discovered(email: str, ctx: CliContext) -> dict[str, Any]:
-    """Server settings found by discovery (SPEC §4.1), as account fields."""
-    from replytrail.core.discovery import discover
-
-    step = float(ctx.settings.get("discovery.timeout"))  # each step; the whole run longer
-    result = discover(
-        email, preset=ctx.preset.get("servers", {}), step_timeout=step, timeout=max(12.0, 2 * step)
+def _discovered(email: str, ctx: CliContext) -> Account:
+    """The account discovery (SPEC §4.1) suggests, the same way the wizard gets it."""
+    step = ctx.settings.values().discovery.timeout  # each step; the whole run longer
+    result = find_settings(
+        email, preset=ctx.preset.get("servers", {}), step_timeout=step, cancel=threading.Event()
     )
     if result.pop3_only:
         raise Pop3Only(host=result.incoming.host if result.incoming else email, email=email)
-    out: dict[str, Any] = {}
-    if result.incoming:
-        out.update(
-            imap_host=result.incoming.host,
-            imap_port=result.incoming.port,
-            imap_security=Security(result.incoming.security),
-            username=result.incoming.username,
-        )
-    if result.outgoing:
-        out.update(
-            smtp_host=result.outgoing.host,
-            smtp_port=result.outgoing.port,
-            smtp_security=Security(result.outgoing.security),
-        )
-    return out
+    return account_from_result(email, result)
+
+
+def _ca_file(value: str | None) -> str:
+    if not value:
+        return ""
+    ca = Path(value).expanduser().resolve()
+    if not ca.is_file():
+        raise UsageError(QT_TRANSLATE_NOOP("errors", "The CA file {path} does not exist."), path=ca)
+    return str(ca)
+
+
+def _pins(values: list[str], *hosts: str) -> dict[str, str]:
+    pins: dict[str, str] = {}
+    for fp in values:
+        clean = fp.replace(":", "").strip().lower()
+        if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
+            raise UsageError(
+                QT_TRANSLATE_NOOP("errors", "{value!r} is not a SHA-256 fingerprint."), value=fp
+            )
+        pins = {h.lower(): clean for h in hosts}
+    return pins
 
 
 def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
+    """Discovery's suggestion (unless --no-discover or --imap-host), overridden by the options."""
     email = normalise_email(args.email)
-    found: dict[str, Any] = {}
+    found: Account | None = None
     if not args.no_discover and not args.imap_host:
         found = _discovered(email, ctx)
-    imap_host = args.imap_host or found.get("imap_host")
+    imap_host = args.imap_host or (found.imap_host if found else "")
     if not imap_host:
         raise UsageError(
             QT_TRANSLATE_NOOP("errors", "No IMAP server known for {email}: give --imap-host."),
@@ -136,35 +144,21 @@ def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
         )
     if args.imap_port in POP3_PORTS:
         raise Pop3Only(host=imap_host, email=email)
-    imap_sec = _security(args.imap_security, found.get("imap_security", Security.SSL))
+    imap_sec = _security(args.imap_security, found.imap_security if found else Security.SSL)
     imap_port = (
-        args.imap_port or found.get("imap_port") or (993 if imap_sec is Security.SSL else 143)
+        args.imap_port
+        or (found.imap_port if found and not args.imap_security else 0)
+        or (993 if imap_sec is Security.SSL else 143)
     )
-    smtp_sec = _security(args.smtp_security, found.get("smtp_security", Security.SSL))
+    smtp_sec = _security(args.smtp_security, found.smtp_security if found else Security.SSL)
     smtp_port = (
-        args.smtp_port or found.get("smtp_port") or (465 if smtp_sec is Security.SSL else 587)
+        args.smtp_port
+        or (found.smtp_port if found and not args.smtp_security else 0)
+        or (465 if smtp_sec is Security.SSL else 587)
     )
-    ca_file = ""
-    if args.ca_file:
-        from pathlib import Path
-
-        ca = Path(args.ca_file).expanduser().resolve()
-        if not ca.is_file():
-            raise UsageError(
-                QT_TRANSLATE_NOOP("errors", "The CA file {path} does not exist."), path=ca
-            )
-        ca_file = str(ca)
-    smtp_host = args.smtp_host or found.get("smtp_host") or imap_host
-    pins: dict[str, str] = {}
-    for fp in args.pin_sha256:
-        clean = fp.replace(":", "").strip().lower()
-        if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
-            raise UsageError(
-                QT_TRANSLATE_NOOP("errors", "{value!r} is not a SHA-256 fingerprint."), value=fp
-            )
-        pins = {imap_host.lower(): clean, smtp_host.lower(): clean}
+    smtp_host = args.smtp_host or (found.smtp_host if found else "") or imap_host
     return Account(
-        pinned_sha256=pins,
+        pinned_sha256=_pins(args.pin_sha256, imap_host, smtp_host),
         email=email,
         imap_host=imap_host,
         imap_port=imap_port,
@@ -172,8 +166,8 @@ def build_account(args: argparse.Namespace, ctx: CliContext) -> Account:
         smtp_host=smtp_host,
         smtp_port=smtp_port,
         smtp_security=smtp_sec,
-        username=args.username or found.get("username") or "",
-        ca_file=ca_file,
+        username=args.username or (found.username if found else ""),
+        ca_file=_ca_file(args.ca_file),
         logging_address=args.logging_address or "",
     )
 
@@ -185,17 +179,14 @@ def run_add(args: argparse.Namespace, ctx: CliContext) -> int:
     password = _read_password(args, ctx)
     ctx.credentials.check()  # no keyring: say so before anything is saved
     if not args.no_test:
+        # a server that greets like POP3 is refused here as in the wizard (SPEC §4.3)
+        if greets_as_pop3(account.imap_host, account.imap_port, str(account.imap_security)):
+            raise Pop3Only(host=account.imap_host, email=account.email)
         test_imap(account, password)
         test_smtp(account, password)
-    account.credential_ref = new_ref(account.email)
-    ctx.credentials.store(account.credential_ref, password)
-    try:
-        old = ctx.accounts.get(account.email)
-    except KnownError:
-        old = None
-    ctx.accounts.save(account)
-    if old and old.credential_ref and old.credential_ref != account.credential_ref:
-        ctx.credentials.delete(old.credential_ref)
+    account = store_account(
+        accounts=ctx.accounts, credentials=ctx.credentials, account=account, secret=password
+    )
     print(
         translate(
             CTX,

@@ -32,7 +32,11 @@ def register(sub: Any) -> None:
     r = csub.add_parser("reset", help="back to the team preset or built-in default")
     r.add_argument("key")
     r.set_defaults(func=run_reset)
-    lst = csub.add_parser("list", help="all settings with their values and where they come from")
+    lst = csub.add_parser(
+        "list",
+        help="all settings with their values and where they come from "
+        "(default, build, preset, policy, user; locked: set by the administrator)",
+    )
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_list)
 
@@ -58,7 +62,15 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
     rows = list(ctx.settings.items())
     if args.json:
         json.dump(
-            {s.key: {"value": v, "source": src, "help": s.help} for s, v, src in rows},
+            {
+                s.key: {
+                    "value": v,
+                    "source": src,
+                    "help": s.help,
+                    "locked": ctx.settings.is_locked(s.key),
+                }
+                for s, v, src in rows
+            },
             ctx.out,
             indent=2,
         )
@@ -66,5 +78,8 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     width = max(len(s.key) for s, _, _ in rows)
     for s, v, src in rows:
-        print(f"{s.key:<{width}}  {_show(v):<20}  ({src})  {s.help}", file=ctx.out)
+        where = f"{src}, locked" if ctx.settings.is_locked(s.key) else src
+        print(f"{s.key:<{width}}  {_show(v):<20}  ({where})  {s.help}", file=ctx.out)
+    if ctx.settings.policy.origins:
+        print(f"policy: {ctx.settings.policy.origin}", file=ctx.out)
     return 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from replytrail.core.accounts import AccountRegistry
-from replytrail.core.config import Settings, load_preset
+from replytrail.core.config import Settings, open_settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.handoff.runner import HandoffRunner
 from replytrail.core.handoff.targets import TargetBook
@@ -16,6 +16,9 @@ from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.paths import Paths
 from replytrail.core.store.base import Store
 from replytrail.core.store.local import open_store
+
+if TYPE_CHECKING:
+    from replytrail.core.team.replicator import Replicator
 
 __all__ = ["CliContext"]
 
@@ -27,13 +30,14 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
     stdin: TextIO = field(default_factory=lambda: sys.stdin)
 
-    @cached_property
+    @property
     def preset(self) -> dict[str, Any]:
-        return load_preset(self.paths.preset_files)
+        """The team preset, with the admin policy's server presets merged in."""
+        return self.settings.preset
 
     @cached_property
     def settings(self) -> Settings:
-        return Settings(self.paths.settings_file, self.preset)
+        return open_settings(self.paths)
 
     @cached_property
     def accounts(self) -> AccountRegistry:
@@ -62,6 +66,13 @@ class CliContext:
             self.credentials,
             self.secrets,
         )
+
+    def team_replicator(self) -> Replicator | None:
+        """The team store's replicator for an engine of this command, when in a team."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        return make_replicator(replica_of(self.store), self.settings, self.credentials)
 
     @cached_property
     def store(self) -> Store:

@@ -12,6 +12,7 @@ from replytrail.core.discovery.engine import DEFAULT_STEP_TIMEOUT, DEFAULT_TIMEO
 from replytrail.core.discovery.preset import preset_section
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
+from replytrail.core.settings_view import SettingsValues
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -27,7 +28,7 @@ _SECURITY = {
 
 
 class _Settings(Protocol):
-    def get(self, key: str) -> Any: ...
+    def values(self) -> SettingsValues: ...
 
 
 class DiscoverContext(Protocol):
@@ -140,7 +141,7 @@ def run(args: argparse.Namespace, ctx: DiscoverContext) -> int:
         )
         return 2
     try:
-        step_timeout = float(ctx.settings.get("discovery.timeout"))
+        step_timeout = ctx.settings.values().discovery.timeout
     except (KnownError, KeyError, TypeError, ValueError):
         step_timeout = DEFAULT_STEP_TIMEOUT
     timeout = max(0.1, float(args.timeout))

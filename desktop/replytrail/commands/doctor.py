@@ -10,6 +10,8 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.mail.connect import test_imap, test_smtp
+from replytrail.core.store.local import check_space
+from replytrail.core.tempfiles import clean_stale_temp
 
 __all__ = ["register"]
 
@@ -57,7 +59,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
             raise StoreError(path=ctx.paths.store_file, detail=result)
         stats = ctx.store.stats()
-        removed = ctx.store.gc_blobs()
+        removed = ctx.store.gc_blobs() + clean_stale_temp(ctx.paths)
+        check_space(ctx.paths)  # the disk full: say so here too, not only in the watcher
         text = (
             QT_TRANSLATE_NOOP(
                 "doctor",
@@ -81,11 +84,15 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
     check(translate(CTX, QT_TRANSLATE_NOOP("doctor", "store")), store)
 
-    team_dsn = str(ctx.settings.get("store.team_dsn") or "")
+    team_dsn = ctx.settings.values().store.team_dsn
     if team_dsn and not args.offline:
 
         def team() -> str:
             from replytrail.core.store.team import check_team_store
+            from replytrail.core.team.membership import joined
+
+            if joined(ctx.settings):
+                return _team_member(ctx)
 
             info = check_team_store(team_dsn)
             text = (
@@ -132,3 +139,26 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         check(f"{a.email} IMAP", imap)
         check(f"{a.email} SMTP", smtp)
     return 1 if failures else 0
+
+
+def _team_member(ctx: CliContext) -> str:
+    """This laptop's membership: link (verified TLS, keyring password), policy, outbox."""
+    from replytrail.core.team.local import replica_of
+    from replytrail.core.team.status import team_status
+
+    st = team_status(replica_of(ctx.store), ctx.settings, ctx.credentials)
+    if not st.reachable:
+        raise KnownError(detail=st.error)
+    return translate(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "doctor",
+            "{user} on {server}, TLS verified, policy {policy}, schema {schema}, "
+            "{outbox} waiting to be sent",
+        ),
+        user=st.user,
+        server=st.server,
+        policy=st.policy,
+        schema=st.schema,
+        outbox=st.outbox,
+    )

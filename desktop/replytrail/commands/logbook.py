@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,20 @@ from replytrail.core.export import export_emails
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction, LoggedEmail
 from replytrail.core.store.base import SearchFilter
-from replytrail.core.store.report import contact_rows, write_csv
+from replytrail.core.store.report import write_csv
 
 __all__ = ["register"]
 
 CTX = "cli"
+
+
+#: a --limit above this means "all": SQLite takes at most a 64-bit integer
+MAX_LIMIT = 1_000_000_000
+
+
+def count(text: str) -> int:
+    """A ``--limit`` value: a whole number, negative ones as 0, huge ones as :data:`MAX_LIMIT`."""
+    return min(max(int(text), 0), MAX_LIMIT)
 
 
 def register(sub: Any) -> None:
@@ -32,7 +41,7 @@ def register(sub: Any) -> None:
     t = sub.add_parser("timeline", help="every logged email with a contact, newest first")
     t.add_argument("contact")
     t.add_argument("--json", action="store_true")
-    t.add_argument("--limit", type=int, default=1000)
+    t.add_argument("--limit", type=count, default=1000)
     t.set_defaults(func=run_timeline)
     s = sub.add_parser("search", help="full-text search over all logged emails")
     s.add_argument("query")
@@ -40,7 +49,7 @@ def register(sub: Any) -> None:
     s.add_argument("--since", help="YYYY-MM-DD")
     s.add_argument("--until", help="YYYY-MM-DD")
     s.add_argument("--direction", choices=["in", "out"])
-    s.add_argument("--limit", type=int, default=200)
+    s.add_argument("--limit", type=count, default=200)
     s.set_defaults(func=run_search)
     e = sub.add_parser("export", help="export a contact's emails")
     e.add_argument("contact")
@@ -76,8 +85,7 @@ def _line(e: LoggedEmail) -> str:
 
 def run_contacts(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.csv:
-        ctx.store  # noqa: B018 - opens (and migrates) the store first
-        rows = contact_rows(ctx.paths.store_file)
+        rows = ctx.store.contact_report()
         if args.search:
             wanted = {c.email.lower() for c in ctx.store.contacts(args.search, limit=1_000_000)}
             rows = [r for r in rows if r.email.lower() in wanted]
@@ -125,7 +133,12 @@ def _date(text: str | None) -> datetime | None:
         raise UsageError(
             QT_TRANSLATE_NOOP("errors", "{value!r} is not a date (YYYY-MM-DD)."), value=text
         ) from None
-    return d if d.tzinfo else d.astimezone()
+    if d.tzinfo:
+        return d
+    try:
+        return d.astimezone()
+    except (ValueError, OverflowError):  # 0001-01-01 or 9999-12-31 in a zone east/west of UTC
+        return d.replace(tzinfo=UTC)
 
 
 def run_search(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -162,8 +175,11 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
+    from replytrail.core.team.local import replica_of
+    from replytrail.core.team.membership import forget_contact
+
     contact = _contact(ctx, args.contact)
-    n = ctx.store.forget_contact(contact)
+    n = forget_contact(replica_of(ctx.store), ctx.settings, contact)
     print(
         translate(
             CTX,

@@ -76,6 +76,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         secrets=ctx.secrets,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=lambda _e: None,
     )
     email = engine.send(draft)

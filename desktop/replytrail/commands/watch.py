@@ -24,6 +24,7 @@ from replytrail.core.events import (
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.models import Direction
 from replytrail.core.netlink import NetworkWatch
+from replytrail.core.tempfiles import clean_stale_temp
 
 __all__ = ["register"]
 
@@ -44,6 +45,7 @@ class _Printer:
         self.ctx, self.verbose = ctx, verbose
         self.stopped: dict[str, str] = {}
         self._said: dict[str, str] = {}  # the problem last told per account (said once)
+        self._troubled: dict[str, set[str]] = {}  # per account: folders with a problem
         self._lock = threading.Lock()
 
     def _problem(self, account: str, message: str) -> None:
@@ -75,11 +77,15 @@ class _Printer:
                 )
 
     def _state(self, s: AccountState) -> None:
+        troubled = self._troubled.setdefault(s.account, set())
         if s.state is WatchState.ERROR and s.detail:  # e.g. the disk is full: always said
+            troubled.add(s.folder)
             self._problem(s.account, s.detail)
-        elif s.state is WatchState.WATCHING and self._said.pop(s.account, None) is not None:
-            text = translate(CTX, QT_TRANSLATE_NOOP("watch", "logging again"))
-            print(f"replytrail: {s.account}: {text}", file=self.ctx.err, flush=True)
+        elif s.state is WatchState.WATCHING:
+            troubled.discard(s.folder)
+            if not troubled and self._said.pop(s.account, None) is not None:
+                text = translate(CTX, QT_TRANSLATE_NOOP("watch", "logging again"))
+                print(f"replytrail: {s.account}: {text}", file=self.ctx.err, flush=True)
         if self.verbose:
             print(
                 f"state {s.account} {s.state}" + (f" ({s.detail})" if s.detail else ""),
@@ -99,6 +105,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     ctx.credentials.check()
+    clean_stale_temp(ctx.paths)  # attachment writes a crash (SIGKILL) left behind
     printer = _Printer(ctx, verbose=bool(getattr(args, "verbose", False)))
     done = threading.Event()
     engine = Engine(
@@ -108,6 +115,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         secrets=ctx.secrets,
         settings=ctx.settings,
         handoff=ctx.handoff_runner(),
+        team=ctx.team_replicator(),
         sink=printer,
         only=args.account,
         on_all_stopped=done.set,

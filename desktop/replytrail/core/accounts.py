@@ -53,8 +53,10 @@ class AccountRegistry:
     def all(self) -> list[Account]:
         tables = read_toml(self.path).get("account", [])
         try:
+            if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+                raise TypeError("'account' must be a list of [[account]] tables")
             return [_from_table(t) for t in tables]
-        except (TypeError, ValueError) as e:
+        except (TypeError, ValueError, AttributeError, KeyError) as e:
             raise SettingsError(
                 QT_TRANSLATE_NOOP("errors", "The accounts file {path} is broken: {detail}"),
                 path=self.path,

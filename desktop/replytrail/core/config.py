@@ -1,149 +1,54 @@
-"""User settings (TOML) merged over the team preset over the built-in defaults (SPEC §11.3).
+"""User settings (TOML) over the admin policy, the team preset, build-time values and the
+built-in defaults (SPEC §11.3, §18).
 
 Every setting has a dotted key, a type and a default; ``replytrail config get|set`` reads and
-writes them. The user's file only holds what the user changed; a team preset in the site
-config directory supplies the team's defaults (and its ``[servers]`` table for discovery).
+writes them, ``Settings.values()`` gives them typed. The user's file only holds what the user
+changed; a team preset in the site config directory supplies the team's defaults (and its
+``[servers]`` table for discovery); an admin policy (core/policy.py) presets and locks keys.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from replytrail.core.errors import SettingsError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.policy import AdminPolicy, load_policy
+from replytrail.core.resources import resources_dir
+from replytrail.core.settings_schema import ALIASES, SETTINGS, Setting, SettingValue
+from replytrail.core.settings_view import SettingsValues, build_values
 
-__all__ = ["SETTINGS", "Setting", "Settings", "atomic_write", "load_preset", "read_toml"]
+if TYPE_CHECKING:
+    from replytrail.core.paths import Paths
 
-SettingValue = str | int | float | bool | list[str]
+__all__ = [
+    "ALIASES",
+    "BUILD_FILE",
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "atomic_write",
+    "load_build_values",
+    "load_preset",
+    "open_settings",
+    "read_toml",
+]
 
+log = logging.getLogger("replytrail.config")
 
-@dataclass(frozen=True)
-class Setting:
-    key: str
-    default: SettingValue
-    help: str
-    choices: tuple[str, ...] = ()
-    minimum: float | None = None
+#: written into the bundle's resources by ``./dev package`` (never committed)
+BUILD_FILE = "build.toml"
+#: preset tables that are not settings
+_NOT_SETTINGS = ("servers", "providers", "server", "_path")
 
-    @property
-    def kind(self) -> type:
-        return type(self.default)
-
-    def parse(self, raw: str) -> SettingValue:
-        """Turn the command line's text into a typed, validated value."""
-        text = raw.strip()
-        value: SettingValue
-        try:
-            if isinstance(self.default, bool):
-                low = text.lower()
-                if low not in ("true", "false", "yes", "no", "on", "off", "1", "0"):
-                    raise ValueError(text)
-                value = low in ("true", "yes", "on", "1")
-            elif isinstance(self.default, int):
-                value = int(text)
-            elif isinstance(self.default, float):
-                value = float(text)
-            elif isinstance(self.default, list):
-                value = [p.strip() for p in text.split(",") if p.strip()]
-            else:
-                value = text
-        except ValueError:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP("errors", "{key} expects a {kind} value, not {value!r}."),
-                key=self.key,
-                kind=self.kind.__name__,
-                value=raw,
-            ) from None
-        self.validate(value)
-        return value
-
-    def validate(self, value: object) -> None:
-        ok_type = isinstance(value, self.kind) and not (
-            isinstance(value, bool) and not isinstance(self.default, bool)
-        )
-        is_int = isinstance(value, int) and not isinstance(value, bool)
-        if isinstance(self.default, float) and is_int:
-            ok_type = True
-        if isinstance(self.default, list) and isinstance(value, list):
-            ok_type = all(isinstance(v, str) for v in value)
-        if not ok_type:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP("errors", "{key} expects a {kind} value, not {value!r}."),
-                key=self.key,
-                kind=self.kind.__name__,
-                value=value,
-            )
-        if self.choices and value not in self.choices:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP("errors", "{key} must be one of: {choices}."),
-                key=self.key,
-                choices=", ".join(self.choices),
-            )
-        if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
-            raise SettingsError(
-                QT_TRANSLATE_NOOP("errors", "{key} must be at least {minimum}."),
-                key=self.key,
-                minimum=self.minimum,
-            )
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "general.language",
-        "",
-        "UI language: empty = system locale, 'en' or 'de'",
-        choices=("", "en", "de"),
-    ),
-    Setting("general.start_at_login", True, "start the tray app when you log in"),
-    Setting("general.notifications", True, "notify when a customer's reply was logged"),
-    Setting(
-        "logging.mode",
-        "tracked",
-        "'tracked': replies to tracked emails; 'contacts': every email with a known contact",
-        choices=("tracked", "contacts"),
-    ),
-    Setting(
-        "logging.since_days", 30, "the first scan of a mailbox goes back this many days", minimum=0
-    ),
-    Setting("logging.since_date", "", "or from this date (YYYY-MM-DD); overrides since_days"),
-    Setting("logging.never_log", [], "addresses and domains that are never logged (comma list)"),
-    Setting("logging.subject_rule", True, "also match replies by subject (low confidence)"),
-    Setting("watch.idle_refresh", 600.0, "seconds before IDLE is re-issued", minimum=1),
-    Setting(
-        "watch.catchup_interval", 300.0, "seconds between safety catch-ups while idle", minimum=1
-    ),
-    Setting(
-        "watch.poll_interval", 60.0, "seconds between polls when the server lacks IDLE", minimum=1
-    ),
-    Setting(
-        "watch.backoff_max", 300.0, "longest wait between reconnect attempts (seconds)", minimum=1
-    ),
-    Setting("watch.fetch_chunk", 500, "messages per FETCH during catch-up", minimum=1),
-    Setting("discovery.timeout", 6.0, "seconds each discovery step may take", minimum=0.1),
-    Setting(
-        "store.backend",
-        "sqlite",
-        "'sqlite' (local) or 'postgres' (team store)",
-        choices=("sqlite", "postgres"),
-    ),
-    Setting("store.team_dsn", "", "PostgreSQL connection string of the team store (no password)"),
-    Setting("oauth.microsoft_client_id", "", "OAuth2 client id for Microsoft sign-in"),
-    Setting("oauth.microsoft_tenant", "common", "Microsoft tenant for sign-in"),
-    Setting("oauth.google_client_id", "", "OAuth2 client id for Google sign-in"),
-    Setting(
-        "oauth.google_client_secret",
-        "",
-        "the 'secret' Google issues with a desktop client id (not confidential, RFC 8252 §8.5)",
-    ),
-)
 _BY_KEY = {s.key: s for s in SETTINGS}
 
 
@@ -199,6 +104,12 @@ def load_preset(files: tuple[Path, ...]) -> dict[str, Any]:
     return {}
 
 
+def load_build_values(resources: Path) -> dict[str, Any]:
+    """Values the packager set at build time (``resources/build.toml``; OAuth client ids)."""
+    path = resources / BUILD_FILE
+    return dict(_flatten(read_toml(path))) if path.is_file() else {}
+
+
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     for k, v in table.items():
         key = f"{prefix}{k}"
@@ -208,40 +119,104 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, 
             yield key, v
 
 
-class Settings:
-    """Typed settings: built-in defaults < team preset < the user's file."""
+def _canonical(key: str) -> str:
+    return ALIASES.get(key, key)
 
-    def __init__(self, path: Path, preset: Mapping[str, Any] | None = None) -> None:
+
+def _layer(setting: Setting, value: object, origin: str) -> SettingValue:
+    """A value from a preset, policy or build file, coerced like the carrier's types allow
+    (a registry DWORD for a switch, text for a number) and validated."""
+    if isinstance(value, str) and not isinstance(setting.default, str):
+        return setting.parse(value)
+    if isinstance(setting.default, bool) and isinstance(value, int) and value in (0, 1):
+        value = bool(value)
+    if isinstance(setting.default, list) and isinstance(value, tuple):
+        value = list(value)
+    try:
+        setting.validate(value)
+    except SettingsError as e:
+        raise SettingsError(
+            QT_TRANSLATE_NOOP("errors", "The policy {origin} is broken: {detail}"),
+            origin=origin,
+            detail=e.message,
+        ) from None
+    return value  # type: ignore[return-value]
+
+
+def _known(
+    values: Mapping[str, object], origin: str, level: int = logging.DEBUG
+) -> dict[str, SettingValue]:
+    """The values of known keys, typed; others (a newer version's, other tables of a
+    preset) are ignored — logged, never printed: commands keep their one-line stderr."""
+    out: dict[str, SettingValue] = {}
+    for raw_key, value in values.items():
+        key = _canonical(raw_key)
+        if key not in _BY_KEY:
+            log.log(level, "%s: unknown setting %s ignored", origin, raw_key)
+            continue
+        out[key] = _layer(_BY_KEY[key], value, origin)
+    return out
+
+
+class Settings:
+    """Typed settings: defaults < build-time values < team preset < admin policy < the user's
+    file, except that a key the policy locks always has the policy's (or lower) value."""
+
+    def __init__(
+        self,
+        path: Path,
+        preset: Mapping[str, Any] | None = None,
+        *,
+        policy: AdminPolicy | None = None,
+        build: Mapping[str, object] | None = None,
+    ) -> None:
         self.path = path
-        self.preset = dict(preset or {})
+        self.policy = policy or AdminPolicy()
+        raw_preset = dict(preset or {})
+        preset_origin = str(raw_preset.get("_path", "preset"))
+        self._build = _known(build or {}, "build")
+        self._preset = _known(
+            dict(_flatten({k: v for k, v in raw_preset.items() if k not in _NOT_SETTINGS})),
+            preset_origin,
+        )
+        self._policy = _known(self.policy.values, self.policy.origin, logging.INFO)
+        self.locked = frozenset(_canonical(k) for k in self.policy.locked) & _BY_KEY.keys()
+        #: the team preset with the policy's server presets merged over its ``[servers]``
+        self.preset = _merged_servers(raw_preset, self.policy)
         self._user: dict[str, SettingValue] = {}
         self._listeners: list[Callable[[str], None]] = []
         self.reload()
 
     def reload(self) -> None:
         self._user = {}
-        for key, value in _flatten(read_toml(self.path)):
+        for raw_key, value in _flatten(read_toml(self.path)):
+            key = _canonical(raw_key)
             if key in _BY_KEY:
                 _BY_KEY[key].validate(value)
                 self._user[key] = value
 
-    def _preset_value(self, key: str) -> SettingValue | None:
-        for k, v in _flatten({k: v for k, v in self.preset.items() if k != "servers"}):
-            if k == key:
-                _BY_KEY[key].validate(v)
-                return v  # type: ignore[no-any-return]
-        return None
+    def _layers(self, key: str) -> Iterator[tuple[str, Mapping[str, SettingValue]]]:
+        if key not in self.locked:
+            yield "user", self._user
+        yield "policy", self._policy
+        yield "preset", self._preset
+        yield "build", self._build
 
     def source(self, key: str) -> str:
-        """Where the current value comes from: 'user', 'preset' or 'default'."""
-        self._setting(key)
-        if key in self._user:
-            return "user"
-        return "preset" if self._preset_value(key) is not None else "default"
+        """Where the value comes from: 'user', 'policy', 'preset', 'build' or 'default'."""
+        key = self._setting(key).key
+        for name, layer in self._layers(key):
+            if key in layer:
+                return name
+        return "default"
+
+    def is_locked(self, key: str) -> bool:
+        """The administrator's policy forbids changing *key*."""
+        return self._setting(key).key in self.locked
 
     def _setting(self, key: str) -> Setting:
         try:
-            return _BY_KEY[key]
+            return _BY_KEY[_canonical(key)]
         except KeyError:
             raise SettingsError(
                 QT_TRANSLATE_NOOP(
@@ -252,27 +227,48 @@ class Settings:
 
     def get(self, key: str) -> Any:
         s = self._setting(key)
-        if key in self._user:
-            return self._user[key]
-        preset = self._preset_value(key)
-        return s.default if preset is None else preset
+        for _name, layer in self._layers(s.key):
+            if s.key in layer:
+                return layer[s.key]
+        return s.default
+
+    def values(self) -> SettingsValues:
+        """All settings, typed (``values().watch.idle_refresh`` is a float)."""
+        view: SettingsValues = build_values(self.get)
+        return view
+
+    def _check_unlocked(self, key: str) -> Setting:
+        s = self._setting(key)
+        if s.key in self.locked:
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{key} is set by your administrator and cannot be changed."
+                ),
+                key=s.key,
+            )
+        return s
 
     def set(self, key: str, value: SettingValue) -> None:
-        self._setting(key).validate(value)
-        self._user[key] = value
+        if self.is_locked(key) and self.get(key) == value:
+            return  # the administrator's value, written again (e.g. joining the locked team)
+        s = self._check_unlocked(key)
+        s.validate(value)
+        self._user[s.key] = value
         self._save()
-        for cb in list(self._listeners):
-            cb(key)
+        self._notify(s.key)
 
     def set_text(self, key: str, raw: str) -> SettingValue:
-        value = self._setting(key).parse(raw)
+        value = self._check_unlocked(key).parse(raw)
         self.set(key, value)
         return value
 
     def reset(self, key: str) -> None:
-        self._setting(key)
-        self._user.pop(key, None)
+        s = self._check_unlocked(key)
+        self._user.pop(s.key, None)
         self._save()
+        self._notify(s.key)
+
+    def _notify(self, key: str) -> None:
         for cb in list(self._listeners):
             cb(key)
 
@@ -286,6 +282,30 @@ class Settings:
     def _save(self) -> None:
         tree: dict[str, Any] = {}
         for key, value in sorted(self._user.items()):
-            section, _, name = key.partition(".")
-            tree.setdefault(section, {})[name] = value
+            *sections, name = key.split(".")
+            table = tree
+            for section in sections:
+                table = table.setdefault(section, {})
+            table[name] = value
         atomic_write(self.path, tomli_w.dumps(tree).encode())
+
+
+def _merged_servers(preset: dict[str, Any], policy: AdminPolicy) -> dict[str, Any]:
+    if not policy.servers:
+        return preset
+    from replytrail.core.discovery.preset import preset_section
+
+    merged = AdminPolicy(servers=policy.servers).over(
+        AdminPolicy(servers=dict(preset_section(preset)))
+    )
+    return {**preset, "servers": dict(merged.servers)}
+
+
+def open_settings(paths: Paths, env: Mapping[str, str] = os.environ) -> Settings:
+    """The user's settings with everything under them: build values, preset, admin policy."""
+    return Settings(
+        paths.settings_file,
+        load_preset(paths.preset_files),
+        policy=load_policy(env=env),
+        build=load_build_values(resources_dir()),
+    )

@@ -26,6 +26,8 @@ from replytrail.core.events import (
     EventSink,
     SendFailed,
     StateChanged,
+    TeamOnline,
+    TeamPulled,
     WatchState,
 )
 from replytrail.core.handoff.runner import HandoffRunner
@@ -36,6 +38,8 @@ from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
+from replytrail.core.team.local import TARGET as TEAM_TARGET
+from replytrail.core.team.replicator import Replicator
 
 __all__ = ["Engine", "watch_options"]
 
@@ -54,29 +58,28 @@ _SEVERITY = [
 
 
 def watch_options(settings: Settings) -> WatchOptions:
-    since_text = str(settings.get("logging.since_date") or "")
+    v = settings.values()
+    since_text = v.logging.since_date
     since: date
     try:
         since = (
             date.fromisoformat(since_text)
             if since_text
-            else (
-                datetime.now(UTC) - timedelta(days=int(settings.get("logging.since_days")))
-            ).date()
+            else (datetime.now(UTC) - timedelta(days=v.logging.since_days)).date()
         )
     except ValueError:
         since = (datetime.now(UTC) - timedelta(days=30)).date()
     return WatchOptions(
-        idle_refresh=float(settings.get("watch.idle_refresh")),
-        catchup_interval=float(settings.get("watch.catchup_interval")),
-        poll_interval=float(settings.get("watch.poll_interval")),
-        backoff_max=float(settings.get("watch.backoff_max")),
-        fetch_chunk=int(settings.get("watch.fetch_chunk")),
+        idle_refresh=v.watch.idle_refresh,
+        catchup_interval=v.watch.catchup_interval,
+        poll_interval=v.watch.poll_interval,
+        backoff_max=v.watch.backoff_max,
+        fetch_chunk=v.watch.fetch_chunk,
         since=since,
         policy=Policy(
-            mode=str(settings.get("logging.mode")),
-            never_log=tuple(settings.get("logging.never_log")),
-            subject_rule=bool(settings.get("logging.subject_rule")),
+            mode=v.logging.mode,
+            never_log=v.logging.never_log,
+            subject_rule=v.logging.subject_rule,
         ),
     )
 
@@ -106,6 +109,7 @@ class Engine:
         only: str | None = None,
         on_all_stopped: Callable[[], None] | None = None,
         handoff: HandoffRunner | None = None,
+        team: Replicator | None = None,
     ) -> None:
         """*only*: watch just this account (the others stay off in this engine);
         *on_all_stopped*: called (from a watcher thread) when the last watcher has ended."""
@@ -116,20 +120,33 @@ class Engine:
         #: the hand-off targets and their worker thread (SPEC §17), when configured
         self._handoff = handoff
         self.handoff = handoff.targets if handoff is not None else None
+        #: replication to the team store (its own thread), when this laptop is in a team
+        self.team = team
+        if team is not None and team.sink is None:
+            team.sink = self.emit_team
         self._only = only.lower() if only else None
         self._on_all_stopped = on_all_stopped
         self._live = 0
-        self.logbook = Logbook(
-            store, self._emit, route=self.handoff.route if self.handoff else None
-        )
+        self.logbook = Logbook(store, self._emit, route=self._route)
         self._runs: dict[str, _Run] = {}
         self._lock = threading.RLock()
         self._paused = False
         self._stopped: set[str] = set()
 
+    def _route(self, email: LoggedEmail) -> list[str]:
+        """The outbox targets of an email about to be logged: hand-off targets, team store."""
+        targets = self.handoff.route(email) if self.handoff else []
+        return [*targets, TEAM_TARGET] if self.team is not None else targets
+
+    def emit_team(self, event: TeamOnline | TeamPulled) -> None:
+        """The replicator's sink (it is built before the engine, by the composition root)."""
+        self._emit(event)
+
     def _emit(self, event: Event) -> None:
         if isinstance(event, EmailLogged) and self._handoff is not None:
             self._handoff.wake()
+        if isinstance(event, EmailLogged) and self.team is not None:
+            self.team.wake()  # push it now: teammates see it within a second
         if isinstance(event, AccountStopped):
             with self._lock:  # both folder watchers of an account may fail at once: say it once
                 if event.account.lower() in self._stopped:
@@ -207,6 +224,8 @@ class Engine:
             self._handoff.start(self._emit)
         with self._lock:
             self._paused = False
+            if self.team is not None and not self.team.running:
+                self.team.start()
             for account in self._accounts():
                 if account.enabled and account.email.lower() not in self._runs:
                     self._start_account(account)
@@ -229,6 +248,8 @@ class Engine:
         self._stop_runs(runs, timeout)
         if self._handoff is not None:
             self._handoff.stop(timeout)
+        if self.team is not None:
+            self.team.stop(timeout)
 
     def pause(self) -> None:
         with self._lock:
@@ -246,6 +267,19 @@ class Engine:
     def paused(self) -> bool:
         return self._paused
 
+    def attach_team(self) -> None:
+        """This laptop just joined a team store: replicate from now on, without a restart."""
+        from replytrail.core.team.local import replica_of
+        from replytrail.core.team.membership import make_replicator
+
+        with self._lock:
+            if self.team is not None:
+                return
+            self.team = make_replicator(replica_of(self.store), self.settings, self.credentials)
+            if self.team is not None:
+                self.team.sink = self.emit_team
+                self.team.start()
+
     def wake_handoff(self) -> None:
         """Deliver what waits in the hand-off outbox now (``handoff retry``, Settings)."""
         if self._handoff is not None:
@@ -253,6 +287,8 @@ class Engine:
 
     def reconnect_now(self) -> None:
         """The network came back or the machine woke: skip every backoff wait, re-check."""
+        if self.team is not None:
+            self.team.wake()
         with self._lock:
             for run in self._runs.values():
                 for w in run.watchers:
@@ -278,14 +314,6 @@ class Engine:
             for r in gone:
                 self._runs.pop(r.account.email.lower(), None)
         self._stop_runs(gone, 2.0)
-        if not self._paused:
-            self.start()
-
-    def restart_account(self, email: str) -> None:
-        with self._lock:
-            run = self._runs.pop(email.lower(), None)
-        if run is not None:
-            self._stop_runs([run], 2.0)
         if not self._paused:
             self.start()
 
@@ -345,7 +373,7 @@ class Engine:
                 self.secrets.for_account(account),
                 self.store,
                 draft,
-                route=self.handoff.route if self.handoff else None,
+                route=self._route,
             )
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))

@@ -23,6 +23,7 @@ __all__ = [
     "NotFound",
     "Pop3Only",
     "ProtocolError",
+    "RecipientRefused",
     "SettingsError",
     "StoreError",
     "StoreUnreachable",
@@ -180,3 +181,12 @@ class DiskFull(StoreError):
 class StoreUnreachable(KnownError):
     code = "store-unreachable"
     template = QT_TRANSLATE_NOOP("errors", "The team store {where} cannot be reached: {detail}")
+
+
+class RecipientRefused(KnownError):
+    """The mail server would not take an address (misspelt, gone): the email is not sent."""
+
+    code = "recipient-refused"
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The mail server did not accept {address}. Check the address. ({reason})"
+    )

@@ -22,6 +22,8 @@ __all__ = [
     "ScanProgress",
     "SendFailed",
     "StateChanged",
+    "TeamOnline",
+    "TeamPulled",
     "WatchState",
 ]
 
@@ -42,6 +44,7 @@ class AccountState:
     account: str
     state: WatchState
     detail: str = ""  # plain-language reason for offline/error
+    folder: str = ""  # the folder whose watcher says so ("" for the account as a whole)
 
 
 @dataclass(frozen=True)
@@ -97,5 +100,31 @@ class HandoffChanged:
     message: str  # the last error, one line; empty when all is well
 
 
-Event = StateChanged | ScanProgress | EmailLogged | AccountStopped | SendFailed | HandoffChanged
+@dataclass(frozen=True)
+class TeamOnline:
+    """The team store became reachable (``online``) or not (then ``since`` and ``detail``)."""
+
+    online: bool
+    since: str = ""  # ISO 8601, when it went offline
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TeamPulled:
+    """Teammates' emails or forgets were written to the local store (timelines to refresh)."""
+
+    emails: int
+    contacts: tuple[str, ...]
+
+
+Event = (
+    StateChanged
+    | ScanProgress
+    | EmailLogged
+    | AccountStopped
+    | SendFailed
+    | HandoffChanged
+    | TeamOnline
+    | TeamPulled
+)
 EventSink = Callable[[Event], None]

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
-import mailbox
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 from typing import Protocol
 
 from replytrail.core.config import atomic_write
+from replytrail.core.errors import KnownError
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.mbox import mbox_entry, write_complete
 from replytrail.core.models import LoggedEmail
 
-__all__ = ["ExportSource", "eml_bytes", "eml_filename", "export_emails"]
+__all__ = ["ExportFailed", "ExportSource", "eml_bytes", "eml_filename", "export_emails"]
+
+
+class ExportFailed(KnownError):
+    code = "export"
+    template = QT_TRANSLATE_NOOP("errors", "The export to {path} failed: {detail}")
 
 
 class ExportSource(Protocol):
@@ -61,34 +68,28 @@ def eml_filename(e: LoggedEmail, index: int) -> str:
 
 
 def export_emails(store: ExportSource, emails: list[LoggedEmail], fmt: str, target: Path) -> Path:
-    """Write *emails* (oldest first in the file) as ``eml`` (a folder), ``mbox`` or ``json``."""
+    """Write *emails* (oldest first in the file) as ``eml`` (a folder), ``mbox`` or ``json``.
+
+    A failure (disk full, no permission) raises :class:`ExportFailed` with one line and
+    leaves no temporary file behind; the mbox is written in an unnamed file that only
+    appears under *target* once it is complete.
+    """
     ordered = sorted(emails, key=lambda e: (e.date, e.id))
-    if fmt == "json":
-        atomic_write(
-            target,
-            json.dumps(
-                [e.to_json() for e in reversed(ordered)], indent=2, ensure_ascii=False
-            ).encode(),
-            mode=0o644,
-        )
-    elif fmt == "mbox":
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.unlink(missing_ok=True)
-        box = mailbox.mbox(tmp)
-        try:
-            for e in ordered:
-                box.add(mailbox.mboxMessage(eml_bytes(store, e)))
-            box.flush()
-        finally:
-            box.close()
-        tmp.replace(target)
-    elif fmt == "eml":
-        if len(ordered) == 1 and target.suffix.lower() == ".eml":
-            atomic_write(target, eml_bytes(store, ordered[0]), mode=0o644)
+    try:
+        if fmt == "json":
+            data = [e.to_json() for e in reversed(ordered)]
+            atomic_write(target, json.dumps(data, indent=2, ensure_ascii=False).encode(), 0o644)
+        elif fmt == "mbox":
+            write_complete(target, (mbox_entry(eml_bytes(store, e), e) for e in ordered))
+        elif fmt == "eml":
+            if len(ordered) == 1 and target.suffix.lower() == ".eml":
+                atomic_write(target, eml_bytes(store, ordered[0]), mode=0o644)
+            else:
+                target.mkdir(parents=True, exist_ok=True)
+                for i, e in enumerate(ordered, 1):
+                    atomic_write(target / eml_filename(e, i), eml_bytes(store, e), mode=0o644)
         else:
-            target.mkdir(parents=True, exist_ok=True)
-            for i, e in enumerate(ordered, 1):
-                atomic_write(target / eml_filename(e, i), eml_bytes(store, e), mode=0o644)
-    else:
-        raise ValueError(fmt)
+            raise ValueError(fmt)
+    except OSError as exc:
+        raise ExportFailed(path=target, detail=exc.strerror or type(exc).__name__) from None
     return target

@@ -41,6 +41,8 @@ __all__ = ["Decision", "Logbook", "Policy"]
 log = logging.getLogger("replytrail.logbook")
 
 Role = Literal["inbox", "sent"]
+#: new contacts one email may create; its other addresses stay participants (To/Cc)
+MAX_NEW_CONTACTS = 50
 #: the header Replytrail adds to what it sends, to recognise its mail after a relay rewrote
 #: the Message-ID (Amazon SES, Gmail for malformed ids)
 TRACKING_HEADER = "X-Replytrail-Id"
@@ -102,6 +104,22 @@ class Logbook:
             out.append(a)
         return out
 
+    def _capped(self, contacts: list[Address]) -> list[Address]:
+        """At most :data:`MAX_NEW_CONTACTS` new contacts from one email (a mail to 10,000
+        Cc addresses is not 10,000 customers); known contacts are always linked. The
+        others stay in the email's To/Cc as participants."""
+        if len(contacts) <= MAX_NEW_CONTACTS:
+            return contacts
+        seen: dict[str, Address] = {}
+        for a in contacts:
+            seen.setdefault(a.email.lower(), a)
+        unique = list(seen.values())
+        known = [a for a in unique if self.store.contact(a.email) is not None]
+        fresh = [a for a in unique if a not in known][:MAX_NEW_CONTACTS]
+        log.info("%d new contacts in one email; kept %d", len(unique) - len(known), len(fresh))
+        chosen = {id(a) for a in known + fresh}
+        return [a for a in unique if id(a) in chosen]
+
     def _record(
         self,
         full: FullMessage,
@@ -135,7 +153,7 @@ class Logbook:
         )
         return EmailRecord(
             email=email,
-            contacts=contacts,
+            contacts=self._capped(contacts),
             blobs=[AttachmentBlob(a.filename, a.content_type, a.data) for a in full.attachments],
             raw=full.raw,
             subject_norm=normalise_subject(h.subject),
@@ -264,6 +282,30 @@ class Logbook:
             contacts=contacts,
         )
         return self._commit(rec, folder, h.from_.email if h.from_ else "")
+
+    def bring_in(
+        self, account: Account, full: FullMessage, *, thread_id: str, policy: Policy, folder: str
+    ) -> Decision:
+        """Store one message of a conversation the user chose to bring in (SPEC §15)."""
+        h = full.headers
+        if h.from_ is not None and h.from_.email.lower() in self._own(account):
+            direction, kind, people = Direction.OUT, Kind.EMAIL, h.to + h.cc
+        else:
+            sender = [h.from_] if h.from_ else []
+            direction, kind, people = Direction.IN, classify(h), [*sender, *h.cc]
+        contacts = self._contacts(people, account, policy)
+        if not contacts:
+            return Decision("ignored", "no external party")
+        rec = self._record(
+            full,
+            account,
+            thread_id=thread_id,
+            direction=direction,
+            match=MatchReason.IMPORT,
+            kind=kind,
+            contacts=contacts,
+        )
+        return self._commit(rec, folder, contacts[0].email)
 
     def _bcc(
         self,

@@ -42,6 +42,8 @@ class MatchReason(enum.StrEnum):
     GM_THRID = "gm-thrid"
     SUBJECT = "subject"
     CONTACT = "contact"  # logging mode "every email with a known contact" (an extension)
+    IMPORT = "import"  # brought in from the mailbox on request (SPEC §15, an extension)
+    CONFIRMED = "confirmed"  # a subject match the user confirmed (issue 8.8, an extension)
 
     @property
     def low_confidence(self) -> bool:
@@ -91,6 +93,8 @@ class Account:
     auth: str = "password"  # "password" | "oauth2"
     oauth_provider: str = ""  # "microsoft" | "google" | a preset's provider, when auth is oauth2
     enabled: bool = True
+    sender_name: str = ""  # the name recipients see in From (issue 8.9)
+    signature: str = ""  # plain text, added below what compose starts with (issue 8.9)
 
     @property
     def login(self) -> str:

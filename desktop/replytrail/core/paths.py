@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from replytrail.core.errors import StoreError
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.resources import resources_dir
 
 __all__ = ["APP_NAME", "Paths", "resolve_paths", "resources_dir"]
@@ -53,8 +56,20 @@ class Paths:
         return self.data_dir / "drafts"
 
     def ensure(self) -> None:
+        """Create the folders; one that cannot be a folder is a one-line :class:`StoreError`."""
         for d in (self.config_dir, self.data_dir, self.log_dir, self.runtime_dir):
-            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                if d.exists() and not d.is_dir():
+                    raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+                d.mkdir(parents=True, exist_ok=True, mode=0o700)
+                if not os.access(d, os.R_OK | os.W_OK | os.X_OK):
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            except OSError as e:
+                raise StoreError(
+                    QT_TRANSLATE_NOOP("errors", "The folder {path} cannot be used: {reason}"),
+                    path=d,
+                    reason=e.strerror or type(e).__name__,
+                ) from None
 
 
 def _preset_candidates(env: dict[str, str] | os._Environ[str]) -> tuple[Path, ...]:

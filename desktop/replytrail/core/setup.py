@@ -21,6 +21,7 @@ from replytrail.core.discovery.settings import DiscoveryResult, ServerSettings, 
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.connect import ImapReport, Secret, test_imap, test_smtp
 from replytrail.core.models import Account, Security
+from replytrail.core.settings_schema import SettingValue
 from replytrail.core.store.freemail import FREE_MAIL
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "greets_as_pop3",
     "pin_certificate",
     "save_account",
+    "store_account",
 ]
 
 log = logging.getLogger("replytrail.setup")
@@ -209,25 +211,19 @@ class LoggingChoices:
     never_log: tuple[str, ...] = ()
 
 
-def save_account(
-    *,
-    accounts: AccountRegistry,
-    credentials: Credentials,
-    settings: Settings,
-    account: Account,
-    secret: str,
-    choices: LoggingChoices,
+def store_account(
+    *, accounts: AccountRegistry, credentials: Credentials, account: Account, secret: str
 ) -> Account:
-    """Keyring first (nothing is saved without one), then the account, then the settings.
+    """Keyring first (nothing is saved without one), then the account (SPEC §4.5).
 
-    Mirrors ``replytrail account add``: a fresh credential reference per save; an old entry
-    of the same address is replaced and its keyring entry deleted. Raises ``KeyringMissing``.
+    A fresh credential reference per save; an old entry of the same address is replaced and
+    its keyring entry deleted. The wizard and ``replytrail account add`` both save through
+    here. Raises ``KeyringMissing``.
     """
     credentials.check()
     saved = dataclasses.replace(
         account,
         credential_ref=new_ref(account.email),
-        logging_mode=choices.mode,
         pinned_sha256=dict(account.pinned_sha256),
     )
     credentials.store(saved.credential_ref, secret)
@@ -238,9 +234,34 @@ def save_account(
     accounts.save(saved)
     if old and old.credential_ref and old.credential_ref != saved.credential_ref:
         credentials.delete(old.credential_ref)
-    settings.set("logging.mode", choices.mode)
-    if choices.since is not None:
-        settings.set("logging.since_date", choices.since.isoformat())
-    settings.set("logging.never_log", list(dict.fromkeys(choices.never_log)))
     log.info("account %s saved", saved.email)
+    return saved
+
+
+def save_account(
+    *,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    settings: Settings,
+    account: Account,
+    secret: str,
+    choices: LoggingChoices,
+) -> Account:
+    """The wizard's finish: :func:`store_account`, then the logging choices to the settings
+    (a value the administrator locked in the team preset stays)."""
+    saved = store_account(
+        accounts=accounts,
+        credentials=credentials,
+        account=dataclasses.replace(account, logging_mode=choices.mode),
+        secret=secret,
+    )
+    chosen: dict[str, SettingValue] = {
+        "logging.mode": choices.mode,
+        "logging.never_log": list(dict.fromkeys(choices.never_log)),
+    }
+    if choices.since is not None:
+        chosen["logging.since_date"] = choices.since.isoformat()
+    for key, value in chosen.items():
+        if not settings.is_locked(key):  # the administrator's value stays
+            settings.set(key, value)
     return saved

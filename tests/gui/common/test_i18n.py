@@ -46,7 +46,9 @@ def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
         timeout=2000,
     )
     assert tray.quit_action.text() == "Beenden"
-    assert tray.tooltip == "Replytrail — noch kein Konto eingerichtet"
+    assert tray.tooltip == (
+        "Replytrail — noch kein Konto eingerichtet; fügen Sie eines unter „Konten …“ hinzu"
+    )
     from replytrail.core.events import AccountState, WatchState
 
     tray.set_states(
@@ -55,7 +57,7 @@ def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
             AccountState("b@x.test", WatchState.WATCHING),
         ]
     )
-    assert tray.tooltip == "Replytrail — überwacht 2 Konten"
+    assert tray.tooltip == "Replytrail — aktiv für 2 Konten"
     install_translators("en")
     qtbot.waitUntil(
         lambda: tray.open_action.text() == "Open timeline",  # type: ignore[attr-defined]

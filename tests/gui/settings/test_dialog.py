@@ -7,7 +7,7 @@ from pathlib import Path
 
 import keyring.backends.SecretService
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from replytrail.app.i18n import install_translators
 from replytrail.core.accounts import AccountRegistry
@@ -19,7 +19,7 @@ from replytrail.ui.settings.dialog import SettingsDialog
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.servers]
 ALICE = "alice@example.test"
 
 
@@ -133,6 +133,31 @@ def test_never_log_written_on_close(env: Env, dialog: SettingsDialog) -> None:
         "partner.test",
         "boss@x.test",
     ]
+
+
+def test_never_log_is_one_per_line_and_pasted_commas_split(
+    env: Env, dialog: SettingsDialog
+) -> None:
+    dialog.never_log.setPlainText("a.test, B@c.test; @d.test")
+    dialog.close()
+    assert Settings(env.settings.path).get("logging.never_log") == ["a.test", "b@c.test", "d.test"]
+    dialog.load()  # shown again, as the tray's Settings… does
+    assert dialog.never_log.toPlainText() == "a.test\nb@c.test\nd.test"  # the wizard's form too
+
+
+def test_idle_refresh_is_folded_under_advanced(
+    env: Env, dialog: SettingsDialog, qtbot: object
+) -> None:
+    dialog.tabs.setCurrentIndex(2)
+    assert dialog.notify_check.isVisible()
+    assert not dialog.idle_spin.isVisible() and not dialog.idle_label.isVisible()
+    assert dialog.advanced.button.text() == "Advanced"
+    qtbot.mouseClick(dialog.advanced.button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.idle_spin.isVisible() and dialog.advanced.is_open
+    dialog.idle_spin.setValue(7)
+    assert Settings(env.settings.path).get("watch.idle_refresh") == 420.0
+    qtbot.keyClick(dialog.advanced.button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+    assert not dialog.idle_spin.isVisible()
 
 
 def test_language_switches_live(env: Env, dialog: SettingsDialog, qtbot: object) -> None:

@@ -61,6 +61,7 @@ def test_hubspot_drop_address_is_added(page: tuple[HandoffPage, TargetBook, list
     choose(p, "hubspot")
     assert "HubSpot" in p.hint.text() and "knowledge.hubspot.com" in p.hint.text()
     assert not p.secret_edit.isVisibleTo(p) and p.form_combo.isVisibleTo(p)
+    assert p.where_label.text() == "Address:" and not p.secret_label.isVisibleTo(p)
     p.where_edit.setText("123456@bcc.hubspot.com")
     p.add_button.click()
     assert p.error.text() == ""
@@ -80,6 +81,7 @@ def test_webhook_needs_https_and_a_secret_which_goes_to_the_keyring(
     p, book, _ = page
     choose(p, "webhook")
     assert p.secret_edit.isVisibleTo(p) and not p.form_combo.isVisibleTo(p)
+    assert p.secret_label.isVisibleTo(p) and not p.form_label.isVisibleTo(p)
     p.where_edit.setText("http://n8n.example/webhook/1")
     p.secret_edit.setText("a" * 20)
     assert not p.add_button.click() and "https://" in p.error.text()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mailbox
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from qtstore import open_window, show
-from replytrail.app.demo import build_demo_data
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
 from replytrail.core.store.sqlite import SQLiteStore
@@ -52,21 +50,6 @@ def _email(
         account=ME.email,
         body_text=body,
     )
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    build_demo_data(tmp_path / "demo", now=NOW)
-    store = SQLiteStore(tmp_path / "demo" / "replytrail.sqlite3", tmp_path / "demo" / "attachments")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, demo_store: SQLiteStore) -> Iterator[TimelineWindow]:
-    with open_window(qtbot, demo_store.path) as w:
-        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 12)
-        yield w
 
 
 def _rows(model: TimelineModel) -> list[LoggedEmail]:

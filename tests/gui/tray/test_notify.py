@@ -49,9 +49,12 @@ def bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Notificatio
     b.stop()
 
 
+STARTED = datetime(2026, 11, 1, tzinfo=UTC)  # the app started before the replies in here
+
+
 @pytest.fixture
 def notifier(qtbot: object) -> Iterator[Notifier]:
-    n = Notifier(QSystemTrayIcon(), lambda: True)
+    n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
     yield n
     n.close()
 
@@ -63,9 +66,10 @@ def test_reply_notified_over_dbus_and_click_opens_it(
         notifier.email_logged(logged())
     assert opened.args == ["<reply-1@customer.test>"]
     (call,) = bus.calls()
-    assert call["summary"] == "Reply from Jane Roe logged"
-    assert call["body"] == "Re: Offer &lt;v2&gt; &amp; terms"  # subject only, escaped markup
-    assert call["actions"] == ["default", "Open"]
+    assert call["summary"] == "Jane Roe replied: Re: Offer <v2> & terms"  # plain text
+    assert call["body"] == ""
+    # the service supports actions (GetCapabilities): Open and Reply buttons
+    assert call["actions"] == ["default", "Open", "open", "Open", "reply", "Reply"]
     assert call["app"] == "Replytrail"
     assert str(call["icon"]).endswith("replytrail.svg")
     assert BODY not in str(call)
@@ -81,18 +85,18 @@ def test_only_human_replies_are_notified(
     notifier.email_logged(event)
     notifier.email_logged(logged())  # D-Bus keeps the order: once this one is in, all are
     qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
-    assert [c["summary"] for c in bus.calls()] == ["Reply from Jane Roe logged"]
+    assert [c["summary"] for c in bus.calls()] == ["Jane Roe replied: Re: Offer <v2> & terms"]
 
 
 def test_notifications_switched_off(bus: NotificationBus, qtbot: object) -> None:
     enabled = [False]
-    n = Notifier(QSystemTrayIcon(), lambda: enabled[0])
+    n = Notifier(QSystemTrayIcon(), lambda: enabled[0], started=STARTED)
     n.email_logged(logged(subject="while off"))
     enabled[0] = True
     n.email_logged(logged(subject="while on"))
     qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
     n.close()
-    assert [c["body"] for c in bus.calls()] == ["while on"]
+    assert [c["summary"] for c in bus.calls()] == ["Jane Roe replied: while on"]
 
 
 def test_tray_balloon_when_no_notification_service(
@@ -101,7 +105,7 @@ def test_tray_balloon_when_no_notification_service(
     b = NotificationBus(tmp_path, service=False).start()  # a bus, but nobody serves Notify
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
     tray = QSystemTrayIcon()
-    n = Notifier(tray, lambda: True)
+    n = Notifier(tray, lambda: True, started=STARTED)
     try:
         with qtbot.waitSignal(
             n.shown,
@@ -109,7 +113,7 @@ def test_tray_balloon_when_no_notification_service(
             check_params_cb=lambda _s, way: way == "tray",
         ) as shown:
             n.email_logged(logged())
-        assert shown.args == ["Reply from Jane Roe logged", "tray"]
+        assert shown.args == ["Jane Roe replied: Re: Offer <v2> & terms", "tray"]
         with qtbot.waitSignal(n.openEmail, timeout=1000) as opened:  # type: ignore[attr-defined]
             tray.messageClicked.emit()
         assert opened.args == ["<reply-1@customer.test>"]
@@ -120,8 +124,37 @@ def test_tray_balloon_when_no_notification_service(
 
 def test_no_session_bus_uses_the_tray(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    n = Notifier(QSystemTrayIcon(), lambda: True)
+    n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
     with qtbot.waitSignal(n.shown, timeout=1000) as shown:  # type: ignore[attr-defined]
         n.email_logged(logged(subject=""))
-    assert shown.args == ["Reply from Jane Roe logged", "tray"]
+    assert shown.args == ["Jane Roe replied: (no subject)", "tray"]
     n.close()
+
+
+def test_catch_up_is_one_summary_notification(bus: NotificationBus, qtbot: object) -> None:
+    n = Notifier(QSystemTrayIcon(), lambda: True)  # started now: every reply here is older
+    try:
+        with qtbot.waitSignal(n.openTimeline, timeout=10_000):  # type: ignore[attr-defined]
+            for i in range(12):
+                n.email_logged(logged(subject=f"old {i}"))
+            n.email_logged(logged(kind=Kind.AUTO_REPLY))  # never counted
+        (call,) = bus.calls()
+        assert call["summary"] == "12 replies logged while you were away"
+        assert BODY not in str(call)
+    finally:
+        n.close()
+
+
+def test_reply_action_asks_for_a_reply(
+    tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b = NotificationBus(tmp_path, click_action="reply").start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
+    n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
+    try:
+        with qtbot.waitSignal(n.replyEmail, timeout=5000) as asked:  # type: ignore[attr-defined]
+            n.email_logged(logged())
+        assert asked.args == ["<reply-1@customer.test>"]
+    finally:
+        n.close()
+        b.stop()

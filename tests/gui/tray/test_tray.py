@@ -10,7 +10,7 @@ from replytrail.app.application import TrayApp
 from replytrail.app.i18n import install_translators
 from replytrail.core.events import AccountState, ScanProgress, WatchState
 from replytrail.core.models import Account
-from replytrail.ui.common.icons import TRAY_STATES, tray_icon
+from replytrail.ui.common.icons import TRAY_STATES, setup_icon, tray_icon
 from replytrail.ui.compose.window import ComposeDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.tray.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
@@ -67,11 +67,28 @@ def test_every_state_has_its_own_icon(qapp: object, size: int) -> None:
         for b in images[i + 1 :]:
             assert a != b
     assert _image(WatchState.STOPPED, size) == _image(WatchState.ERROR, size)
+    setup = setup_icon().pixmap(size, size).toImage()  # no account yet: not "paused"
+    assert not setup.isNull() and all(setup != i for i in images)
+
+
+def test_no_account_and_paused_look_and_read_differently(qtbot: object) -> None:
+    tray = TrayIcon()
+    tray.set_states([])
+    shown = tray.icon.icon().pixmap(22, 22).toImage()
+    assert tray.icon_name == "tray-setup"
+    assert shown == setup_icon().pixmap(22, 22).toImage() != _image(P, 22)
+    no_account = tray.tooltip
+    tray.set_states([st("a@x.test", W)])
+    tray.set_paused(True)
+    assert tray.icon_name == "tray-paused"
+    assert tray.icon.icon().pixmap(22, 22).toImage() == _image(P, 22)
+    assert tray.tooltip == "Replytrail — paused" != no_account
+    assert "Accounts…" in no_account  # says what to do
 
 
 def test_tooltips_in_plain_words(qtbot: object) -> None:
     tray = TrayIcon()
-    assert tray.tooltip == "Replytrail — no account set up yet"
+    assert tray.tooltip == "Replytrail — no account set up yet; add one with Accounts…"
     tray.set_states([st("a@x.test", W), st("b@x.test", W)])
     assert tray.state is W
     assert tray.tooltip == "Replytrail — watching 2 accounts"
@@ -168,3 +185,59 @@ def test_no_timer_wakes_the_idle_app_more_than_once_a_minute(
     assert busy == []
     # the only short timer is the start-up probe for the icon's geometry: bounded, then done
     assert GEOMETRY_PROBES * GEOMETRY_PROBE_MS <= 5_000
+
+
+def test_bounces_are_shown_in_the_menu_not_notified(tray_app: TrayApp, qtbot: object) -> None:
+    from datetime import UTC, datetime
+
+    from replytrail.core.events import EmailLogged
+    from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
+
+    def event(kind: Kind, n: int) -> EmailLogged:
+        e = LoggedEmail(
+            message_id=f"<b{n}@mx.example>",
+            thread_id="t1",
+            direction=Direction.IN,
+            date=datetime.now(UTC),
+            sender=Address("mailer-daemon@mx.example"),
+            to=[Address("alice@example.test")],
+            cc=[],
+            subject="Undelivered Mail Returned to Sender",
+            kind=kind,
+            match=MatchReason.IN_REPLY_TO,
+            account="alice@example.test",
+        )
+        return EmailLogged(email=e, contact="bob@example.test")
+
+    shown: list[str] = []
+    tray_app.notifier.shown.connect(lambda summary, _way: shown.append(summary))
+    assert not tray_app.bounce_action.isVisible()
+    tray_app.engine.emailLogged.emit(event(Kind.BOUNCE, 1))
+    tray_app.engine.emailLogged.emit(event(Kind.AUTO_REPLY, 2))
+    assert tray_app.bounce_action.isVisible()
+    assert tray_app.bounce_action.text() == "1 email could not be delivered"
+    assert tray_app.bounce_action in tray_app.tray.menu.actions()
+    tray_app.engine.emailLogged.emit(event(Kind.BOUNCE, 3))
+    assert tray_app.bounce_action.text() == "2 emails could not be delivered"
+    assert shown == []  # neither bounces nor auto-replies notify
+
+
+def test_demo_says_it_cannot_send_instead_of_opening_the_wizard(
+    tray_app: TrayApp, qtbot: object
+) -> None:
+    tray_app.demo = True
+    wizards: list[object] = []
+    tray_app.add_account = lambda parent: bool(wizards.append(parent))  # type: ignore[method-assign]
+    timeline = tray_app.open_timeline()
+    for wish in (
+        lambda: tray_app.tray.compose_action.trigger(),
+        lambda: timeline.replyRequested.emit("<x@y>"),
+    ):
+        wish()
+        box = tray_app.demo_notice
+        assert box is not None and box.isVisible()
+        assert box.text() == "The demo cannot send emails."
+        assert "without --demo" in box.informativeText()
+        box.close()
+        qtbot.waitUntil(lambda: tray_app.demo_notice is None)  # type: ignore[attr-defined]
+    assert wizards == [] and tray_app._compose == []

@@ -114,6 +114,7 @@ def test_pop3_greeting_on_the_test_page_leads_to_the_guidance(
     h.back(Page.REVIEW)  # Back shows the settings, now marked as POP3
     assert "POP3" in review.pop3_note.text()
     assert str(dovecot.ports["pop3"]) in review.pop3_note.text()
+    assert "answered as a POP3 server" in review.pop3_note.text()  # the server said so
     h.click_next(Page.POP3_ENTERED)
     with h.qtbot.waitSignal(h.wizard.currentIdChanged, timeout=10000):
         h.qtbot.mouseClick(pop3_page.check_button, Qt.MouseButton.LeftButton)

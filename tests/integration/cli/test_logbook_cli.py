@@ -131,6 +131,7 @@ def test_config_get_set_reset_and_validation(cli: Cli) -> None:
         "value": 120.0,
         "source": "user",
         "help": listed["watch.idle_refresh"]["help"],
+        "locked": False,  # added with admin policies (issue 12)
     }
     bad = cli("config", "set", "logging.mode", "everything")
     assert bad.code == 1 and "must be one of" in bad.err
@@ -153,6 +154,7 @@ def test_team_preset_is_merged_under_the_users_settings(cli: Cli, tmp_path: Path
         "value": 90,
         "source": "preset",
         "help": data["logging.since_days"]["help"],
+        "locked": False,
     }
     cli.ok("config", "set", "logging.since_days", "14")
     again = json.loads(cli("config", "list", "--json", env=env).out)

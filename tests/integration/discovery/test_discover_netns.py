@@ -14,7 +14,7 @@ from servers.keyring import SecretService
 
 from .discovery_mailnet import DiscoverCli, MailNet
 
-pytestmark = pytest.mark.netns
+pytestmark = [pytest.mark.netns, pytest.mark.servers]
 
 
 def _sha256_colon(pem: Path) -> str:

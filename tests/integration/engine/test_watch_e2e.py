@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mailflow import ALICE, BOB, Setup, reply, stop, wait_for
+from mailflow import ALICE, BOB, Lines, Setup, reply, stop, wait_for
 
 pytestmark = pytest.mark.servers
 
@@ -98,14 +98,13 @@ def test_watcher_killed_then_restarted_catches_up_exactly_once(setup: Setup) -> 
 def test_dovecot_restart_mid_idle_reconnects(setup: Setup) -> None:
     msgid = setup.send()
     w = setup.watch()
+    out, err = Lines(w.stdout), Lines(w.stderr)
+    watching = f"state {ALICE} watching"
     try:
-        wait_for(
-            lambda: setup.rows("SELECT count(*) FROM checkpoints") == [(2,)],
-            what="watcher connected",
-        )
-        time.sleep(0.5)
+        # both folders in IDLE (each says "watching" once it got there)
+        wait_for(lambda: out.lines.count(watching) >= 2, 30, "both watchers in IDLE")
         setup.dovecot.stop()
-        time.sleep(1.0)
+        wait_for(lambda: any(" offline" in ln for ln in out.lines), 30, "the server gone")
         setup.dovecot.start()
         setup.deliver(reply(msgid, msgid="<after-restart@example.test>"))
         wait_for(
@@ -114,8 +113,10 @@ def test_dovecot_restart_mid_idle_reconnects(setup: Setup) -> None:
             what="reply after the server restart",
         )
     finally:
-        out, _ = stop(w)
-    assert "offline" in out  # the state was reported while the server was away
+        w.send_signal(signal.SIGTERM)
+        w.wait(timeout=10)
+        out.done()
+        err.done()
 
 
 def test_sigterm_stops_within_two_seconds(setup: Setup) -> None:

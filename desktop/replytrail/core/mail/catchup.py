@@ -95,6 +95,7 @@ class CatchUp:
         self.sink, self.stopping = sink, stopping
         self.held: int | None = None  # the first UID the store could not take
         self.error: StoreError | None = None
+        self.exists = 0  # the folder's message count when the pass began
 
     def _where(self) -> str:
         return f"{self.f.account.email} {self.f.name}"
@@ -113,6 +114,7 @@ class CatchUp:
         info = client.select_folder(self.f.name, readonly=True)
         uidvalidity = int(info.get(b"UIDVALIDITY", 0))
         uidnext = int(info.get(b"UIDNEXT", 0))
+        self.exists = int(info.get(b"EXISTS", 0))
         cp = self.store.checkpoint(self.f.account.email, self.f.name)
         if cp is None or cp.uidvalidity != uidvalidity:
             if cp is not None:

@@ -56,9 +56,10 @@ COMMAND_TIMEOUT = 120.0
 #: ending IDLE answers at once on a live connection; a dead one must not hold the watcher
 DONE_TIMEOUT = 30.0
 #: TCP keepalive (idle s, interval s, probes): a silently dead connection (a NAT mapping gone,
-#: packets dropped) is noticed by the kernel within idle + interval × probes = 110 s, while
-#: the app itself stays asleep; TCP_USER_TIMEOUT caps unacknowledged data the same way
-KEEPALIVE = (60, 10, 5)
+#: packets dropped) is noticed by the kernel within idle + interval × probes = 95 s (measured
+#: under load: < 120 s end to end), while the app itself stays asleep; TCP_USER_TIMEOUT caps
+#: unacknowledged data the same way
+KEEPALIVE = (45, 10, 5)
 
 
 def keep_alive(sock: socket.socket, spec: tuple[int, int, int] = KEEPALIVE) -> None:

@@ -15,7 +15,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 import imapclient
 from imapclient.imapclient import SENT
 
-from replytrail.core.errors import KnownError, ProtocolError, UsageError
+from replytrail.core.errors import KnownError, ProtocolError, RecipientRefused, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.mail.connect import Secret, open_imap, open_smtp
 from replytrail.core.mail.draft import Draft
@@ -32,6 +32,15 @@ log = logging.getLogger("replytrail.send")
 MAX_ATTACHMENTS_BYTES = 35 * 1024 * 1024  # most providers refuse more than 25-35 MB
 
 
+#: IMAP hosts whose provider files SMTP-sent mail in Sent itself (X-GM-EXT-1 at send time)
+FILES_SENT_HOSTS = ("imap.gmail.com", "imap.googlemail.com")
+
+
+def files_sent_itself(account: Account) -> bool:
+    """The provider, not Replytrail, puts the Sent copy there (Gmail, or marked so)."""
+    return account.provider_files_sent or account.imap_host.lower() in FILES_SENT_HOSTS
+
+
 def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> EmailMessage:
     if not draft.to:
         raise UsageError(QT_TRANSLATE_NOOP("errors", "The email has no recipient."))
@@ -40,9 +49,13 @@ def build_message(account: Account, draft: Draft, *, sender_name: str = "") -> E
     domain = account.email.rpartition("@")[2]
     mid = make_msgid(domain=domain)
     msg["Message-ID"] = mid
-    msg["X-Replytrail-Id"] = mid
+    if files_sent_itself(account):
+        # Only where the provider files the Sent copy itself can a relay's rewritten
+        # Message-ID reach the Sent folder; there the header lets the watcher learn it. Where
+        # Replytrail appends the Sent copy, it carries our own id (docs/architecture.md).
+        msg["X-Replytrail-Id"] = mid
     msg["Date"] = format_datetime(datetime.now(UTC).astimezone())
-    msg["From"] = formataddr((sender_name, account.email))
+    msg["From"] = formataddr((sender_name or account.sender_name, account.email))
     msg["To"] = ", ".join(draft.to)
     if draft.cc:
         msg["Cc"] = ", ".join(draft.cc)
@@ -101,6 +114,23 @@ def _append_sent(account: Account, secret: Secret, raw: bytes) -> str:
 append_sent_copy = _append_sent
 
 
+def _reason(code: int, text: bytes | str) -> str:
+    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {' '.join(raw.split())}"[:160]
+
+
+def _named(text: bytes | str, addresses: list[str]) -> list[str]:
+    """The recipients the server's reply names."""
+    raw = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).lower()
+    return [a for a in addresses if a.lower() in raw]
+
+
+def _refused(recipients: dict[str, tuple[int, bytes | str]]) -> RecipientRefused:
+    """One line naming the refused address(es) and the server's reason."""
+    first = next(iter(recipients.values()))
+    return RecipientRefused(address=", ".join(recipients), reason=_reason(*first))
+
+
 def send_draft(
     account: Account,
     secret: Secret,
@@ -124,7 +154,7 @@ def send_draft(
         thread_id=thread,
         direction=Direction.OUT,
         date=h.date,
-        sender=Address(account.email, sender_name),
+        sender=Address(account.email, sender_name or account.sender_name),
         to=h.to,
         cc=h.cc,
         subject=draft.subject,
@@ -159,16 +189,22 @@ def send_draft(
         finally:
             with contextlib.suppress(smtplib.SMTPException, OSError):
                 smtp.quit()
-        if refused:
+        if refused:  # the others got it; the refused ones show as bounced in the timeline
             log.warning("%d recipient(s) refused", len(refused))
+            for rcpt in refused:
+                store.mark_bounced(h.message_id, rcpt, None)
     except KnownError:
         store.set_status(h.message_id, "failed")
         raise
     except smtplib.SMTPRecipientsRefused as e:
         store.set_status(h.message_id, "failed")
-        raise ProtocolError(
-            host=account.smtp_host, detail=f"all recipients refused: {', '.join(e.recipients)}"
-        ) from None
+        raise _refused({str(k): v for k, v in e.recipients.items()}) from None
+    except smtplib.SMTPResponseException as e:
+        store.set_status(h.message_id, "failed")
+        named = _named(e.smtp_error, [a.email for a in h.to + h.cc])
+        if e.smtp_code >= 500 and named:  # refused after DATA, naming the address
+            raise _refused({a: (e.smtp_code, e.smtp_error) for a in named}) from None
+        raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None
     except (smtplib.SMTPException, OSError) as e:
         store.set_status(h.message_id, "failed")
         raise ProtocolError(host=account.smtp_host, detail=str(e)[:200]) from None

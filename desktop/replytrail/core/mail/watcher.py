@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import imapclient
 from imapclient.imapclient import SENT
@@ -92,6 +93,19 @@ class Backoff:
         self.attempt = 0
 
 
+def _arrived_unseen(client: imapclient.IMAPClient, known: int) -> bool:
+    """Whether the server announced more messages than the last catch-up saw.
+
+    Mail delivered during a catch-up or just before IDLE is announced with another
+    command's reply or before the server's "+ idling"; imaplib files such an EXISTS away,
+    where idle_check() never looks. The filed counts are taken (and cleared) here.
+    """
+    untagged: dict[str, list[Any]] = getattr(client._imap, "untagged_responses", {})
+    counts = untagged.pop("EXISTS", None) or []
+    untagged.pop("RECENT", None)
+    return any(int(c) > known for c in counts if str(c).strip().isdigit())
+
+
 class FolderWatcher:
     """Watches one folder of one account until ``stop`` is set (or the account must stop)."""
 
@@ -122,6 +136,7 @@ class FolderWatcher:
         self.folder = "INBOX" if role == "inbox" else ""
         self.client: imapclient.IMAPClient | None = None
         self.state = WatchState.STOPPED
+        self._exists = 0  # the folder's message count at the last catch-up
 
     # ------------------------------------------------------------------ state
     def stopping(self) -> bool:
@@ -130,7 +145,7 @@ class FolderWatcher:
     def _set_state(self, state: WatchState, detail: str = "") -> None:
         if state != self.state or detail:
             self.state = state
-            self._sink(StateChanged(AccountState(self.account.email, state, detail)))
+            self._sink(StateChanged(AccountState(self.account.email, state, detail, self.folder)))
 
     def _sleep(self, seconds: float) -> None:
         """Wait without waking up, but return at once on stop or when the network is back
@@ -204,7 +219,9 @@ class FolderWatcher:
             sink=self._sink,
             stopping=self.stopping,
         )
-        return pass_.run(client, opts.since, on_start=self._catching_up)
+        done = pass_.run(client, opts.since, on_start=self._catching_up)
+        self._exists = pass_.exists
+        return done
 
     def _catching_up(self) -> None:
         self._set_state(WatchState.CATCHING_UP)
@@ -305,9 +322,10 @@ class FolderWatcher:
                 continue
             if self.stopping():
                 return
+            new_mail = _arrived_unseen(client, self._exists)
             client.idle()
             started = time.monotonic()
-            new_mail = False
+            new_mail = _arrived_unseen(client, self._exists) or new_mail
             while not new_mail:
                 # Block until the server speaks, IDLE is due for re-issue or a safety catch-up
                 # is due; stop() and reconnect_now() interrupt the socket instead of polling.
@@ -326,17 +344,20 @@ class FolderWatcher:
                     # imapclient returns nothing (no exception) when the connection ends:
                     # closed by the server, or cut by interrupt() for reconnect_now()
                     raise ConnectionResetError("the IDLE connection was closed")
-                for resp in responses:
-                    if len(resp) >= 2 and resp[1] in (b"EXISTS", b"RECENT"):
-                        new_mail = True
+                new_mail = _announces_mail(responses)
             # idle_check() leaves the socket without a timeout: DONE on a dead connection must
             # fail fast (then the safety catch-up runs on a fresh connection)
             client.socket().settimeout(DONE_TIMEOUT)
-            client.idle_done()
+            _, last_words = client.idle_done()
             client.socket().settimeout(COMMAND_TIMEOUT)
+            new_mail = new_mail or _announces_mail(last_words)
             if self.stopping():
                 return
             if new_mail or time.monotonic() - last_catchup >= opts.catchup_interval:
                 self.catch_up(client, opts)
                 self._set_state(WatchState.WATCHING)
                 last_catchup = time.monotonic()
+
+
+def _announces_mail(responses: list[Any]) -> bool:
+    return any(len(r) >= 2 and r[1] in (b"EXISTS", b"RECENT") for r in responses)

@@ -192,6 +192,8 @@ def machine_kind(s: Signals) -> str:
 def _text(value: str | None) -> str | None:
     if value is None:
         return None
+    if value.isascii() and "=?" not in value:  # the common case, without the decoder
+        return " ".join(value.split())
     return fold_whitespace(decode_header_text(value))
 
 

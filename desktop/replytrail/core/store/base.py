@@ -21,10 +21,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from replytrail.core.matching.matcher import TrackedLookup
 from replytrail.core.models import Address, Checkpoint, Contact, Direction, LoggedEmail
+
+if TYPE_CHECKING:
+    from replytrail.core.store.report import ContactRow
 
 __all__ = [
     "AttachmentBlob",
@@ -132,6 +135,10 @@ class OutgoingStore(Protocol):
 
     def set_status(self, message_id: str, status: str) -> None: ...
 
+    def mark_bounced(self, message_id: str, recipient: str, bounce_email_id: int | None) -> bool:
+        """A recipient the server refused at once (the others got the email)."""
+        ...
+
 
 class WatchStore(LogbookStore, BatchedLookup, CheckpointStore, Protocol):
     """Everything a folder watcher touches."""
@@ -157,6 +164,10 @@ class ReadStore(Protocol):
     def email(self, message_id: str) -> LoggedEmail | None: ...
 
     def email_by_id(self, email_id: int) -> LoggedEmail | None: ...
+
+    def contact_report(self) -> list[ContactRow]:
+        """Every contact with a logged email (name, company, activity, counts, awaiting)."""
+        ...
 
     def search(
         self, query: str, filt: SearchFilter | None = None, limit: int = 200

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from replytrail.core.errors import StoreError
-
-__all__ = ["CSV_COLUMNS", "ContactRow", "contact_rows", "split_name", "write_csv"]
+__all__ = [
+    "CONTACT_REPORT_SQL",
+    "CSV_COLUMNS",
+    "ContactRow",
+    "contact_rows",
+    "split_name",
+    "write_csv",
+]
 
 #: first row of the CSV; HubSpot and Pipedrive map these in their import dialogs
 CSV_COLUMNS = (
@@ -56,7 +59,8 @@ def split_name(name: str) -> tuple[str, str]:
     return (first, last) if first else (name, "")
 
 
-_SQL = """
+#: every contact with at least one logged email, most recent activity first
+CONTACT_REPORT_SQL = """
 SELECT c.email, c.name, c.company, min(ec.ts), max(ec.ts), count(e.id),
        sum(e.direction = 'in' AND e.kind = 'email'), sum(e.direction = 'out'),
        (SELECT CASE WHEN l.direction = 'out' THEN l.ts END FROM email_contacts lc
@@ -72,16 +76,8 @@ ORDER BY max(ec.ts) DESC, c.email
 """
 
 
-def contact_rows(store_file: Path) -> list[ContactRow]:
-    """Every contact with at least one logged email, most recent activity first."""
-    try:
-        db = sqlite3.connect(f"{store_file.as_uri()}?mode=ro", uri=True)
-        try:
-            rows = db.execute(_SQL).fetchall()
-        finally:
-            db.close()
-    except sqlite3.Error as e:
-        raise StoreError(path=store_file, detail=str(e)) from None
+def contact_rows(rows: list[tuple[Any, ...]]) -> list[ContactRow]:
+    """:data:`CONTACT_REPORT_SQL`'s rows as :class:`ContactRow`."""
     return [
         ContactRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6] or 0), int(r[7] or 0), r[8])
         for r in rows

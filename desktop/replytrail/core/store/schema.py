@@ -134,6 +134,66 @@ _V2 = [
     "CREATE INDEX bounces_bounce ON bounces(bounce_email_id) WHERE bounce_email_id IS NOT NULL",
 ]
 
+# v3: what replication remembers (the team store's pull cursor), written in the same
+# transaction as the pulled emails, so a crash never separates the two.
+_V3 = [
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
+# v4 (issue 8.7, SPEC §16): the user's follow-up state per outgoing email: a reminder ("remind
+# me in …", 0 = none), when it was shown, and "no reply needed". Deleted with the email, so
+# forgetting a contact forgets its reminders.
+_FOLLOWUPS = [
+    """CREATE TABLE followups (
+        email_id INTEGER PRIMARY KEY REFERENCES emails(id) ON DELETE CASCADE,
+        remind_ts INTEGER NOT NULL DEFAULT 0,
+        notified_ts INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX followups_due ON followups(remind_ts) WHERE remind_ts > 0 AND notified_ts = 0",
+]
+
+# v5 (issue 8.8): the user's corrections. ``contact_edits`` holds an edited name/company (NULL:
+# not edited) that a trigger keeps when later mail carries another display name;
+# ``contact_aliases`` sends a merged address's future emails to the contact it was merged
+# into (the address's own contact row lives only for the moment record() needs it);
+# ``rejected_emails`` remembers emails the user took out of a conversation, so that the
+# watcher never logs them again (has_message() counts them as handled).
+_CONTACT_FIXES = [
+    """CREATE TABLE contact_edits (
+        contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+        name TEXT,
+        company TEXT
+    )""",
+    """CREATE TRIGGER contact_edits_keep AFTER UPDATE OF name, company ON contacts
+    WHEN EXISTS (SELECT 1 FROM contact_edits WHERE contact_id = new.id)
+    BEGIN
+        UPDATE contacts SET
+            name = coalesce((SELECT name FROM contact_edits WHERE contact_id = new.id), new.name),
+            company = coalesce(
+                (SELECT company FROM contact_edits WHERE contact_id = new.id), new.company)
+        WHERE id = new.id;
+    END""",
+    """CREATE TABLE contact_aliases (
+        email TEXT PRIMARY KEY COLLATE NOCASE,
+        contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX contact_aliases_contact ON contact_aliases(contact_id)",
+    """CREATE TRIGGER contact_alias_redirect AFTER INSERT ON email_contacts
+    WHEN EXISTS (SELECT 1 FROM contact_aliases a JOIN contacts c ON c.email = a.email
+                 WHERE c.id = new.contact_id)
+    BEGIN
+        INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts)
+            SELECT a.contact_id, new.email_id, new.ts FROM contact_aliases a
+            JOIN contacts c ON c.email = a.email WHERE c.id = new.contact_id;
+        DELETE FROM contacts WHERE id = new.contact_id;
+    END""",
+    """CREATE TABLE rejected_emails (
+        message_id TEXT PRIMARY KEY,
+        created_ts INTEGER NOT NULL DEFAULT 0
+    )""",
+]
+
 #: index i holds the statements that bring a store from version i to version i + 1.
 #: New migrations are appended as their own named list (``_V3`` …), never edited in place.
-SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2]
+SQLITE_MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _FOLLOWUPS, _CONTACT_FIXES]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import time
 import uuid
+from collections.abc import Mapping, Sequence
 
 from replytrail.core.models import Attachment, Checkpoint
 from replytrail.core.store.base import EmailRecord
@@ -40,94 +42,122 @@ class SQLiteStore(SQLiteReads):
         return "t" + uuid.uuid4().hex[:20]
 
     def record(self, rec: EmailRecord) -> int | None:
-        e = rec.email
-        if self.has_message(e.message_id):
+        if self.has_message(rec.email.message_id):
             return None
+        return self.record_many([rec])[0]
+
+    def record_many(
+        self, recs: Sequence[EmailRecord], state: Mapping[str, str] | None = None
+    ) -> list[int | None]:
+        """Store several emails (and replication *state*) in one transaction; ``None`` marks
+        an email whose Message-ID was already stored."""
         # Blobs first (atomic files): a crash before the commit leaves only orphans, which
         # gc_blobs() removes; never a row pointing at a missing file.
+        prepared = [self._blobs_of(rec) for rec in recs]
+        ids: list[int | None] = []
+        with self._write() as db:
+            for rec, (atts, raw_sha) in zip(recs, prepared, strict=True):
+                ids.append(self._insert(db, rec, atts, raw_sha))
+            for key, value in (state or {}).items():
+                db.execute(
+                    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+        for rec, (atts, raw_sha), email_id in zip(recs, prepared, ids, strict=True):
+            if email_id is not None:
+                rec.email.id, rec.email.attachments, rec.email.raw_sha256 = email_id, atts, raw_sha
+        return ids
+
+    def sync_state(self) -> dict[str, str]:
+        """What replication remembers (cursors), written by :meth:`record_many`."""
+        return {str(k): str(v) for k, v in self._q("SELECT key, value FROM sync_state")}
+
+    def _blobs_of(self, rec: EmailRecord) -> tuple[list[Attachment], str]:
         atts = [
             Attachment(b.filename, len(b.data), self.put_blob(b.data), b.content_type)
             for b in rec.blobs
         ]
-        raw_sha = self.put_blob(rec.raw) if rec.raw is not None else e.raw_sha256
+        raw_sha = self.put_blob(rec.raw) if rec.raw is not None else rec.email.raw_sha256
+        return atts, raw_sha
+
+    def _insert(
+        self, db: sqlite3.Connection, rec: EmailRecord, atts: list[Attachment], raw_sha: str
+    ) -> int | None:
+        e = rec.email
         ts = int(e.date.timestamp())
         now = int(time.time())
         participants = " ".join(f"{a.name} {a.email}".strip() for a in [e.sender, *e.to, *e.cc])
-        with self._write() as db:
-            if db.execute("SELECT 1 FROM emails WHERE message_id = ?", (e.message_id,)).fetchone():
-                return None
+        if db.execute("SELECT 1 FROM emails WHERE message_id = ?", (e.message_id,)).fetchone():
+            return None
+        db.execute(
+            "INSERT INTO threads (id, subject_norm, thread_guid, gm_thrid, created_ts) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "thread_guid = coalesce(threads.thread_guid, excluded.thread_guid), "
+            "gm_thrid = coalesce(threads.gm_thrid, excluded.gm_thrid)",
+            (e.thread_id, rec.subject_norm, rec.thread_guid, rec.gm_thrid, now),
+        )
+        cur = db.execute(
+            "INSERT INTO emails (message_id, thread_id, account, direction, date, ts, "
+            "from_email, from_name, to_json, cc_json, participants, subject, body_text, "
+            "body_html, kind, match, status, in_reply_to, references_json, thread_index, "
+            "raw_sha256, logged_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                e.message_id,
+                e.thread_id,
+                e.account,
+                str(e.direction),
+                e.date.isoformat(),
+                ts,
+                e.sender.email,
+                e.sender.name,
+                json.dumps([[a.email, a.name] for a in e.to]),
+                json.dumps([[a.email, a.name] for a in e.cc]),
+                participants,
+                e.subject,
+                e.body_text,
+                e.body_html,
+                str(e.kind),
+                str(e.match),
+                e.status,
+                e.in_reply_to,
+                json.dumps(e.references),
+                rec.thread_guid or "",
+                raw_sha,
+                now,
+            ),
+        )
+        email_id = int(cur.lastrowid or 0)
+        for pos, a in enumerate(atts):
             db.execute(
-                "INSERT INTO threads (id, subject_norm, thread_guid, gm_thrid, created_ts) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "thread_guid = coalesce(threads.thread_guid, excluded.thread_guid), "
-                "gm_thrid = coalesce(threads.gm_thrid, excluded.gm_thrid)",
-                (e.thread_id, rec.subject_norm, rec.thread_guid, rec.gm_thrid, now),
+                "INSERT INTO attachments (email_id, position, filename, content_type,"
+                " size, sha256) VALUES (?,?,?,?,?,?)",
+                (email_id, pos, a.filename, a.content_type, a.size, a.sha256),
             )
-            cur = db.execute(
-                "INSERT INTO emails (message_id, thread_id, account, direction, date, ts, "
-                "from_email, from_name, to_json, cc_json, participants, subject, body_text, "
-                "body_html, kind, match, status, in_reply_to, references_json, thread_index, "
-                "raw_sha256, logged_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    e.message_id,
-                    e.thread_id,
-                    e.account,
-                    str(e.direction),
-                    e.date.isoformat(),
-                    ts,
-                    e.sender.email,
-                    e.sender.name,
-                    json.dumps([[a.email, a.name] for a in e.to]),
-                    json.dumps([[a.email, a.name] for a in e.cc]),
-                    participants,
-                    e.subject,
-                    e.body_text,
-                    e.body_html,
-                    str(e.kind),
-                    str(e.match),
-                    e.status,
-                    e.in_reply_to,
-                    json.dumps(e.references),
-                    rec.thread_guid or "",
-                    raw_sha,
-                    now,
-                ),
+        for addr in {a.email.lower(): a for a in rec.contacts}.values():
+            db.execute(
+                "INSERT INTO contacts (email, name, company, created_ts) "
+                "VALUES (?,?,?,?) ON CONFLICT(email) DO UPDATE SET "
+                "name = CASE WHEN excluded.name != '' THEN excluded.name "
+                "ELSE contacts.name END",
+                (addr.email, addr.name, company_for(addr.email), now),
             )
-            email_id = int(cur.lastrowid or 0)
-            for pos, a in enumerate(atts):
-                db.execute(
-                    "INSERT INTO attachments (email_id, position, filename, content_type,"
-                    " size, sha256) VALUES (?,?,?,?,?,?)",
-                    (email_id, pos, a.filename, a.content_type, a.size, a.sha256),
-                )
-            for addr in {a.email.lower(): a for a in rec.contacts}.values():
-                db.execute(
-                    "INSERT INTO contacts (email, name, company, created_ts) "
-                    "VALUES (?,?,?,?) ON CONFLICT(email) DO UPDATE SET "
-                    "name = CASE WHEN excluded.name != '' THEN excluded.name "
-                    "ELSE contacts.name END",
-                    (addr.email, addr.name, company_for(addr.email), now),
-                )
-                cid = db.execute(
-                    "SELECT id FROM contacts WHERE email = ?", (addr.email,)
-                ).fetchone()[0]
-                db.execute(
-                    "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
-                    "VALUES (?,?,?)",
-                    (cid, email_id, ts),
-                )
-            for mid in dict.fromkeys([e.message_id, *rec.track_ids]):
-                db.execute(
-                    "INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id,"
-                    " created_ts) VALUES (?,?,?,?)",
-                    (mid, e.thread_id, email_id, now),
-                )
-            for target in dict.fromkeys(rec.outbox):
-                db.execute(
-                    "INSERT INTO outbox (target, op, email_id, created_ts) VALUES (?,?,?,?)",
-                    (target, "upsert", email_id, now),
-                )
-        e.id, e.attachments, e.raw_sha256 = email_id, atts, raw_sha
+            cid = db.execute("SELECT id FROM contacts WHERE email = ?", (addr.email,)).fetchone()[0]
+            db.execute(
+                "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) VALUES (?,?,?)",
+                (cid, email_id, ts),
+            )
+        for mid in dict.fromkeys([e.message_id, *rec.track_ids]):
+            db.execute(
+                "INSERT OR IGNORE INTO tracked_ids (message_id, thread_id, email_id,"
+                " created_ts) VALUES (?,?,?,?)",
+                (mid, e.thread_id, email_id, now),
+            )
+        for target in dict.fromkeys(rec.outbox):
+            db.execute(
+                "INSERT INTO outbox (target, op, email_id, created_ts) VALUES (?,?,?,?)",
+                (target, "upsert", email_id, now),
+            )
         return email_id
 
     def set_status(self, message_id: str, status: str) -> None:

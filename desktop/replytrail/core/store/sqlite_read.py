@@ -19,6 +19,7 @@ from replytrail.core.models import (
     MatchReason,
 )
 from replytrail.core.store.base import SearchFilter
+from replytrail.core.store.report import CONTACT_REPORT_SQL, ContactRow, contact_rows
 from replytrail.core.store.sqlite_db import SQLiteBase
 
 __all__ = ["SQLiteReads"]
@@ -43,7 +44,15 @@ class SQLiteReads(SQLiteBase):
 
     # ------------------------------------------------------------------ matcher lookups
     def has_message(self, message_id: str) -> bool:
-        return self._one("SELECT 1 FROM emails WHERE message_id = ?", (message_id,)) is not None
+        """Stored, or taken out of its conversation by the user (never logged again)."""
+        return (
+            self._one(
+                "SELECT 1 FROM emails WHERE message_id = ? "
+                "UNION ALL SELECT 1 FROM rejected_emails WHERE message_id = ?",
+                (message_id, message_id),
+            )
+            is not None
+        )
 
     def thread_of_message_id(self, message_id: str) -> str | None:
         row = self._one("SELECT thread_id FROM tracked_ids WHERE message_id = ?", (message_id,))
@@ -131,12 +140,13 @@ class SQLiteReads(SQLiteBase):
     def contacts(self, query: str = "", limit: int = 1000) -> list[Contact]:
         if not query.strip():
             return self._contacts("", (), limit)
-        escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
+        # instr, not LIKE: the same case-insensitive (ASCII) substring test, but no pattern
+        # length limit ("LIKE or GLOB pattern too complex" on a 100 KB filter)
+        needle = query.strip().lower()
         return self._contacts(
-            "WHERE c.email LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR "
-            "c.company LIKE ? ESCAPE '\\'",
-            (like, like, like),
+            "WHERE instr(lower(c.email), ?) > 0 OR instr(lower(c.name), ?) > 0 OR "
+            "instr(lower(c.company), ?) > 0",
+            (needle, needle, needle),
             limit,
         )
 
@@ -318,3 +328,7 @@ class SQLiteReads(SQLiteBase):
         """Changes when another connection (another thread or process) commits a write."""
         row = self._one("PRAGMA data_version")
         return int(row[0]) if row else 0
+
+    def contact_report(self) -> list[ContactRow]:
+        """Every contact with a logged email, for a CRM's contact import (CSV)."""
+        return contact_rows(self._q(CONTACT_REPORT_SQL))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from replytrail.core.events import WatchState
 from replytrail.core.paths import resources_dir
 
-__all__ = ["TRAY_STATES", "app_icon", "icon_path", "tray_icon"]
+__all__ = ["SETUP_ICON", "TRAY_STATES", "app_icon", "icon_path", "setup_icon", "tray_icon"]
 
 #: the five states the tray shows (SPEC §8); STOPPED accounts are shown as errors
 TRAY_STATES: tuple[WatchState, ...] = (
@@ -19,6 +19,9 @@ TRAY_STATES: tuple[WatchState, ...] = (
     WatchState.OFFLINE,
     WatchState.ERROR,
 )
+
+#: no account set up yet: an outlined bubble with a "+", unlike paused (orange pause sign)
+SETUP_ICON = "tray-setup"
 
 
 def icon_path(name: str) -> Path:
@@ -31,6 +34,11 @@ def tray_icon(state: WatchState) -> QIcon:
     if state is WatchState.STOPPED:
         state = WatchState.ERROR
     return QIcon(str(icon_path(f"tray-{state.value}")))
+
+
+def setup_icon() -> QIcon:
+    """The tray icon while no account is set up (``tray-setup.svg``)."""
+    return QIcon(str(icon_path(SETUP_ICON)))
 
 
 def app_icon() -> QIcon:

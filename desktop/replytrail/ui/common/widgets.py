@@ -1,4 +1,4 @@
-"""Small visual pieces of the timeline: colours, badges, dates, attachment chips, empty states."""
+"""Small visual pieces of the timeline: colours, badges, dates and times, chips, empty states."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStyle, QToolButton, QWidget
 
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.models import Attachment, Direction, Kind, LoggedEmail, MatchReason
 
 __all__ = [
@@ -27,8 +28,10 @@ __all__ = [
     "attachment_label",
     "badges_for",
     "format_size",
+    "long_date",
     "paint_badge",
     "short_date",
+    "time_text",
 ]
 
 #: the palette: calm neutrals, one accent, pastel badges with dark text (readable, AA contrast)
@@ -63,107 +66,90 @@ class Badge:
         return QColor(bg), QColor(fg)
 
 
+_Spec = tuple[str, str, str]  # text, tooltip (both untranslated, context "Badges"), style
+
+_BY_KIND: dict[Kind, _Spec] = {
+    Kind.BOUNCE: (
+        QT_TRANSLATE_NOOP("Badges", "Bounce"),
+        QT_TRANSLATE_NOOP(
+            "Badges", "A delivery failure report: the original email did not reach the recipient."
+        ),
+        "bounce",
+    ),
+    Kind.AUTO_REPLY: (
+        QT_TRANSLATE_NOOP("Badges", "Auto-reply"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "An automatic answer (for example out of office); it is not counted as a reply.",
+        ),
+        "auto",
+    ),
+}
+_BY_MATCH: dict[MatchReason, _Spec] = {
+    MatchReason.SUBJECT: (
+        QT_TRANSLATE_NOOP("Badges", "Subject match?"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "Low confidence: logged only because its subject matches a tracked thread and the "
+            "sender took part in it recently. It may not be a reply to your email.",
+        ),
+        "amber",
+    ),
+    MatchReason.BCC: (
+        QT_TRANSLATE_NOOP("Badges", "via Bcc"),
+        QT_TRANSLATE_NOOP("Badges", "Logged because you sent it with your logging address in Bcc."),
+        "neutral",
+    ),
+    MatchReason.THREAD_INDEX: (
+        QT_TRANSLATE_NOOP("Badges", "Outlook thread"),
+        QT_TRANSLATE_NOOP(
+            "Badges", "Matched by Outlook's conversation id (the reply had no References)."
+        ),
+        "neutral",
+    ),
+    MatchReason.GM_THRID: (
+        QT_TRANSLATE_NOOP("Badges", "Gmail thread"),
+        QT_TRANSLATE_NOOP("Badges", "Matched by Gmail's thread id."),
+        "neutral",
+    ),
+}
+_BY_SENT_STATUS: dict[str, _Spec] = {
+    "failed": (
+        QT_TRANSLATE_NOOP("Badges", "Not sent"),
+        QT_TRANSLATE_NOOP("Badges", "Sending failed; the email did not leave your computer."),
+        "bounce",
+    ),
+    "pending": (
+        QT_TRANSLATE_NOOP("Badges", "Sending…"),
+        QT_TRANSLATE_NOOP("Badges", "Recorded, not yet confirmed by the mail server."),
+        "neutral",
+    ),
+    "bounced": (
+        QT_TRANSLATE_NOOP("Badges", "Bounced"),
+        QT_TRANSLATE_NOOP(
+            "Badges",
+            "A recipient's mail server reported that this email could not be delivered.",
+        ),
+        "bounce",
+    ),
+}
+
+
 def badges_for(e: LoggedEmail) -> list[Badge]:
     """Kind, match-reason and delivery badges of one email, most important first."""
-    out: list[Badge] = []
-    if e.kind is Kind.BOUNCE:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Bounce"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "A delivery failure report: the original email did not reach the recipient.",
-                ),
-                "bounce",
-            )
+    specs = [
+        _BY_KIND.get(e.kind),
+        _BY_MATCH.get(e.match),
+        _BY_SENT_STATUS.get(e.status) if e.direction is Direction.OUT else None,
+    ]
+    return [
+        Badge(
+            QCoreApplication.translate("Badges", text),
+            QCoreApplication.translate("Badges", tip),
+            style,
         )
-    elif e.kind is Kind.AUTO_REPLY:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Auto-reply"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "An automatic answer (for example out of office); it is "
-                    "not counted as a reply.",
-                ),
-                "auto",
-            )
-        )
-    if e.match is MatchReason.SUBJECT:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Subject match?"),
-                QCoreApplication.translate(
-                    "Badges",
-                    "Low confidence: logged only because its subject matches a "
-                    "tracked thread and the sender took part in it recently. It may not "
-                    "be a reply to your email.",
-                ),
-                "amber",
-            )
-        )
-    elif e.match is MatchReason.BCC:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "via Bcc"),
-                QCoreApplication.translate(
-                    "Badges", "Logged because you sent it with your logging address in Bcc."
-                ),
-                "neutral",
-            )
-        )
-    elif e.match is MatchReason.THREAD_INDEX:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Outlook thread"),
-                QCoreApplication.translate(
-                    "Badges", "Matched by Outlook's conversation id (the reply had no References)."
-                ),
-                "neutral",
-            )
-        )
-    elif e.match is MatchReason.GM_THRID:
-        out.append(
-            Badge(
-                QCoreApplication.translate("Badges", "Gmail thread"),
-                QCoreApplication.translate("Badges", "Matched by Gmail's thread id."),
-                "neutral",
-            )
-        )
-    if e.direction is Direction.OUT:
-        if e.status == "failed":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Not sent"),
-                    QCoreApplication.translate(
-                        "Badges", "Sending failed; the email did not leave your computer."
-                    ),
-                    "bounce",
-                )
-            )
-        elif e.status == "pending":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Sending…"),
-                    QCoreApplication.translate(
-                        "Badges", "Recorded, not yet confirmed by the mail server."
-                    ),
-                    "neutral",
-                )
-            )
-        elif e.status == "bounced":
-            out.append(
-                Badge(
-                    QCoreApplication.translate("Badges", "Bounced"),
-                    QCoreApplication.translate(
-                        "Badges",
-                        "A recipient's mail server reported that this email "
-                        "could not be delivered.",
-                    ),
-                    "bounce",
-                )
-            )
-    return out
+        for text, tip, style in filter(None, specs)
+    ]
 
 
 def format_size(size: int) -> str:
@@ -181,24 +167,38 @@ def attachment_label(a: Attachment) -> str:
     return f"{a.filename}  ·  {format_size(a.size)}"
 
 
+def _local(when: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
+
+
+def time_text(when: datetime) -> str:
+    """The time of day in the locale's one short format ("14:51" in German, "2:51 PM" in US
+    English): every list, header and pane uses this, so a window never mixes two formats."""
+    loc = QLocale()
+    return loc.toString(_local(when).time(), loc.timeFormat(QLocale.FormatType.ShortFormat))
+
+
 def short_date(when: datetime | None, now: datetime | None = None) -> str:
     """Time today, day and month this year, else the full date; in the user's locale."""
     if when is None:
         return ""
-    now = now or datetime.now(UTC)
-    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
-    local_now = QDateTime.fromSecsSinceEpoch(int(now.timestamp())).toLocalTime()
+    local, local_now = _local(when), _local(now or datetime.now(UTC))
     loc = QLocale()
     if local.date() == local_now.date():
-        return loc.toString(local.time(), QLocale.FormatType.ShortFormat)
+        return time_text(when)
     if local.date().year() == local_now.date().year():
-        return loc.toString(local.date(), "d MMM")
-    return loc.toString(local.date(), "d MMM yyyy")
+        # Translators: a Qt date format for day and month, e.g. "d. MMM" (2. Dez.)
+        return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM"))
+    # Translators: a Qt date format for a date in another year, e.g. "d. MMM yyyy"
+    return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM yyyy"))
 
 
 def long_date(when: datetime) -> str:
-    local = QDateTime.fromSecsSinceEpoch(int(when.timestamp())).toLocalTime()
-    return QLocale().toString(local, "ddd d MMM yyyy, HH:mm")
+    """Weekday, date and the locale's short time: "Wed 3 Jun 2026, 2:51 PM"."""
+    # Translators: a Qt date format with the weekday, e.g. "ddd, d. MMM yyyy" (Mi., 2. Dez. 2026)
+    fmt = QCoreApplication.translate("Dates", "ddd d MMM yyyy")
+    day = QLocale().toString(_local(when).date(), fmt)
+    return f"{day}, {time_text(when)}"
 
 
 def badge_width(fm: QFontMetrics, text: str, icon: bool = False) -> int:

@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.mail.draft import Draft
-from replytrail.core.models import Account, Direction, LoggedEmail
+from replytrail.core.models import Account, Contact, Direction, LoggedEmail
 from replytrail.ui.common.widgets import format_size, long_date
 from replytrail.ui.compose.addresses import format_address, reply_subject, split_addresses
 from replytrail.ui.compose.drafts import DraftFile, draft_key
+from replytrail.ui.compose.extras import ComposeExtras
 from replytrail.ui.compose.style import STYLE
 
 __all__ = ["ComposeDialog", "SendFn", "format_address", "reply_subject"]
 
-#: starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
-#: on the GUI thread: with the logged email, or with the one line that says why it failed
+# starts sending a draft (off the GUI thread); later exactly one of the callbacks is called
+# on the GUI thread: with the logged email, or with the one line that says why it failed
 SendFn = Callable[[Draft, Callable[[LoggedEmail], None], Callable[[str], None]], None]
 
 log = logging.getLogger("replytrail.ui.compose")
@@ -66,6 +67,7 @@ class ComposeDialog(QDialog):
         *,
         to: str = "",
         reply_to: LoggedEmail | None = None,
+        load_contacts: Callable[[Callable[[list[Contact]], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._accounts = list(accounts)
@@ -84,6 +86,10 @@ class ComposeDialog(QDialog):
         self._build()
         self._prefill = self._fill_initial(to, reply_to)
         self._restored = self._restore()
+        self.extras = ComposeExtras(self, self._accounts, load_contacts, self._restored)
+        if not self._restored:
+            self._refresh_attachments()  # no empty list box, no Remove without attachments
+            self._prefill = self.draft()  # the signature is part of the untouched start
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(self.SAVE_DELAY_MS)
@@ -139,6 +145,7 @@ class ComposeDialog(QDialog):
         att_buttons.addWidget(self.remove_button)
         att_buttons.addStretch(1)
         att_row.addLayout(att_buttons)
+        att_row.addStretch(0)  # without attachments the buttons keep their size, on the left
         lay.addLayout(att_row)
 
         bottom = QHBoxLayout()
@@ -299,7 +306,7 @@ class ComposeDialog(QDialog):
             item.setToolTip(str(p))
             self.attachment_list.addItem(item)
         self.attachment_list.setVisible(bool(self._attachments))
-        self.remove_button.setEnabled(bool(self._attachments))
+        self.remove_button.setVisible(bool(self._attachments))
         if self._attachments:
             self.add_button.setText(self.tr("Attach files…") + f"  ({format_size(total)})")
         else:

@@ -34,14 +34,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from replytrail import __version__
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
+from replytrail.core.events import AccountState
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.compact import Fold
+from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.settings.account_trouble import AccountTroublePanel
+from replytrail.ui.settings.locked import grey_locked_controls
 
 __all__ = ["LANGUAGES", "SettingsDialog"]
 
@@ -84,8 +90,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._build_general(), "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.locked_note = QLabel(self)
+        self.locked_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.locked_note)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.load()
@@ -116,6 +125,10 @@ class SettingsDialog(QDialog):
         grid.addWidget(self.account_list, 0, 0)
         grid.addLayout(buttons, 0, 1)
         grid.addWidget(self.test_result, 1, 0, 1, 2)
+        self.trouble = AccountTroublePanel(page)
+        grid.addWidget(self.trouble, 2, 0, 1, 2)
+        self._states: dict[str, AccountState] = {}
+        self.account_list.currentRowChanged.connect(self._show_state)
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
@@ -178,10 +191,18 @@ class SettingsDialog(QDialog):
         self.idle_spin = QSpinBox(page)
         self.idle_spin.setRange(1, 29)  # RFC 2177: re-issue IDLE well before 29 minutes
         self.language_label, self.idle_label = QLabel(), QLabel()
+        self.version_label = QLabel(page)  # the About line: the one version source
         form.addRow(self.language_label, self.language_combo)
         form.addRow("", self.login_check)
         form.addRow("", self.notify_check)
-        form.addRow(self.idle_label, self.idle_spin)
+        advanced = QWidget(page)  # for administrators: folded away from salespeople
+        adv_form = QFormLayout(advanced)
+        adv_form.setContentsMargins(0, 0, 0, 0)
+        adv_form.addRow(self.idle_label, self.idle_spin)
+        self.advanced = Fold("", advanced, page)
+        self.advanced.setObjectName("advancedFold")
+        form.addRow(self.advanced)
+        form.addRow("", self.version_label)
         self.language_combo.currentIndexChanged.connect(
             lambda _i: self._set("general.language", str(self.language_combo.currentData()))
         )
@@ -215,8 +236,11 @@ class SettingsDialog(QDialog):
         self.language_combo.setItemText(0, self.tr("System language"))
         self.login_check.setText(self.tr("Start Replytrail when I log in"))
         self.notify_check.setText(self.tr("Notify me when a customer's reply is logged"))
+        self.advanced.button.setText(self.tr("Advanced"))
         self.idle_label.setText(self.tr("Refresh the IDLE connection every:"))
         self.idle_spin.setSuffix(self.tr(" min"))
+        self.locked_note.setText(self.tr("Greyed-out settings are set by your administrator."))
+        self.version_label.setText(self.tr("Replytrail %1").replace("%1", __version__))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LanguageChange:
@@ -226,34 +250,37 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------------ values
     def load(self) -> None:
         """Show the current settings and accounts."""
-        s = self._settings
+        v = self._settings.values()
         self._loading = True
         try:
-            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(s.get("logging.mode"))))
-            since = str(s.get("logging.since_date"))
-            self.since_days.setValue(int(s.get("logging.since_days")))
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(v.logging.mode)))
+            self.since_days.setValue(v.logging.since_days)
+            since = v.logging.since_date
             parsed = QDate.fromString(since, "yyyy-MM-dd") if since else QDate()
             self.since_date.setDate(
-                parsed
-                if parsed.isValid()
-                else QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+                parsed if parsed.isValid() else QDate.currentDate().addDays(-v.logging.since_days)
             )
             (self.since_date_radio if parsed.isValid() else self.since_days_radio).setChecked(True)
-            self.subject_check.setChecked(bool(s.get("logging.subject_rule")))
-            self.never_log.setPlainText("\n".join(s.get("logging.never_log")))
+            self.subject_check.setChecked(v.logging.subject_rule)
+            self.never_log.setPlainText(entries_text(list(v.logging.never_log)))
             self.language_combo.setCurrentIndex(
-                max(0, self.language_combo.findData(s.get("general.language")))
+                max(0, self.language_combo.findData(v.general.language))
             )
-            self.login_check.setChecked(bool(s.get("general.start_at_login")))
-            self.notify_check.setChecked(bool(s.get("general.notifications")))
-            self.idle_spin.setValue(max(1, min(29, round(float(s.get("watch.idle_refresh")) / 60))))
+            self.login_check.setChecked(v.general.start_at_login)
+            self.notify_check.setChecked(v.general.notifications)
+            self.idle_spin.setValue(max(1, min(29, round(v.watch.idle_refresh / 60))))
             self._since_enable()
         finally:
             self._loading = False
         self.load_accounts()
 
+    def _apply_locks(self) -> None:
+        note = self.tr("Set by your administrator")
+        any_locked = grey_locked_controls(self, self._settings.is_locked, note)
+        self.locked_note.setVisible(any_locked)
+
     def _set(self, key: str, value: str | int | float | bool | list[str]) -> None:
-        if self._loading or self._settings.get(key) == value:
+        if self._loading or self._settings.is_locked(key) or self._settings.get(key) == value:
             return
         try:
             self._settings.set(key, value)
@@ -265,6 +292,7 @@ class SettingsDialog(QDialog):
     def _since_enable(self) -> None:
         self.since_days.setEnabled(self.since_days_radio.isChecked())
         self.since_date.setEnabled(self.since_date_radio.isChecked())
+        self._apply_locks()
 
     @Slot()
     def _since_changed(self) -> None:
@@ -276,8 +304,7 @@ class SettingsDialog(QDialog):
             self._set("logging.since_days", self.since_days.value())
 
     def never_log_entries(self) -> list[str]:
-        lines = (line.strip().lower() for line in self.never_log.toPlainText().splitlines())
-        return list(dict.fromkeys(line.lstrip("@") for line in lines if line))
+        return parse_entries(self.never_log.toPlainText())
 
     def apply_pending(self) -> None:
         """Write what is not written on every change (the never-log list)."""
@@ -314,6 +341,21 @@ class SettingsDialog(QDialog):
         account = self.selected_account()
         if account is not None:
             self.signInRequested.emit(account.email)
+
+    def update_account_state(self, state: AccountState) -> None:
+        """The engine's word on an account (issue 8.11): shown with what the user can do."""
+        self._states[state.account.lower()] = state
+        self._show_state()
+
+    def _show_state(self, *_args: object) -> None:
+        item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
+        email = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        account = self.selected_account() if email else None
+        self.trouble.set_state(
+            email,
+            self._states.get(email.lower()),
+            password=account is None or account.auth != "oauth2",
+        )
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None

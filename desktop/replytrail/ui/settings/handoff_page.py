@@ -68,6 +68,9 @@ class HandoffPage(QWidget):
         self.intro.setWordWrap(True)
         self.target_list = QListWidget(self)
         self.target_list.setObjectName("handoffTargets")
+        self.target_list.setWordWrap(True)  # a failure's reason is shown whole
+        self.target_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.target_list.setMaximumHeight(150)
         self.remove_button = QPushButton(self)
         self.retry_button = QPushButton(self)
         row = QHBoxLayout()
@@ -97,12 +100,18 @@ class HandoffPage(QWidget):
         self.error.setObjectName("handoffError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
+        self.crm_label, self.where_label, self.secret_label = (
+            QLabel(self),
+            QLabel(self),
+            QLabel(self),
+        )
+        self.include_label, self.form_label = QLabel(self), QLabel(self)
         self.form = QFormLayout()
-        self.form.addRow("", self.crm_combo)
-        self.form.addRow("", self.where_edit)
-        self.form.addRow("", self.secret_edit)
-        self.form.addRow("", self.include_combo)
-        self.form.addRow("", self.form_combo)
+        self.form.addRow(self.crm_label, self.crm_combo)
+        self.form.addRow(self.where_label, self.where_edit)
+        self.form.addRow(self.secret_label, self.secret_edit)
+        self.form.addRow(self.include_label, self.include_combo)
+        self.form.addRow(self.form_label, self.form_combo)
         self.form.addRow("", self.sent_copy_check)
         self.form.addRow("", self.hint)
         add_row = QHBoxLayout()
@@ -110,10 +119,11 @@ class HandoffPage(QWidget):
         add_row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.target_list, 1)
+        layout.addWidget(self.target_list)
         layout.addLayout(row)
         layout.addLayout(self.form)
         layout.addLayout(add_row)
+        layout.addStretch(1)
         self.crm_combo.currentIndexChanged.connect(self._choice_changed)
         self.add_button.clicked.connect(self.add_target)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -138,20 +148,11 @@ class HandoffPage(QWidget):
         self.add_button.setText(self.tr("Add"))
         self.crm_combo.setItemText(_CHOICES.index("other"), self.tr("Another drop address"))
         self.crm_combo.setItemText(_CHOICES.index("webhook"), self.tr("Webhook (n8n, Make, …)"))
-        labels = (
-            self.tr("Send to:"),
-            "",
-            self.tr("Signing secret:"),
-            self.tr("What:"),
-            self.tr("Form:"),
-            "",
-            "",
-        )
-        for i, text in enumerate(labels):
-            label = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole)
-            widget = label.widget() if label is not None else None
-            if isinstance(widget, QLabel):
-                widget.setText(text)
+        self.crm_label.setText(self.tr("Pass on to:"))
+        self.where_label.setText(self.tr("Address:"))
+        self.secret_label.setText(self.tr("Signing secret:"))
+        self.include_label.setText(self.tr("What:"))
+        self.form_label.setText(self.tr("Form:"))
         self.include_combo.setItemText(0, self.tr("Customer replies"))
         self.include_combo.setItemText(1, self.tr("Replies and auto-replies"))
         self.include_combo.setItemText(2, self.tr("Everything logged, also what you sent"))
@@ -174,21 +175,17 @@ class HandoffPage(QWidget):
     def _choice_changed(self) -> None:
         choice = self._choice()
         webhook = choice == "webhook"
-        self.secret_edit.setVisible(webhook)
-        self.form_combo.setVisible(not webhook)
-        self.sent_copy_check.setVisible(not webhook)
-        for i, shown in ((2, webhook), (4, not webhook)):
-            label = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole)
-            widget = label.widget() if label is not None else None
-            if widget is not None:
-                widget.setVisible(shown)
+        self.form.setRowVisible(self.secret_edit, webhook)
+        self.form.setRowVisible(self.form_combo, not webhook)
+        self.form.setRowVisible(self.sent_copy_check, not webhook)
         self.where_edit.setPlaceholderText(
             "https://…" if webhook else self.tr("the CRM's address, e.g. 123456@bcc.hubspot.com")
         )
         p = preset(choice)
         if p is not None:
             self.form_combo.setCurrentIndex(0 if p.form == "inline" else 1)
-            link = f'<a href="{p.help_url}">{self.tr("Where do I find it?")}</a>'
+            where = self.tr("Where do I find it?")
+            link = f'<a href="{p.help_url}">{where}</a>'
             self.hint.setText(translate("handoff", p.hint) + " " + link)
         elif webhook:
             self.hint.setText(

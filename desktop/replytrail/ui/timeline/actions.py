@@ -1,4 +1,4 @@
-"""Export and "Forget contact" for the timeline window: the dialogs and the background work."""
+"""Export, "Forget contact" and the demo's "cannot send" for the timeline: dialogs and work."""
 
 from __future__ import annotations
 
@@ -10,16 +10,25 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from replytrail.core.export import export_emails
 from replytrail.core.models import Contact
+from replytrail.core.store.report import write_csv
 from replytrail.ui.reading.files import safe_attachment_name
 from replytrail.ui.timeline.source import TimelineStore
 
-__all__ = ["ask_export_path", "export_job", "forget_box"]
+__all__ = ["ask_export_path", "demo_cannot_send", "export_job", "forget_box"]
 
 
 def ask_export_path(parent: QWidget, fmt: str, suggested: str) -> Path | None:
     """A file (.mbox, or one .eml) or a folder (.eml files) chosen by the user; None: cancelled."""
     where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     base = Path(where or Path.home()) / safe_attachment_name(suggested)
+    if fmt == "csv":
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("TimelineActions", "Export contacts as CSV"),
+            f"{base}.csv",
+            QCoreApplication.translate("TimelineActions", "CSV files (*.csv)"),
+        )
+        return Path(path) if path else None
     if fmt == "mbox":
         path, _ = QFileDialog.getSaveFileName(
             parent,
@@ -42,6 +51,16 @@ def export_job(
     """A job for the worker: export a thread (key: thread id) or a contact (key: address)."""
 
     def run() -> int:
+        if scope == "contacts":  # every contact, for a CRM's contact import
+            rows = store.contact_report()
+            tmp = target.with_name(f".{target.name}.tmp")
+            try:
+                with tmp.open("w", encoding="utf-8", newline="") as f:
+                    write_csv(rows, f)
+                tmp.replace(target)
+            finally:
+                tmp.unlink(missing_ok=True)
+            return len(rows)
         if scope == "thread":
             emails = store.thread(key)
         else:
@@ -78,4 +97,22 @@ def forget_box(parent: QWidget, c: Contact) -> QMessageBox:
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     forget.setObjectName("forgetConfirm")
+    return box
+
+
+def demo_cannot_send(parent: QWidget | None) -> QMessageBox:
+    """Compose or Reply in ``--demo``: say why nothing opens; the caller opens it."""
+    box = QMessageBox(parent)
+    box.setObjectName("demoCannotSend")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("TimelineActions", "Demo"))
+    box.setText(QCoreApplication.translate("TimelineActions", "The demo cannot send emails."))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "TimelineActions",
+            "It shows sample data without a mail account. To write to your customers, start "
+            "Replytrail without --demo and set up your account.",
+        )
+    )
+    box.addButton(QMessageBox.StandardButton.Ok)
     return box

@@ -21,7 +21,8 @@ from replytrail.ui.common.widgets import (
     paint_badge,
     short_date,
 )
-from replytrail.ui.timeline.models import CONTACT_ROLE, EMAIL_ROLE, THREAD_LINK_ROLE
+from replytrail.ui.timeline.models import CONTACT_ROLE, EMAIL_ROLE, THREAD_LINK_ROLE, THREAD_ROLE
+from replytrail.ui.timeline.threads import ThreadInfo, ThreadStatus
 
 __all__ = ["ContactDelegate", "TimelineDelegate"]
 
@@ -112,7 +113,8 @@ class ContactDelegate(QStyledItemDelegate):
 
 
 class TimelineDelegate(QStyledItemDelegate):
-    """Direction arrow, subject and date; who and a snippet; then badges and attachment chips."""
+    """Direction arrow, subject and date; who and a snippet; then badges and attachment chips;
+    a thread's newest row also shows the thread's status and size (a click there folds it)."""
 
     HEIGHT = 78
 
@@ -169,8 +171,35 @@ class TimelineDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter,
             fm.elidedText(snippet, Qt.TextElideMode.ElideRight, rest),
         )
-        self._chips(p, QRect(r.left(), r.top() + 42, r.width(), 20), e, small)
+        thread = index.data(THREAD_ROLE)
+        pill = self.thread_pill(thread) if isinstance(thread, ThreadInfo) else None
+        pill_w = badge_width(fm_small, pill.text) if pill else 0
+        self._chips(p, QRect(r.left(), r.top() + 42, r.width() - pill_w - 8, 20), e, small)
+        if pill is not None:
+            paint_badge(p, r.right() - pill_w, r.top() + 42, pill, small)
         p.restore()
+
+    def thread_pill(self, t: ThreadInfo) -> Badge:
+        """The thread's status, and for a longer thread its size and a fold marker."""
+        status = {
+            ThreadStatus.AWAITING: (self.tr("Awaiting reply"), "amber"),
+            ThreadStatus.REPLIED: (self.tr("Replied"), "green"),
+            ThreadStatus.BOUNCED: (self.tr("Bounced"), "bounce"),
+        }[t.status]
+        if t.count < 2:
+            return Badge(status[0], "", status[1])
+        marker = "▸" if t.collapsed else "▾"
+        size = self.tr("%n email(s)", "", t.count)
+        return Badge(
+            f"{marker} {size} · {status[0]}", self.tr("Show or hide the thread"), status[1]
+        )
+
+    def pill_rect(self, rect: QRect, t: ThreadInfo, font: QFont) -> QRect:
+        """Where :meth:`thread_pill` is painted in a row at *rect* (a click there folds)."""
+        _bold, _base, small = _fonts(font)
+        w = badge_width(QFontMetrics(small), self.thread_pill(t).text)
+        r = rect.adjusted(44, 8, -14, -8)
+        return QRect(r.right() - w, r.top() + 42, w, QFontMetrics(small).height() + 4)
 
     @staticmethod
     def _arrow(p: QPainter, rect: QRect, e: LoggedEmail, links: tuple[bool, bool]) -> None:

@@ -17,9 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.models import Contact, Direction, Kind, LoggedEmail
+from replytrail.ui.common.compact import ElidedLabel
 from replytrail.ui.common.widgets import Badge, BadgeLabel, long_date
 
-__all__ = ["ContactHeader"]
+__all__ = ["FOCUS_FRAME", "ContactHeader"]
+
+# style sheets hide Qt's own focus rectangle: a visible frame for keyboard users instead
+# (the border grows by 1 px and the padding shrinks by 1 px, so nothing moves); and
+# disabled buttons that look disabled
+FOCUS_FRAME = """
+QPushButton:focus, QToolButton:focus { border: 2px solid #2f6fde; padding: 4px 11px; }
+QToolButton[popupMode="2"]:focus { padding-right: 19px; }
+QPushButton#primary:focus { border: 2px solid #0b2e6b; }
+QPushButton#link:focus { border: none; text-decoration: underline; padding: 0; }
+QPushButton:disabled, QToolButton:disabled { color: #9aa5b1; background: #f3f5f7;
+                                             border-color: #e4e7eb; }
+QComboBox:focus, QDateEdit:focus { border-color: #2f6fde; }
+"""
 
 
 class ContactHeader(QWidget):
@@ -27,7 +41,8 @@ class ContactHeader(QWidget):
 
     Signals:
         composeClicked(): "New email" was clicked.
-        exportRequested(str, str): scope ("thread" or "contact") and format ("eml" or "mbox").
+        exportRequested(str, str): scope ("thread", "contact" or "contacts") and format
+            ("eml", "mbox"; "csv" for all contacts).
         forgetClicked(): "Forget contact…" was clicked.
     """
 
@@ -45,24 +60,26 @@ class ContactHeader(QWidget):
         left.setSpacing(3)
         row = QHBoxLayout()
         row.setSpacing(10)
-        self.name = QLabel()
+        self.name = ElidedLabel()
+        self.name.setObjectName("contactName")
         self.name.setStyleSheet("font-size: 19px; font-weight: 600; color: #1f2933;")
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         row.addWidget(self.name)
         self._state_holder = QHBoxLayout()
         row.addLayout(self._state_holder)
         row.addStretch(1)
         left.addLayout(row)
-        self.address = QLabel()
+        self.address = ElidedLabel()  # "…" rather than a wider pane or a cut letter
         self.address.setStyleSheet("color: #3e4c59;")
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.address)
-        self.activity = QLabel()
+        self.activity = ElidedLabel()  # the date and time first: they survive narrow windows
         self.activity.setStyleSheet("color: #7b8794;")
         left.addWidget(self.activity)
-        for label in (self.address, self.activity):  # cut rather than widen the pane
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(80)
+        self.hint = QLabel()  # while no contact is open: what to do first (wrapped, whole)
+        self.hint.setObjectName("headerHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #52606d;")
+        left.addWidget(self.hint)
         lay.addLayout(left)
 
         self.compose_button = QPushButton(self.tr("New email"))
@@ -92,18 +109,26 @@ class ContactHeader(QWidget):
             self.tr("All emails with this contact as .mbox…"),
             lambda: self.exportRequested.emit("contact", "mbox"),
         )
+        menu.addSeparator()
+        self.csv_action = menu.addAction(
+            self.tr("All contacts as CSV for your CRM…"),
+            lambda: self.exportRequested.emit("contacts", "csv"),
+        )
         self.export_button.setMenu(menu)
         self.forget_button = QPushButton(self.tr("Forget…"))
         self.forget_button.setObjectName("danger")
-        self.forget_button.setToolTip(self.tr("Delete everything logged for this contact"))
         self.forget_button.clicked.connect(self.forgetClicked)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         for b in (self.compose_button, self.export_button, self.forget_button):
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
+        self.setStyleSheet(FOCUS_FRAME)
         self._contact: Contact | None = None
+        self._has_contacts = False
+        self.set_contact(None, [])
 
     @property
     def contact(self) -> Contact | None:
@@ -112,6 +137,19 @@ class ContactHeader(QWidget):
     def set_thread_available(self, available: bool) -> None:
         for a in self.thread_actions:
             a.setEnabled(available)
+
+    def set_has_contacts(self, has_any: bool) -> None:
+        """Whether the store has any contact (the hint shown while none is selected)."""
+        self._has_contacts = has_any
+        if self._contact is None:
+            self.set_contact(None, [])
+
+    def _enable(self, on: bool) -> None:
+        why = "" if on else self.tr("Select a contact first")
+        for b in (self.export_button, self.forget_button):
+            b.setEnabled(on)
+        self.export_button.setToolTip(why or self.tr("Save this contact's emails as files"))
+        self.forget_button.setToolTip(why or self.tr("Delete everything logged for this contact"))
 
     def set_contact(self, c: Contact | None, newest: list[LoggedEmail]) -> None:
         """Show *c*; *newest* (its latest emails, newest first) decides the open state."""
@@ -122,9 +160,17 @@ class ContactHeader(QWidget):
             if w is not None:
                 w.hide()
                 w.deleteLater()
+        self._enable(c is not None)
+        self.hint.setVisible(c is None)
+        self.activity.setVisible(c is not None)
         if c is None:
-            for w in (self.name, self.address, self.activity):
-                w.clear()
+            for label in (self.name, self.address, self.activity):
+                label.setText("")
+            self.hint.setText(
+                self.tr("Select a contact on the left to export or forget it.")
+                if self._has_contacts
+                else self.tr("Export and Forget work once a contact is logged.")
+            )
             return
         self.name.setText(c.name or c.email)
         self.address.setText(" · ".join(x for x in (c.email, c.company) if x))
@@ -135,7 +181,7 @@ class ContactHeader(QWidget):
         )
         if c.last_activity is not None:
             self.activity.setText(
-                self.tr("{count} · last contact {date} ({ago})").format(
+                self.tr("Last contact {date} ({ago}) · {count}").format(
                     count=count, date=long_date(c.last_activity), ago=self._ago(c.last_activity)
                 )
             )

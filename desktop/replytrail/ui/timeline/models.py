@@ -10,11 +10,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.common.widgets import badges_for
 from replytrail.ui.timeline.source import Key, TimelineStore, WindowExecutor, key_of
+from replytrail.ui.timeline.threads import ThreadInfo, block_change, group
 
 __all__ = [
     "CONTACT_ROLE",
     "EMAIL_ROLE",
     "THREAD_LINK_ROLE",
+    "THREAD_ROLE",
     "ContactListModel",
     "TimelineModel",
 ]
@@ -23,6 +25,8 @@ CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
 EMAIL_ROLE = Qt.ItemDataRole.UserRole + 2
 #: (newer row is in the same thread, older row is in the same thread)
 THREAD_LINK_ROLE = Qt.ItemDataRole.UserRole + 3
+#: a thread's ThreadInfo on its newest row, None on the others
+THREAD_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -71,7 +75,9 @@ class ContactListModel(QAbstractListModel):
 
 
 class TimelineModel(QAbstractListModel):
-    """A contact's logged emails, newest first, paged by key (ts, id) on the store executor.
+    """A contact's logged emails grouped by thread (the thread with the newest activity
+    first, newest first within it; a thread can be collapsed to its newest row), paged by
+    key (ts, id) on the store executor.
 
     ``rowCount`` starts at one page; the view's ``canFetchMore``/``fetchMore`` ask for the
     next page older than the last row, so a 10,000-email history opens with one small
@@ -95,7 +101,11 @@ class TimelineModel(QAbstractListModel):
         super().__init__()
         self._executor = executor
         self._contact = ""
-        self._rows: list[LoggedEmail] = []
+        self._rows: list[LoggedEmail] = []  # loaded, newest first (the paging order)
+        self._shown: list[LoggedEmail] = []  # the rows as shown: grouped by thread
+        self._threads: dict[str, ThreadInfo] = {}
+        self._collapsed: set[str] = set()
+        self._grouped = executor is not None  # search results stay a flat list
         self._total = 0
         self._info: Contact | None = None  # the contact, as of the last answer
         self._gen = 0  # bumped by load/clear: older answers are dropped
@@ -133,6 +143,7 @@ class TimelineModel(QAbstractListModel):
         if contact != self._contact:
             self.beginResetModel()
             self._contact, self._rows, self._total, self._info = contact, [], 0, None
+            self._shown, self._threads, self._collapsed = [], {}, set()
             self.endResetModel()
         if not contact:
             return
@@ -152,9 +163,8 @@ class TimelineModel(QAbstractListModel):
         if gen != self._gen:
             return
         self._refreshing = False
-        self.beginResetModel()
         self._rows, self._total, self._info = result
-        self.endResetModel()
+        self._present(reset=True)
         self.loaded.emit()
         self._run_again()
 
@@ -162,11 +172,10 @@ class TimelineModel(QAbstractListModel):
         """Search mode: a fixed result list, nothing fetched later."""
         self._gen += 1
         self._fetching = self._refreshing = self._again = False
-        self.beginResetModel()
         self._contact, self._info = "", None
         self._rows = list(emails)
         self._total = len(self._rows)
-        self.endResetModel()
+        self._present(reset=True)
 
     def clear(self) -> None:
         self.set_emails([])
@@ -191,11 +200,8 @@ class TimelineModel(QAbstractListModel):
         if not page:
             self._total = len(self._rows)
         else:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._rows.extend(page)
-            self.endInsertRows()
-            self._link_changed(first - 1)
+            self._present()
         self._run_again()
 
     def refresh(self) -> None:
@@ -224,25 +230,49 @@ class TimelineModel(QAbstractListModel):
         if gen != self._gen:
             return
         self._refreshing = False
-        rows, total, self._info = result
-        old = [e.message_id for e in self._rows]
-        n_new = len(rows) - len(old)
-        if n_new < 0 or [e.message_id for e in rows[n_new:]] != old:
-            self.beginResetModel()  # the window restores selection and scroll position
-            self._rows, self._total = rows, total
-            self.endResetModel()
-            self.refreshed.emit(0)
-        else:
-            if n_new:
-                self.beginInsertRows(QModelIndex(), 0, n_new - 1)
-                self._rows[:0] = rows[:n_new]
-                self.endInsertRows()
-            self._rows[n_new:] = rows[n_new:]
-            self._total = total
-            if self._rows:
-                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-            self.refreshed.emit(n_new)
+        self._rows, self._total, self._info = result
+        self.refreshed.emit(self._present())
         self._run_again()
+
+    def _present(self, *, reset: bool = False) -> int:
+        """Show ``_rows`` grouped by thread, telling the view as little as needed (one
+        inserted or removed block keeps every other row's index, so the selection and the
+        scroll position stay); returns how many rows were inserted at the top."""
+        shown, info = group(self._rows, self._collapsed) if self._grouped else (self._rows, {})
+        old, new = [e.message_id for e in self._shown], [e.message_id for e in shown]
+        kind, at, n = ("reset", 0, 0) if reset else block_change(old, new)
+        if kind == "insert":
+            self.beginInsertRows(QModelIndex(), at, at + n - 1)
+        elif kind == "remove":
+            self.beginRemoveRows(QModelIndex(), at, at + n - 1)
+        elif kind == "reset":
+            self.beginResetModel()
+        self._shown, self._threads = list(shown), info
+        if kind == "insert":
+            self.endInsertRows()
+        elif kind == "remove":
+            self.endRemoveRows()
+        elif kind == "reset":
+            self.endResetModel()
+        if kind != "reset" and self._shown:  # statuses, thread lines, updated emails
+            self.dataChanged.emit(self.index(0), self.index(len(self._shown) - 1))
+        return n if kind == "insert" and at == 0 else 0
+
+    # ------------------------------------------------------------------ threads
+    def thread_at(self, row: int) -> ThreadInfo | None:
+        """The thread's info when *row* is its newest row, else None."""
+        e = self.email_at(row)
+        if e is None or not self._grouped:
+            return None
+        head = row == 0 or self._shown[row - 1].thread_id != e.thread_id
+        return self._threads.get(e.thread_id) if head else None
+
+    def toggle_thread(self, row: int) -> None:
+        """Collapse the thread whose newest row is *row* to that row, or expand it again."""
+        info = self.thread_at(row)
+        if info is not None and info.count > 1:
+            self._collapsed ^= {info.thread_id}
+            self._present()
 
     def _run_again(self) -> None:
         if self._again and not self.busy:
@@ -250,40 +280,43 @@ class TimelineModel(QAbstractListModel):
             self.refresh()
 
     def row_of(self, message_id: str) -> int:
-        """The row of *message_id* among the loaded rows, or -1."""
-        for i, e in enumerate(self._rows):
+        """The row of *message_id* among the loaded rows (its thread expanded), or -1."""
+        for i, e in enumerate(self._shown):
             if e.message_id == message_id:
                 return i
-        return -1
+        hidden = next((e for e in self._rows if e.message_id == message_id), None)
+        if hidden is None or hidden.thread_id not in self._collapsed:
+            return -1
+        self._collapsed.discard(hidden.thread_id)
+        self._present()
+        return self.row_of(message_id)
 
     def email_at(self, row: int) -> LoggedEmail | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._shown[row] if 0 <= row < len(self._shown) else None
 
     def rows(self) -> list[LoggedEmail]:
-        return list(self._rows)
-
-    def _link_changed(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            idx = self.index(row)
-            self.dataChanged.emit(idx, idx, [THREAD_LINK_ROLE])
+        """As shown (grouped by thread)."""
+        return list(self._shown)
 
     # ------------------------------------------------------------------ Qt model API
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         row = index.row()
-        e = self._rows[row]
+        e = self._shown[row]
         if role == EMAIL_ROLE:
             return e
         if role == Qt.ItemDataRole.DisplayRole:
             return e.subject
         if role == THREAD_LINK_ROLE:
-            up = row > 0 and self._rows[row - 1].thread_id == e.thread_id
-            down = row + 1 < len(self._rows) and self._rows[row + 1].thread_id == e.thread_id
+            up = row > 0 and self._shown[row - 1].thread_id == e.thread_id
+            down = row + 1 < len(self._shown) and self._shown[row + 1].thread_id == e.thread_id
             return (up, down)
+        if role == THREAD_ROLE:
+            return self.thread_at(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = [b.tooltip for b in badges_for(e) if b.tooltip]
             return "\n\n".join(tips) if tips else None

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from replytrail.core.models import Contact, Direction, LoggedEmail
 from replytrail.core.store.base import SearchFilter
+from replytrail.core.store.report import ContactRow
 from replytrail.qt.jobs import StoreExecutor
 
 __all__ = [
@@ -61,6 +62,8 @@ class TimelineStore(Protocol):
     def forget_contact(self, email: str) -> int: ...
 
     def data_version(self) -> int: ...
+
+    def contact_report(self) -> list[ContactRow]: ...
 
 
 WindowExecutor = StoreExecutor[TimelineStore]

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QHideEvent,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QShortcut,
     QShowEvent,
 )
@@ -22,7 +23,9 @@ from replytrail.core.models import Contact, LoggedEmail
 from replytrail.qt.changes import StoreChanges
 from replytrail.ui.reading.files import AttachmentFiles, AttachmentSource
 from replytrail.ui.timeline.actions import ask_export_path
+from replytrail.ui.timeline.header import FOCUS_FRAME
 from replytrail.ui.timeline.layout import TimelineWidgets
+from replytrail.ui.timeline.menus import TimelineMenus
 from replytrail.ui.timeline.models import TimelineModel
 from replytrail.ui.timeline.source import (
     TimelineStore,
@@ -82,7 +85,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         )
         self.setWindowTitle(self.tr("Replytrail — Contacts"))
         self.setObjectName("timelineWindow")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + FOCUS_FRAME)  # keyboard focus visible on every button
         self.resize(1200, 760)
         w = TimelineWidgets(self, executor, attachments, self._files)
         self.setCentralWidget(w.central)
@@ -114,6 +117,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self._contact_timer.timeout.connect(self.reload_contacts)
         self.contact_filter.textChanged.connect(self._contact_timer.start)
         self.contact_filter.installEventFilter(self)
+        self.timeline_view.viewport().installEventFilter(self)
         self.contact_view.selectionModel().currentChanged.connect(self._on_contact_current)
         self.contact_view.activated.connect(lambda _i: self.timeline_view.setFocus())
         self.timeline_view.selectionModel().currentChanged.connect(self._on_email_current)
@@ -133,6 +137,10 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
+        self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
+        self.menus.install(self.contact_view, contacts=True)
+        for view in (self.timeline_view, self.results_view):
+            self.menus.install(view, contacts=False)
         self._changes.changed.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_contact_filter)
         QShortcut(QKeySequence("Ctrl+Shift+F"), self, self._focus_search)
@@ -242,6 +250,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         bar.setValue(scroll)
         has_any = bool(contacts) or bool(self.contact_filter.text())
         self.contacts_stack.setCurrentWidget(self.contact_view if has_any else self.contacts_empty)
+        self.header.set_has_contacts(has_any)
         if not self._current and contacts and not self.contact_filter.text():
             self.contact_view.setCurrentIndex(self.contact_model.index(0))
 
@@ -255,6 +264,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
 
     def _on_contact_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         c = self.contact_model.contact_at(current.row())
+        if c is not None and self.search_bar.active:  # a contact picked: the search ends
+            self._current = ""
+            self.search_bar.reset()
         if c is not None and c.email.lower() != self._current.lower():
             self._open_contact(c.email)
 
@@ -306,6 +318,8 @@ class TimelineWindow(WindowJobs, QMainWindow):
         current = self.timeline_view.currentIndex()
         if current.isValid():
             self.reading.show_email(self.timeline_model.email_at(current.row()))
+        elif not self.search_bar.active:  # the open email is gone: nothing highlighted, none open
+            self.reading.show_email(None)
 
     def _keep_place(self) -> None:
         e = self.selected_email()
@@ -366,6 +380,12 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.search_bar.text.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.timeline_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+        ):
+            assert isinstance(event, QMouseEvent)
+            return self._fold_click(event)
         if watched is self.contact_filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -1,4 +1,5 @@
-"""The timeline window's store jobs besides reading: full-text search, export, forget."""
+"""The timeline window's store jobs besides reading (full-text search, export, forget) and
+folding a thread by a click on its status pill."""
 
 from __future__ import annotations
 
@@ -6,14 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
 from replytrail.ui.timeline.actions import export_job, forget_box
+from replytrail.ui.timeline.delegates import TimelineDelegate
 from replytrail.ui.timeline.header import ContactHeader
-from replytrail.ui.timeline.models import TimelineModel
+from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
 from replytrail.ui.timeline.source import WindowExecutor
 
@@ -40,7 +43,9 @@ class WindowJobs(_Base):
     results_view: QListView
     results_label: QLabel
     contact_view: QListView
+    contact_model: ContactListModel
     timeline_model: TimelineModel
+    timeline_view: QListView
     reading: ReadingPane
     ask_export_path: Callable[[str, str], Path | None]
 
@@ -48,6 +53,7 @@ class WindowJobs(_Base):
 
         def _status(self, text: str) -> None: ...
         def _update_empty(self) -> None: ...
+        def _on_email_current(self, current: QModelIndex, previous: QModelIndex) -> None: ...
         def selected_email(self) -> LoggedEmail | None: ...
 
     # ------------------------------------------------------------------ full-text search
@@ -56,10 +62,11 @@ class WindowJobs(_Base):
             self.header_stack.setCurrentWidget(self.header)
             self.results_model.clear()
             self._update_empty()
+            self._back_to_contact()
             return
         query, filt = self.search_bar.query(), self.search_bar.search_filter()
         self.results_label.setText(QCoreApplication.translate("TimelineWindow", "Searching…"))
-        self.contact_view.clearSelection()  # results span contacts: no contact is "open"
+        self.contact_view.setCurrentIndex(QModelIndex())  # results span contacts: none is open
         self.header_stack.setCurrentIndex(1)
         self.middle_stack.setCurrentWidget(self.results_view)
         ticket = self._executor.submit(
@@ -75,8 +82,12 @@ class WindowJobs(_Base):
             return
         self.results_model.set_emails(result)
         n = len(result)
+        if n == 0:  # nothing highlighted, so nothing open
+            self.reading.show_email(None)
         self.results_label.setText(
-            QCoreApplication.translate("TimelineWindow", "No emails found")
+            QCoreApplication.translate("TimelineWindow", "No emails match “{query}”").format(
+                query=self.search_bar.query()
+            )
             if n == 0
             else QCoreApplication.translate("TimelineWindow", "1 email found")
             if n == 1
@@ -87,11 +98,24 @@ class WindowJobs(_Base):
         if n:
             self.results_view.setCurrentIndex(self.results_model.index(0))
 
+    def _back_to_contact(self) -> None:
+        """After a search: the open contact's row, header and email again (or no email)."""
+        row = self.contact_model.row_of(self._current) if self._current else -1
+        if row >= 0:
+            self.contact_view.setCurrentIndex(self.contact_model.index(row))
+        idx = self.timeline_view.currentIndex() if self._current else QModelIndex()
+        if not idx.isValid() and self._current and self.timeline_model.rowCount():
+            idx = self.timeline_model.index(0)
+            self.timeline_view.setCurrentIndex(idx)
+        self._on_email_current(idx, idx)
+
     # ------------------------------------------------------------------ actions
     def export(self, scope: str, fmt: str) -> None:
         """Export the selected thread or the whole contact as .eml files or an mbox."""
         e = self.selected_email()
-        if scope == "thread":
+        if scope == "contacts":
+            key, name = "", QCoreApplication.translate("TimelineWindow", "contacts")
+        elif scope == "thread":
             if e is None:
                 return
             key, name = e.thread_id, e.subject or "thread"
@@ -108,7 +132,10 @@ class WindowJobs(_Base):
             lambda s: export_job(s, scope, key, fmt, target, hint)(),
             lambda n: self._status(
                 QCoreApplication.translate(
-                    "TimelineWindow", "Exported {n} emails to {path}"
+                    "TimelineWindow",
+                    "Exported {n} contacts to {path}"
+                    if scope == "contacts"
+                    else "Exported {n} emails to {path}",
                 ).format(n=n, path=target)
             ),
             lambda m: self._status(
@@ -164,3 +191,16 @@ class WindowJobs(_Base):
             owner=self,
             writes=True,  # every open window re-reads (StoreChanges)
         )
+
+    def _fold_click(self, event: QMouseEvent) -> bool:
+        """A click on a thread's status pill folds or unfolds the thread."""
+        view, pos = self.timeline_view, event.position().toPoint()
+        index = view.indexAt(pos)
+        info = self.timeline_model.thread_at(index.row()) if index.isValid() else None
+        delegate = view.itemDelegate()
+        if info is None or info.count < 2 or not isinstance(delegate, TimelineDelegate):
+            return False
+        if not delegate.pill_rect(view.visualRect(index), info, view.font()).contains(pos):
+            return False
+        self.timeline_model.toggle_thread(index.row())
+        return True

@@ -1,8 +1,12 @@
-"""'Reply from X logged' notifications: freedesktop D-Bus when there is a server, else the tray.
+"""'Emma Fischer replied: Angebot' notifications: freedesktop D-Bus when there is a server,
+else the tray balloon.
 
 Only the sender's name and the subject are ever shown, never a body (SPEC §3). A click on
 the notification (the "default" action, or the tray balloon) opens that email in the
-timeline. D-Bus is spoken with jeepney (pure Python; QtDBus cannot marshal ``Notify``'s
+timeline; where the server supports actions there are Open and Reply buttons. Replies older
+than the app's start (a catch-up, an import) are summed up in one notification.
+
+D-Bus is spoken with jeepney (pure Python; QtDBus cannot marshal ``Notify``'s
 ``u``/``as`` arguments from Python): one connection, one receiver thread that blocks until
 a message arrives (no polling), interrupted on close.
 """
@@ -13,9 +17,10 @@ import html
 import logging
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from replytrail.core.events import EmailLogged
@@ -33,8 +38,8 @@ TRAY_MESSAGE_MS = 10_000
 class DBusNotifications:
     """A client of ``org.freedesktop.Notifications`` (no Qt): Notify, ActionInvoked, closed.
 
-    ``on_action(key)`` and ``on_failed(key)`` are called on the receiver thread with the key
-    given to :meth:`notify` (a Message-ID here).
+    ``on_action("action\nkey")`` and ``on_failed(key)`` are called on the receiver thread
+    with the key given to :meth:`notify` (a Message-ID here, or "" for a summary).
     """
 
     def __init__(
@@ -48,6 +53,7 @@ class DBusNotifications:
         self._pending: dict[int, str] = {}  # Notify call serial -> key
         self._shown: dict[int, str] = {}  # notification id -> key
         self.broken = False
+        self.actions = False  # the server shows action buttons
 
     def open(self) -> bool:
         """Connect to the session bus; False when there is none (or jeepney is missing)."""
@@ -72,6 +78,7 @@ class DBusNotifications:
         self._conn = conn
         self._address = DBusAddress(OBJECT_PATH, bus_name=BUS_NAME, interface=BUS_NAME)
         self._new_call = new_method_call
+        self.actions = self._has_actions(conn)
         for member in ("ActionInvoked", "NotificationClosed"):
             rule = MatchRule(type="signal", interface=BUS_NAME, member=member, path=OBJECT_PATH)
             conn.send(message_bus.AddMatch(rule))
@@ -79,8 +86,25 @@ class DBusNotifications:
         self._thread.start()
         return True
 
-    def notify(self, key: str, summary: str, body: str, action_label: str, icon: str = "") -> None:
-        """Send ``Notify``; its reply (the id) or an error arrives on the receiver thread."""
+    def _has_actions(self, conn: Any) -> bool:
+        """GetCapabilities, before the receiver thread runs (the one call waited for)."""
+        from jeepney import HeaderFields
+
+        serial = next(conn.outgoing_serial)
+        try:
+            conn.send(self._new_call(self._address, "GetCapabilities"), serial=serial)
+            for _ in range(20):  # skip the AddMatch replies and anything else first
+                msg = conn.receive(timeout=2.0)
+                if msg.header.fields.get(HeaderFields.reply_serial) == serial:
+                    return "actions" in list(msg.body[0] if msg.body else [])
+        except (OSError, TimeoutError, ValueError, IndexError, TypeError) as e:
+            log.info("notification server capabilities unknown: %s", type(e).__name__)
+        return False
+
+    def notify(self, key: str, summary: str, body: str, actions: list[str], icon: str = "") -> None:
+        """Send ``Notify``; its reply (the id) or an error arrives on the receiver thread.
+
+        *actions*: ``[key, label, ...]`` pairs ("default" is a click on the bubble)."""
         conn = self._conn
         if conn is None or self.broken:
             self._on_failed(key)
@@ -95,7 +119,7 @@ class DBusNotifications:
                 icon,
                 summary,
                 html.escape(body, quote=False),
-                ["default", action_label],
+                actions,
                 {"desktop-entry": ("s", "replytrail"), "category": ("s", "email.arrived")},
                 -1,
             ),
@@ -141,8 +165,8 @@ class DBusNotifications:
                     nid, action = int(msg.body[0]), str(msg.body[1])
                     with self._lock:
                         key = self._shown.get(nid)
-                    if key is not None and action == "default":
-                        self._on_action(key)
+                    if key is not None:
+                        self._on_action(f"{action}\n{key}")
                 elif member == "NotificationClosed":
                     with self._lock:
                         self._shown.pop(int(msg.body[0]), None)
@@ -158,17 +182,27 @@ class DBusNotifications:
 
 
 class Notifier(QObject):
-    """Shows a notification for every human reply logged and reports clicks.
+    """Notifies human replies (never auto-replies, bounces or own mail), and reports clicks.
+
+    Replies dated before *started* (the app's start) were found by a catch-up or an import:
+    they are counted, and :attr:`SUMMARY_DELAY_MS` after the last of them one notification
+    says how many ("12 replies logged while you were away").
 
     Signals:
-        openEmail(str): the user clicked the notification of this Message-ID.
+        openEmail(str): the user clicked the notification (or its Open) of this Message-ID.
+        replyEmail(str): the user chose Reply on the notification of this Message-ID.
+        openTimeline(): the user clicked the summary notification.
         shown(str, str): a notification was handed out (summary, way: "dbus" or "tray").
     """
 
     openEmail = Signal(str)  # noqa: N815 - Qt signal naming
+    replyEmail = Signal(str)  # noqa: N815 - Qt signal naming
+    openTimeline = Signal()  # noqa: N815 - Qt signal naming
     shown = Signal(str, str)
     _action = Signal(str)  # from the D-Bus receiver thread
     _failed = Signal(str)
+
+    SUMMARY_DELAY_MS = 2000
 
     def __init__(
         self,
@@ -176,15 +210,23 @@ class Notifier(QObject):
         enabled: Callable[[], bool],
         use_dbus: bool = True,
         parent: QObject | None = None,
+        *,
+        started: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self._tray = tray
         self._enabled = enabled
         self._use_dbus = use_dbus
+        self._started = started or datetime.now(UTC)
         self._dbus: DBusNotifications | None = None
         self._texts: dict[str, tuple[str, str]] = {}  # message id -> (summary, body) for fallback
         self._last_tray_key = ""
-        self._action.connect(self.openEmail)
+        self._missed = 0  # replies from before the start, not yet summed up
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(self.SUMMARY_DELAY_MS)
+        self._summary_timer.timeout.connect(self._summarise)
+        self._action.connect(self._on_action)
         self._failed.connect(self._fall_back)
         tray.messageClicked.connect(self._tray_clicked)
 
@@ -204,17 +246,37 @@ class Notifier(QObject):
         """Notify about a logged email when it is a human reply and notifications are on."""
         if not event.notify or not self._enabled():
             return
+        if event.email.date < self._started:  # found by a catch-up or an import
+            self._missed += 1
+            self._summary_timer.start()
+            return
         sender = event.email.sender
-        summary = self.tr("Reply from %1 logged").replace("%1", sender.name or sender.email)
-        body = event.email.subject or self.tr("(no subject)")
-        self.show_message(event.email.message_id, summary, body)
+        summary = (
+            self.tr("%1 replied: %2")
+            .replace("%1", sender.name or sender.email)
+            .replace("%2", event.email.subject or self.tr("(no subject)"))
+        )
+        self.show_message(event.email.message_id, summary, "")
+
+    def _summarise(self) -> None:
+        n, self._missed = self._missed, 0
+        if n and self._enabled():
+            text = (
+                self.tr("1 reply logged while you were away")
+                if n == 1
+                else self.tr("%1 replies logged while you were away").replace("%1", str(n))
+            )
+            self.show_message("", text, "")
 
     def show_message(self, key: str, summary: str, body: str) -> None:
         self._texts = {**dict(list(self._texts.items())[-50:]), key: (summary, body)}
         bus = self._bus()
         if bus is not None:
-            bus.notify(key, summary, body, self.tr("Open"), str(icon_path("replytrail")))
-            log.info("notification sent over D-Bus: %s", summary)
+            actions = ["default", self.tr("Open")]
+            if bus.actions and key:
+                actions += ["open", self.tr("Open"), "reply", self.tr("Reply")]
+            bus.notify(key, summary, body, actions, str(icon_path("replytrail")))
+            log.info("notification sent over D-Bus: %s", "summary" if not key else "reply")
             self.shown.emit(summary, "dbus")
         else:
             self._tray_message(key, summary, body)
@@ -224,8 +286,18 @@ class Notifier(QObject):
         self._tray.showMessage(
             summary, body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
         )
-        log.info("notification shown by the tray: %s", summary)
+        log.info("notification shown by the tray")
         self.shown.emit(summary, "tray")
+
+    @Slot(str)
+    def _on_action(self, action_key: str) -> None:
+        action, _, key = action_key.partition("\n")
+        if not key:
+            self.openTimeline.emit()
+        elif action == "reply":
+            self.replyEmail.emit(key)
+        else:
+            self.openEmail.emit(key)
 
     @Slot(str)
     def _fall_back(self, key: str) -> None:
@@ -235,10 +307,10 @@ class Notifier(QObject):
 
     @Slot()
     def _tray_clicked(self) -> None:
-        if self._last_tray_key:
-            self.openEmail.emit(self._last_tray_key)
+        self._on_action("default\n" + self._last_tray_key)
 
     def close(self) -> None:
+        self._summary_timer.stop()
         if self._dbus is not None:
             self._dbus.close()
             self._dbus = None

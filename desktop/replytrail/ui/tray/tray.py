@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from replytrail.core.events import AccountState, ScanProgress, WatchState
-from replytrail.ui.common.icons import tray_icon
+from replytrail.ui.common.icons import SETUP_ICON, setup_icon, tray_icon
 
 __all__ = ["TrayIcon", "summarise"]
 
@@ -86,9 +86,13 @@ class TrayIcon(QObject):
         self.handoff_action = QAction(self.menu)  # shown only while a hand-off fails
         self.handoff_action.setVisible(False)
         self._handoff_failed: dict[str, int] = {}
+        self.team_action = QAction(self.menu)  # shown only while the team store is unreachable
+        self.team_action.setVisible(False)
+        self._team_offline_since: QDateTime | None = None
         self.menu.addAction(self.status_action)
         self.menu.addAction(self.sign_in_action)
         self.menu.addAction(self.handoff_action)
+        self.menu.addAction(self.team_action)
         self.menu.addSeparator()
         self.menu.addActions([self.open_action, self.compose_action])
         self._feature_anchor = self.menu.addSeparator()
@@ -107,6 +111,7 @@ class TrayIcon(QObject):
         self.settings_action.triggered.connect(self.settingsRequested)
         self.quit_action.triggered.connect(self.quitRequested)
         self.handoff_action.triggered.connect(self.handoffRequested)
+        self.team_action.triggered.connect(self.settingsRequested)
 
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
@@ -121,6 +126,11 @@ class TrayIcon(QObject):
     @property
     def tooltip(self) -> str:
         return self._tooltip
+
+    @property
+    def icon_name(self) -> str:
+        """The icon shown: ``tray-setup`` without an account, else ``tray-<state>``."""
+        return SETUP_ICON if not self._states else f"tray-{self._state.value}"
 
     def set_states(self, states: Sequence[AccountState]) -> None:
         self._states = list(states)
@@ -172,7 +182,7 @@ class TrayIcon(QObject):
             self._offline_since = None
         changed = state is not self._state
         self._state = state
-        self.icon.setIcon(tray_icon(state))
+        self.icon.setIcon(setup_icon() if not self._states else tray_icon(state))
         tooltip = self._describe(state)
         changed = changed or (tooltip != self._tooltip and state is not WatchState.CATCHING_UP)
         self._tooltip = tooltip
@@ -190,7 +200,7 @@ class TrayIcon(QObject):
     def _describe(self, state: WatchState) -> str:
         n = len(self._states)
         if not self._states:
-            text = self.tr("no account set up yet")
+            text = self.tr("no account set up yet; add one with Accounts…")
         elif self._paused:
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
@@ -269,6 +279,22 @@ class TrayIcon(QObject):
                 )
             )
 
+    def set_team(self, online: bool, since: str = "") -> None:
+        """The team store's reachability: a menu line "offline since …" while it is not."""
+        self._team_offline_since = (
+            None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
+        )
+        self._team_text()
+
+    def _team_text(self) -> None:
+        since = self._team_offline_since
+        self.team_action.setVisible(since is not None)
+        if since is not None:
+            when = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            self.team_action.setText(
+                self.tr("Team store offline since %1 — logging goes on here").replace("%1", when)
+            )
+
     # -- language
     def retranslate(self) -> None:
         self.open_action.setText(self.tr("Open timeline"))
@@ -278,6 +304,7 @@ class TrayIcon(QObject):
         self.quit_action.setText(self.tr("Quit"))
         self._retranslate_sign_in()
         self._handoff_text()
+        self._team_text()
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

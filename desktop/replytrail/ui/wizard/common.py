@@ -65,6 +65,7 @@ class Draft:
     """What the pages have decided so far; each page's ``save()`` writes its part."""
 
     email: str = ""
+    sender_name: str = ""  # what customers see in From (issue 8.9)
     result: DiscoveryResult | None = None
     account: Account | None = None
     pop3_server: ServerSettings | None = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -80,7 +79,11 @@ def test_given_up_steps_reported_once_and_late_answers_ignored(
     assert_reported_once(seen, r)
     outcomes = {s.source: s.outcome for s in r.steps_tried}
     assert outcomes["autoconfig"] == outcomes["ispdb"] == "timeout"
-    time.sleep(1.5)  # the hung steps give up now, after discover returned
+    # the hung steps give up now, after discover returned: wait for their threads to end
+    for t in threading.enumerate():
+        if t.name.startswith("discover"):
+            t.join(timeout=30)
+            assert not t.is_alive(), f"{t.name} still hangs"
     assert_reported_once(seen, r)
 
 

@@ -45,11 +45,12 @@ def test_app_password_only_providers() -> None:
 def test_client_id_build_then_preset_then_user(tmp_path: Path) -> None:
     ms = with_client_id(load_catalog().get("microsoft"), "from-the-build")
     assert resolve_client_id(ms, None) == "from-the-build"
-    settings = Settings(tmp_path / "settings.toml", {"oauth": {"microsoft_client_id": "team"}})
+    preset = {"oauth": {"microsoft": {"client_id": "team"}}}
+    settings = Settings(tmp_path / "settings.toml", preset)
     assert resolve_client_id(ms, settings) == "team"
-    settings.set("oauth.microsoft_client_id", "mine")
+    settings.set("oauth.microsoft.client_id", "mine")
     assert resolve_client_id(ms, settings) == "mine"
-    settings.set("oauth.microsoft_tenant", "contoso.onmicrosoft.com")
+    settings.set("oauth.microsoft.tenant", "contoso.onmicrosoft.com")
     ends = ms.endpoints(settings)
     assert ends.token.startswith("https://login.microsoftonline.com/contoso.onmicrosoft.com/")
     assert ends.client_id == "mine"

@@ -12,6 +12,7 @@ from factories import BASE, record
 from replytrail.core.errors import StoreError
 from replytrail.core.models import Direction
 from replytrail.core.store.base import AttachmentBlob, SearchFilter
+from replytrail.core.store.schema import SQLITE_MIGRATIONS
 from replytrail.core.store.sqlite import SQLiteStore, company_for
 
 
@@ -24,7 +25,7 @@ def store(tmp_path: Path) -> SQLiteStore:
 
 def test_wal_and_schema_version(store: SQLiteStore) -> None:
     assert store._one("PRAGMA journal_mode")[0] == "wal"  # type: ignore[index]
-    assert store.version == 2
+    assert store.version == len(SQLITE_MIGRATIONS)
 
 
 def test_logged_once_and_tracked(store: SQLiteStore) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -40,7 +41,18 @@ log = logging.getLogger("replytrail.ui.wizard")
 
 
 def step_timeout(ctx: WizardContext) -> float:
-    return float(ctx.settings.get("discovery.timeout"))
+    return ctx.settings.values().discovery.timeout
+
+
+def system_user_name() -> str:
+    """The full name of the system account (the GECOS field), or "" (issue 8.9)."""
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (ImportError, KeyError, AttributeError):  # Windows, or no passwd entry
+        return ""
+    return gecos.split(",")[0].strip()
 
 
 class EmailPage(SetupPage):
@@ -69,6 +81,12 @@ class EmailPage(SetupPage):
         self.email_edit.setMinimumWidth(320)
         label = QLabel(self.tr("&Email address:"), self)
         label.setBuddy(self.email_edit)
+        self.name_edit = QLineEdit(system_user_name(), self)
+        self.name_edit.setObjectName("senderNameEdit")
+        self.name_edit.setPlaceholderText(self.tr("Erika Mustermann"))
+        self.name_edit.setToolTip(self.tr("The name your customers see as the sender"))
+        name_label = QLabel(self.tr("Your &name:"), self)
+        name_label.setBuddy(self.name_edit)
         privacy = note_label(
             self,
             self.tr(
@@ -78,6 +96,7 @@ class EmailPage(SetupPage):
         )
         privacy.setStyleSheet(f"color: {GREY}")
         form = QFormLayout()
+        form.addRow(name_label, self.name_edit)
         form.addRow(label, self.email_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -105,6 +124,7 @@ class EmailPage(SetupPage):
             self.draft.account = None
             self.draft.needs_oauth = False
         self.draft.email = email
+        self.draft.sender_name = " ".join(self.name_edit.text().split())
 
 
 class DiscoveryPage(SetupPage):

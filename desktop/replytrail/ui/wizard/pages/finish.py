@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 from datetime import date
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 from replytrail.core.errors import KnownError
 from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices, default_never_log, save_account
+from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.common.locks import grey_locked
 from replytrail.ui.wizard.common import (
     GREY,
     RED,
@@ -88,14 +92,17 @@ class LoggingPage(SetupPage):
             ),
         )
         bcc_note.setStyleSheet(f"color: {GREY}")
-        self.never = QLineEdit(self)
+        self.never = QPlainTextEdit(self)
         self.never.setObjectName("neverLog")
-        self.never.setPlaceholderText(self.tr("example.com, colleague@example.org"))
+        self.never.setTabChangesFocus(True)
+        self.never.setPlaceholderText(self.tr("example.com\ncolleague@example.org"))
+        lines = self.never.fontMetrics().lineSpacing()
+        self.never.setFixedHeight(lines * 3 + 12)  # three lines show; more scroll
         never_note = note_label(
             self,
             self.tr(
-                "Domains and addresses, separated by commas. Your own domain is there so that "
-                "emails with your colleagues are never logged."
+                "One address or domain per line, as in the settings. Your own domain is there "
+                "so that emails with your colleagues are never logged."
             ),
         )
         never_note.setStyleSheet(f"color: {GREY}")
@@ -125,7 +132,8 @@ class LoggingPage(SetupPage):
         ]
         for row, (label, field) in enumerate(rows):
             if label is not None:
-                grid.addWidget(label, row, 0, top if row == 0 else Qt.AlignmentFlag.AlignVCenter)
+                tall = row == 0 or field is self.never  # a label beside a tall field: at its top
+                grid.addWidget(label, row, 0, top if tall else Qt.AlignmentFlag.AlignVCenter)
             if isinstance(field, QWidget):
                 grid.addWidget(field, row, 1)
             else:
@@ -140,18 +148,25 @@ class LoggingPage(SetupPage):
         return label
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        s = self.ctx.settings
-        contacts = s.get("logging.mode") == "contacts"
+        s = self.ctx.settings.values().logging
+        contacts = s.mode == "contacts"
         (self.contacts_radio if contacts else self.tracked_radio).setChecked(True)
-        since = QDate.fromString(str(s.get("logging.since_date") or ""), "yyyy-MM-dd")
+        since = QDate.fromString(s.since_date, "yyyy-MM-dd")
         if not since.isValid():
-            since = QDate.currentDate().addDays(-int(s.get("logging.since_days")))
+            since = QDate.currentDate().addDays(-s.since_days)
         self.since.setDate(since)
         account = self.draft.account
         self.bcc.setText(account.bcc_address if account else "")
         self.copied.clear()
-        entries = [*s.get("logging.never_log"), *default_never_log(self.draft.email)]
-        self.never.setText(", ".join(dict.fromkeys(entries)))
+        locked = self.ctx.settings.is_locked
+        own = [] if locked("logging.never_log") else default_never_log(self.draft.email)
+        self.never.setPlainText(entries_text([*s.never_log, *own]))
+        widgets = {
+            "logging.mode": (self.tracked_radio, self.contacts_radio),
+            "logging.since_date": (self.since,),
+            "logging.never_log": (self.never,),
+        }
+        grey_locked(locked, widgets, self.tr("Set by your administrator"))
         (self.contacts_radio if contacts else self.tracked_radio).setFocus(
             Qt.FocusReason.OtherFocusReason
         )
@@ -163,11 +178,7 @@ class LoggingPage(SetupPage):
         QTimer.singleShot(4000, self.copied.clear)
 
     def never_entries(self) -> list[str]:
-        parts = (
-            p.strip().lower().lstrip("@")
-            for p in self.never.text().replace(";", ",").replace("\n", ",").split(",")
-        )
-        return list(dict.fromkeys(p for p in parts if p))
+        return parse_entries(self.never.toPlainText())
 
     def save(self) -> None:
         d = self.since.date()
@@ -275,6 +286,8 @@ class DonePage(SetupPage):
     def _start_save(self) -> None:
         account, secret, choices = self.draft.account, self.draft.kept_secret, self.draft.choices
         assert account is not None
+        if self.draft.sender_name and not account.sender_name:
+            account = dataclasses.replace(account, sender_name=self.draft.sender_name)
         ctx = self.ctx
         self._saving = True
         self.error.clear()

@@ -66,6 +66,7 @@ class Pop3Page(SetupPage):
         layout.addWidget(self.browser, 1)
         layout.addLayout(row)
         self._imap = False
+        self._guessed = False  # POP3 only by the typed name or port: the user may go on
         self._checks = 0
 
     @property
@@ -78,6 +79,24 @@ class Pop3Page(SetupPage):
         self.status.clear()
         server = self.draft.pop3_server
         text = pop3_guidance(self.draft.provider, host=server.host if server else "")
+        guessed = server is not None and (server.host, server.port) != self.draft.greets_pop3
+        self._guessed = self.entered and guessed
+        if self._guessed:  # only its name or port says POP3: say no more, and let them go on
+            assert server is not None
+            verdict = self.tr(
+                "%1 looks like a POP3 server (by its name or port); Replytrail has not "
+                "connected to it. If it is your IMAP server after all, choose Next: the "
+                "connection test will tell."
+            ).replace("%1", server.host)
+            text = "\n\n".join([verdict, *text.split("\n\n")[1:]])
+        self.setSubTitle(
+            self.tr("Here is why POP3 cannot work, and how to switch IMAP on.")
+            if self._guessed
+            else self.tr(
+                "Your mail is fetched with POP3. Here is why that cannot "
+                "work, and how to switch IMAP on."
+            )
+        )
         self.browser.setHtml(guidance_html(text))
         self.focus(self.check_button)
 
@@ -133,7 +152,7 @@ class Pop3Page(SetupPage):
         self.status.setText(exc.message if isinstance(exc, KnownError) else type(exc).__name__)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return self._imap and not self.entered
+        return (self._imap and not self.entered) or self._guessed
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
         return int(Page.PASSWORD if self.entered else Page.REVIEW)

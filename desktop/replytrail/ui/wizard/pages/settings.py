@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import html
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -76,11 +77,6 @@ class ReviewPage(SetupPage):
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setTitle(self.tr("Check the server settings"))
-        self.setSubTitle(
-            self.tr(
-                "Most people change nothing here. Your provider's help pages list the right values."
-            )
-        )
         self.source = note_label(self)
         self.source.setObjectName("reviewSource")
         self.imap, self.smtp = _Server(self, "imap"), _Server(self, "smtp")
@@ -180,10 +176,22 @@ class ReviewPage(SetupPage):
             "dns-mx": self.tr("the DNS"),
             "probe": self.tr("trying common server names"),
         }
-        if result is not None and result.source and not result.pop3_only:
+        source = result.source if result is not None and not result.pop3_only else None
+        found = bool(source)
+        self.setSubTitle(
+            self.tr(
+                "Most people change nothing here. Your provider's help pages list the right values."
+            )
+            if found
+            else self.tr(
+                "Replytrail could not find them. Your provider's help pages or your IT team "
+                "have the right values."
+            )
+        )
+        if source:
             self.source.setText(
                 self.tr("Found in %1 for %2.")
-                .replace("%1", names[result.source])
+                .replace("%1", names[source])
                 .replace("%2", html.escape(self.draft.email))
             )
         else:
@@ -208,14 +216,18 @@ class ReviewPage(SetupPage):
     def _changed(self) -> None:
         host, port, _ = self.imap.value
         if host and self.entered_pop3():
-            self.pop3_note.setText(
+            text = (
                 self.tr(
-                    "%1 port %2 is a POP3 server. Replytrail needs "
+                    "%1 port %2 answered as a POP3 server. Replytrail needs "
                     "IMAP; Next explains how to switch."
                 )
-                .replace("%1", host)
-                .replace("%2", str(port))
+                if self.greeted_pop3()
+                else self.tr(
+                    "%1 port %2 looks like a POP3 server. Replytrail needs "
+                    "IMAP; Next explains how to switch."
+                )
             )
+            self.pop3_note.setText(text.replace("%1", host).replace("%2", str(port)))
         else:
             self.pop3_note.clear()
         self.completeChanged.emit()
@@ -223,7 +235,12 @@ class ReviewPage(SetupPage):
     def entered_pop3(self) -> bool:
         """A POP3 server or port typed, or the server the test page found greeting as POP3."""
         host, port, _ = self.imap.value
-        return user_entered_pop3(host, port) or (host, port) == self.draft.greets_pop3
+        return user_entered_pop3(host, port) or self.greeted_pop3()
+
+    def greeted_pop3(self) -> bool:
+        """The server itself greeted like POP3 when the test page connected (not a guess)."""
+        host, port, _ = self.imap.value
+        return (host, port) == self.draft.greets_pop3
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.imap.value[0] and self.smtp.value[0])
@@ -363,7 +380,12 @@ class PasswordPage(SetupPage):
             if url:
                 text += " " + self.tr("Create one at %1.").replace("%1", link)
             self.app_note.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """On every showing (Back after a failed test too): the cursor in the password."""
+        super().showEvent(event)
         self.focus(self.password)
+        QTimer.singleShot(0, self.password, self.password.selectAll)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return bool(self.password.text())

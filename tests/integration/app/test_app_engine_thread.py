@@ -29,6 +29,8 @@ from servers.mailservers import Dovecot
 
 ALICE = "alice@example.test"
 
+pytestmark = pytest.mark.servers  # a real Dovecot and the real keyring (D-Bus)
+
 
 @pytest.fixture
 def parts(

@@ -1,0 +1,1 @@
+"""The team store on PostgreSQL: versioned schema, roles and row-level security, the server API."""

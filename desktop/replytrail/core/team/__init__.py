@@ -1,0 +1,1 @@
+"""Local-first replication to the team store, and its administration."""

@@ -1,0 +1,129 @@
+"""This laptop's membership of a team store: joining, the link from settings and keyring.
+
+Settings keep the DSN (never a password), the role, the CA file and the keyring entry
+(``store.team_*``); the password itself lives only in the keyring (SPEC §4.5, §11.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from replytrail.core.config import Settings
+from replytrail.core.credentials import new_ref
+from replytrail.core.errors import KnownError
+from replytrail.core.events import TeamOnline, TeamPulled
+from replytrail.core.i18n import QT_TRANSLATE_NOOP
+from replytrail.core.store.postgres.link import TeamLink, open_connection
+from replytrail.core.store.postgres.remote import team_info
+from replytrail.core.team.local import CURSOR, TARGET, LocalTeamSide, ReplicaStore
+from replytrail.core.team.replicator import Replicator
+
+__all__ = [
+    "JoinResult",
+    "Secrets",
+    "forget_contact",
+    "join",
+    "joined",
+    "link_from",
+    "make_replicator",
+    "outbox_targets",
+]
+
+
+class Secrets(Protocol):
+    def get(self, ref: str) -> str: ...
+
+    def store(self, ref: str, secret: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    where: str
+    user: str
+    policy: str
+    queued: int  # own emails queued for the first push
+
+
+def joined(settings: Settings) -> bool:
+    v = settings.values().store
+    return bool(v.team_dsn and v.team_user)
+
+
+def outbox_targets(settings: Settings) -> list[str]:
+    """Where a newly logged email is copied through the outbox."""
+    return [TARGET] if joined(settings) else []
+
+
+def link_from(settings: Settings, secrets: Secrets) -> TeamLink:
+    v = settings.values().store
+    return TeamLink(
+        dsn=v.team_dsn,
+        user=v.team_user,
+        ca_file=v.team_ca_file,
+        password=secrets.get(v.team_secret) if v.team_secret else "",
+    )
+
+
+def join(
+    settings: Settings,
+    secrets: Secrets,
+    store: ReplicaStore,
+    link: TeamLink,
+    own_accounts: Sequence[str],
+) -> JoinResult:
+    """Check the link (TLS, password, an initialised team store), then remember it."""
+    with open_connection(link) as conn:
+        try:
+            info = team_info(conn)
+        except Exception:
+            raise KnownError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{where} is not a Replytrail team store yet: the administrator runs "
+                    "'replytrail team init' first.",
+                ),
+                where=link.where,
+            ) from None
+    v = settings.values().store
+    ref = v.team_secret or new_ref(f"team:{link.user}")
+    secrets.store(ref, link.password)
+    previous = (v.team_dsn, v.team_user)
+    settings.set("store.team_secret", ref)
+    settings.set("store.team_dsn", link.dsn)
+    settings.set("store.team_user", link.user)
+    settings.set("store.team_ca_file", link.ca_file)
+    settings.set("store.backend", "postgres")
+    if previous != (link.dsn, link.user):  # another team store: pull it from the start
+        store.record_many([], {CURSOR: "0"})
+    local = LocalTeamSide(store)
+    try:
+        queued = local.backfill(own_accounts)
+    finally:
+        local.close()
+    return JoinResult(link.where, link.user, info.get("policy", "shared"), queued)
+
+
+def make_replicator(
+    store: ReplicaStore,
+    settings: Settings,
+    secrets: Secrets,
+    sink: Callable[[TeamOnline | TeamPulled], None] | None = None,
+) -> Replicator | None:
+    """The engine's replicator, or None when this laptop is in no team."""
+    if not joined(settings):
+        return None
+    return Replicator(LocalTeamSide(store), lambda: link_from(settings, secrets), sink=sink)
+
+
+def forget_contact(store: ReplicaStore, settings: Settings, contact: str) -> int:
+    """Forget a contact here and, in a team, on the team store too (queued first, so a
+    crash between the two can only repeat the team's part)."""
+    if joined(settings):
+        local = LocalTeamSide(store)
+        try:
+            local.enqueue_forget(contact)
+        finally:
+            local.close()
+    return store.forget_contact(contact)

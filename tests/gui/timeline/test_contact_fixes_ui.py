@@ -1,0 +1,95 @@
+"""Fixing contacts from the timeline window (issue 8.8), on a real SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from factories import record
+from qtstore import open_window, show
+from replytrail.core.models import MatchReason
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.timeline.contact_edit import ContactEditDialog, MergeDialog
+from replytrail.ui.timeline.extras import TimelineExtras
+from replytrail.ui.timeline.window import TimelineWindow
+
+pytestmark = pytest.mark.gui
+
+A, B = "emma@firma.example", "e.fischer@gmail.com"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+    s = SQLiteStore(tmp_path / "store.sqlite3")
+    s.record(record(1, "t1", contact=A, direction="out"))
+    s.record(record(2, "t1", contact=A, match="subject", subject="AW: Angebot Fräsmaschine"))
+    s.record(record(3, "t2", contact=B, subject="Privat"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
+    with open_window(qtbot, store.path) as w:
+        w.extras = TimelineExtras(w, w._executor, lambda: 3)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 2)
+        show(qtbot, w, A)
+        qtbot.waitUntil(lambda: w.timeline_model.rowCount() == 2)
+        yield w
+
+
+def test_edit_name_and_company(qtbot: QtBot, window: TimelineWindow, store: SQLiteStore) -> None:
+    tools = window.extras.tools
+    assert tools.edit_action.isEnabled() and tools.merge_action.isEnabled()
+    tools.edit_action.trigger()
+    d = window.extras.dialog
+    assert isinstance(d, ContactEditDialog)
+    d.name.setText("Emma Fischer")
+    d.company.setText("Fischer & Söhne")
+    d.accept()
+    qtbot.waitUntil(lambda: (c := store.contact(A)) is not None and c.name == "Emma Fischer")
+    qtbot.waitUntil(lambda: "Emma Fischer" in window.windowTitle())
+    c = store.contact(A)
+    assert c is not None and c.company == "Fischer & Söhne"
+
+
+def test_merge_two_contacts(qtbot: QtBot, window: TimelineWindow, store: SQLiteStore) -> None:
+    window.extras.tools.merge_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(window.extras, "dialog", None), MergeDialog))
+    d = window.extras.dialog
+    assert isinstance(d, MergeDialog) and d.other() == B and d.choice.count() == 1
+    d.accept()
+    qtbot.waitUntil(lambda: window.contact_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 3)
+    assert store.contact(B) is None
+
+
+def test_confirm_and_unlink_an_email(
+    qtbot: QtBot, window: TimelineWindow, store: SQLiteStore
+) -> None:
+    tools, view = window.extras.tools, window.timeline_view
+    row = window.timeline_model.row_of("<m2@example.test>")
+    view.setCurrentIndex(window.timeline_model.index(row))
+    assert tools.unlink_action.isEnabled() and tools.confirm_action.isEnabled()
+    tools.confirm_action.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            (e := store.email("<m2@example.test>")) is not None and e.match is MatchReason.CONFIRMED
+        )
+    )
+    view.setCurrentIndex(
+        window.timeline_model.index(window.timeline_model.row_of("<m1@example.test>"))
+    )
+    assert not tools.confirm_action.isEnabled()  # not a subject match
+    tools.unlink_action.trigger()
+    box = window.extras.dialog
+    assert isinstance(box, QMessageBox) and "Angebot" in box.text()
+    qtbot.mouseClick(window.extras.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: store.email("<m1@example.test>") is None)
+    qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 1)
+    assert store.has_message("<m1@example.test>")  # remembered: never logged again

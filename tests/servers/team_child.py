@@ -1,0 +1,49 @@
+"""A laptop's replicator in a child process, for the crash tests: ``team sync`` that SIGKILLs
+itself at the n-th time it reaches a named step (``push-sent``, ``pushed``, ``acked``,
+``pulled``, ``applied``).
+
+usage: python -m servers.team_child DATA_DIR BATCH PAGE [STAGE:N]
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections import Counter
+from pathlib import Path
+
+from replytrail.core.config import Settings
+from replytrail.core.credentials import Credentials
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.team.local import LocalTeamSide
+from replytrail.core.team.membership import link_from
+from replytrail.core.team.replicator import Replicator
+
+
+def main() -> int:
+    root, batch, page = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    stage, _, nth = (sys.argv[4] if len(sys.argv) > 4 else "").partition(":")
+    seen: Counter[str] = Counter()
+
+    def checkpoint(name: str) -> None:
+        seen[name] += 1
+        if name == stage and seen[name] == int(nth):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    store = SQLiteStore(root / "replytrail.sqlite3", root / "attachments")
+    settings, creds = Settings(root / "settings.toml"), Credentials()
+    rep = Replicator(
+        LocalTeamSide(store),
+        lambda: link_from(settings, creds),
+        batch=batch,
+        page=page,
+        checkpoint=checkpoint,
+    )
+    result = rep.sync_once()
+    print(result.pushed, result.pulled)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
