@@ -36,7 +36,7 @@ from report import update_section  # noqa: E402
 from replytrail.core.events import TeamOnline, TeamPulled  # noqa: E402
 from replytrail.core.store.postgres.link import open_connection  # noqa: E402
 from replytrail.core.store.postgres.remote import _row  # noqa: E402
-from replytrail.core.team.local import LocalTeamSide  # noqa: E402
+from replytrail.core.store.team_side import LocalTeamSide  # noqa: E402
 from servers.keyring import SecretService  # noqa: E402
 from servers.teampg import TeamPg  # noqa: E402
 from teamflow import Laptop, TeamDb, team_db  # noqa: E402

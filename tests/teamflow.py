@@ -17,8 +17,8 @@ from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchR
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
 from replytrail.core.store.postgres.link import TeamLink
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.team_side import LocalTeamSide
 from replytrail.core.team.admin import add_user, init_team
-from replytrail.core.team.local import LocalTeamSide
 from replytrail.core.team.membership import join
 from replytrail.core.team.replicator import Replicator
 from servers.teampg import TeamPg

@@ -38,7 +38,7 @@ from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
-from replytrail.core.team.local import TARGET as TEAM_TARGET
+from replytrail.core.store.team_side import TARGET as TEAM_TARGET
 from replytrail.core.team.replicator import Replicator
 
 __all__ = ["Engine", "watch_options"]
@@ -269,7 +269,7 @@ class Engine:
 
     def attach_team(self) -> None:
         """This laptop just joined a team store: replicate from now on, without a restart."""
-        from replytrail.core.team.local import replica_of
+        from replytrail.core.store.team_side import replica_of
         from replytrail.core.team.membership import make_replicator
 
         with self._lock:

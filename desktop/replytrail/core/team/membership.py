@@ -17,7 +17,7 @@ from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import team_info
-from replytrail.core.team.local import CURSOR, TARGET, LocalTeamSide, ReplicaStore
+from replytrail.core.store.team_side import CURSOR, TARGET, LocalTeamSide, ReplicaStore
 from replytrail.core.team.replicator import Replicator
 
 __all__ = [

@@ -32,7 +32,7 @@ from replytrail.core.store.postgres.remote import (
     team_info,
 )
 from replytrail.core.store.postgres.wire import TeamEmail
-from replytrail.core.team.local import LocalTeamSide, OutboxItem
+from replytrail.core.store.team_side import LocalTeamSide, OutboxItem
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
 
