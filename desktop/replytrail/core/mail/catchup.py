@@ -133,7 +133,10 @@ class CatchUp:
             uidnext
             and not uids
             and not self.stopping()
-            and (cp is None or cp.uidvalidity != uidvalidity or cp.last_uid < uidnext - 1)
+            # only a first scan starts the checkpoint at UIDNEXT: later, a message being
+            # delivered can already count in UIDNEXT while SEARCH does not see it yet, and
+            # jumping there would skip it for good
+            and (cp is None or cp.uidvalidity != uidvalidity)
         ):
             self._save(uidvalidity, max(last, uidnext - 1))
         return done
