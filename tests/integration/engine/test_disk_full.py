@@ -77,9 +77,9 @@ def test_disk_full_mid_catch_up_holds_the_checkpoint_and_loses_no_reply(
         doctor = setup.cli("doctor", "--offline")
         assert doctor.code == 1
         assert f"FAIL  store: {DISK_FULL}" in doctor.out
-        # space is back: everything is logged, once
-        small_disk.release()
+        # space is back: everything delivered meanwhile is logged, once
         setup.deliver(reply(msgid, msgid=small[3]))
+        small_disk.release()
         try:
             wait_for(lambda: {large, *small} <= set(setup.logged()), 120, "all replies")
         except AssertionError:
