@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from replytrail.core.mail.parse import parse_headers
-from replytrail.core.matching.kinds import classify, is_group_sender, is_out_of_office_subject
+from replytrail.core.mail.parse import parse_headers, parse_message
+from replytrail.core.matching.kinds import (
+    classify,
+    classify_message,
+    is_group_sender,
+    is_out_of_office_subject,
+)
 from replytrail.core.models import Address, Kind
 
 
@@ -124,3 +129,19 @@ def kind_from(*lines: str) -> Kind:
 )  # fmt: skip
 def test_classify_real_world_shapes(lines: list[str], expected: Kind) -> None:
     assert kind_from(*lines) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("This is the mail system at host mx.example.org.\nI'm sorry ...", Kind.BOUNCE),
+        ("Delivery has failed to these recipients or groups:\nkunde@firma.example", Kind.BOUNCE),
+        ("This account is protected by Bluebottle. Please click ...", Kind.AUTO_REPLY),
+        ("This is an automated reply. I read mail on Mondays.", Kind.AUTO_REPLY),
+        ("Thanks! I am out of the office next week, let's talk after.", Kind.EMAIL),
+        ("Delivery was fine, the machine arrived on Tuesday.", Kind.EMAIL),
+    ],
+)
+def test_body_texts_after_download(body: str, expected: Kind) -> None:
+    raw = f"From: Max <max@example.test>\r\nSubject: Re: Angebot\r\n\r\n{body}\r\n"
+    assert classify_message(parse_message(raw.encode())) is expected
