@@ -9,13 +9,19 @@ group senders. A body is downloaded only for a message that will be stored (SPEC
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
 
 from replytrail.core.events import EmailLogged, EventSink
+from replytrail.core.logbook_terms import (
+    MAX_NEW_CONTACTS,
+    TRACKING_HEADER,
+    Decision,
+    Policy,
+    Role,
+    header_bytes,
+    tracking_id,
+)
 from replytrail.core.mail.bounces import parse_bounce
 from replytrail.core.mail.parse import FullMessage, HeaderInfo, parse_headers, parse_message
 from replytrail.core.matching.kinds import classify, classify_message, is_group_sender
@@ -37,38 +43,18 @@ from replytrail.core.models import (
 from replytrail.core.participants import cap_new_contacts, contact_candidates, own_addresses
 from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
-__all__ = ["Decision", "Logbook", "Policy"]
+__all__ = [
+    "MAX_NEW_CONTACTS",
+    "TRACKING_HEADER",
+    "Decision",
+    "Logbook",
+    "Policy",
+    "Role",
+    "header_bytes",
+    "tracking_id",
+]
 
 log = logging.getLogger("replytrail.logbook")
-
-Role = Literal["inbox", "sent"]
-#: the header Replytrail adds to what it sends, to recognise its mail after a relay rewrote
-#: the Message-ID (Amazon SES, Gmail for malformed ids)
-TRACKING_HEADER = "X-Replytrail-Id"
-_TRACKING_RE = re.compile(rb"^x-replytrail-id:\s*(<[^>\r\n]+>)", re.IGNORECASE | re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The settings the logbook applies (read fresh at every (re)connect)."""
-
-    mode: str = "tracked"  # "tracked" | "contacts"
-    never_log: tuple[str, ...] = ()
-    subject_rule: bool = True
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What happened to one message (for logs and tests; no body in here)."""
-
-    action: Literal["logged", "duplicate", "ignored", "bounce-marked", "rewritten-id"]
-    reason: str = ""
-    email_id: int | None = None
-
-
-def tracking_id(raw_header: bytes) -> str | None:
-    m = _TRACKING_RE.search(raw_header)
-    return m.group(1).decode("ascii", "replace") if m else None
 
 
 class Logbook:
@@ -255,30 +241,6 @@ class Logbook:
         )
         return self._commit(rec, folder, h.from_.email if h.from_ else "")
 
-    def bring_in(
-        self, account: Account, full: FullMessage, *, thread_id: str, policy: Policy, folder: str
-    ) -> Decision:
-        """Store one message of a conversation the user chose to bring in (SPEC §15)."""
-        h = full.headers
-        if h.from_ is not None and h.from_.email.lower() in self._own(account):
-            direction, kind, people = Direction.OUT, Kind.EMAIL, h.to + h.cc
-        else:
-            sender = [h.from_] if h.from_ else []
-            direction, kind, people = Direction.IN, classify(h), [*sender, *h.cc]
-        contacts = self._contacts(people, account, policy)
-        if not contacts:
-            return Decision("ignored", "no external party")
-        rec = self._record(
-            full,
-            account,
-            thread_id=thread_id,
-            direction=direction,
-            match=MatchReason.IMPORT,
-            kind=kind,
-            contacts=contacts,
-        )
-        return self._commit(rec, folder, contacts[0].email)
-
     def _bcc(
         self,
         account: Account,
@@ -380,11 +342,3 @@ class Logbook:
         if decision.action == "logged":
             return Decision("bounce-marked", ",".join(failed), decision.email_id)
         return decision
-
-
-def header_bytes(raw: bytes) -> bytes:
-    """The header block of a raw message (for tracking_id on a full download)."""
-    end = raw.find(b"\r\n\r\n")
-    if end < 0:
-        end = raw.find(b"\n\n")
-    return raw if end < 0 else raw[: end + 2]
