@@ -112,7 +112,7 @@ class TrayApp(QObject):
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
-        engine.teamPulled.connect(self._team_pulled)
+        engine.teamPulled.connect(self.changes.note)  # teammates' emails: windows re-read
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -277,11 +277,6 @@ class TrayApp(QObject):
             self._team_page.refresh_status()
         bring_forward(d)
         return d
-
-    def _team_pulled(self, _event: object) -> None:
-        """A teammate's email reached the local store: an open timeline shows it now."""
-        if self._timeline is not None and self._timeline.isVisible():
-            self._timeline.refresh()
 
     def _add_team_page(self, dialog: SettingsDialog) -> None:
         from replytrail.app.team import team_actions

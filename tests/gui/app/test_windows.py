@@ -14,7 +14,7 @@ from replytrail.app.application import TrayApp
 from replytrail.core.models import Account, Security
 from replytrail.ui.compose.window import ComposeDialog
 
-pytestmark = [pytest.mark.gui, pytest.mark.servers]  # tray_app: the real keyring
+pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the real keyring (D-Bus)
 
 # nothing listens on port 9 (discard) on loopback: sending fails at once, for real
 UNREACHABLE = Account(
