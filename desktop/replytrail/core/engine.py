@@ -317,6 +317,16 @@ class Engine:
         if not self._paused:
             self.start()
 
+    def restart_account(self, email: str) -> None:
+        """Stop and start one account's watchers (account trouble's "Retry now" and "Enter
+        password again", issue 8.11): an account stopped for good starts afresh."""
+        with self._lock:
+            run = self._runs.pop(email.lower(), None)
+        if run is not None:
+            self._stop_runs([run], 2.0)
+        if not self._paused:
+            self.start()
+
     def states(self) -> list[AccountState]:
         out: list[AccountState] = []
         with self._lock:
