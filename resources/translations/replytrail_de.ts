@@ -1620,6 +1620,10 @@ Vertrieb | Beispiel GmbH
         <translation>%1 braucht ein App-Passwort</translation>
     </message>
     <message>
+        <source>Replytrail keeps it in your system&apos;s keyring, nowhere else.</source>
+        <translation>Replytrail bewahrt es im Schlüsselbund Ihres Systems auf, nirgends sonst.</translation>
+    </message>
+    <message>
         <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
         <translation>%1 lässt andere Programme Ihr übliches Passwort nicht verwenden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
     </message>
@@ -2047,6 +2051,10 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <message>
         <source>No replies logged yet — send a tracked email or Bcc your logging address.</source>
         <translation>Noch keine Antworten erfasst – senden Sie eine erfasste E-Mail oder setzen Sie Ihre Erfassungsadresse in Bcc.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>That email is no longer in the store.</source>

@@ -15,7 +15,7 @@ from replytrail.ui.compose.window import ComposeDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.tray.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the real keyring (D-Bus)
 
 
 @pytest.fixture(autouse=True)
@@ -145,6 +145,7 @@ def test_menu_actions_emit_the_wishes(qtbot: object) -> None:
     assert blocker.args == [False]
 
 
+@pytest.mark.servers  # the app's keyring: a real Secret Service
 def test_tray_menu_drives_the_app(tray_app: TrayApp, qtbot: object) -> None:
     tray_app.start()
     tray = tray_app.tray
@@ -176,6 +177,7 @@ def test_tray_menu_drives_the_app(tray_app: TrayApp, qtbot: object) -> None:
     assert tray_app.quits == [1]
 
 
+@pytest.mark.servers  # the app's keyring: a real Secret Service
 def test_no_timer_wakes_the_idle_app_more_than_once_a_minute(
     tray_app: TrayApp, qtbot: object
 ) -> None:
@@ -187,6 +189,7 @@ def test_no_timer_wakes_the_idle_app_more_than_once_a_minute(
     assert GEOMETRY_PROBES * GEOMETRY_PROBE_MS <= 5_000
 
 
+@pytest.mark.servers  # the app's keyring: a real Secret Service
 def test_bounces_are_shown_in_the_menu_not_notified(tray_app: TrayApp, qtbot: object) -> None:
     from datetime import UTC, datetime
 
@@ -222,6 +225,7 @@ def test_bounces_are_shown_in_the_menu_not_notified(tray_app: TrayApp, qtbot: ob
     assert shown == []  # neither bounces nor auto-replies notify
 
 
+@pytest.mark.servers  # the app's keyring: a real Secret Service
 def test_demo_says_it_cannot_send_instead_of_opening_the_wizard(
     tray_app: TrayApp, qtbot: object
 ) -> None:

@@ -207,15 +207,15 @@ def test_happy_path_to_a_watched_inbox(
     )
     engine.start()
     try:
-        deadline = time.monotonic() + 20
-        while not any(
-            isinstance(e, StateChanged)
-            and e.state.account == ALICE
-            and e.state.state is WatchState.WATCHING
-            for e in list(events)
-        ):
-            assert time.monotonic() < deadline, [e for e in events if isinstance(e, StateChanged)]
-            time.sleep(0.05)
+        h.qtbot.waitUntil(
+            lambda: any(
+                isinstance(e, StateChanged)
+                and e.state.account == ALICE
+                and e.state.state is WatchState.WATCHING
+                for e in list(events)
+            ),
+            timeout=20_000,
+        )
     finally:
         engine.stop()
         store.close()

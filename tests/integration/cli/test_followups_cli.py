@@ -10,7 +10,7 @@ from factories import record
 from replytrail.core.store.sqlite import SQLiteStore
 from servers.cli import Cli
 
-pytestmark = pytest.mark.servers
+pytestmark = pytest.mark.servers  # the CLI with the real keyring
 
 
 def _fill(cli: Cli) -> None:
