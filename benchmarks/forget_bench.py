@@ -137,7 +137,8 @@ def main() -> int:
     ok_cpu = "yes" if r["worst_busy_ms"] <= 100 else "**no**"
     body = "\n".join(
         [
-            f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}.",
+            f"Measured {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} on {machine()}; "
+            f"load average {os.getloadavg()[0]:.1f} when it ended (other builds share the CPUs).",
             "",
             "Command: `QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/forget_bench.py`",
             "",

@@ -110,7 +110,8 @@ def main() -> int:
             "",
             "| | installed (.deb) / bundle | development install | target |",
             "|---|---|---|---|",
-            f"| one-folder bundle (`dist/replytrail`) | {tree_size(bundle) / MB:.1f} | | ≤ 120 MB |",
+            f"| one-folder bundle (`dist/replytrail`) | {tree_size(bundle) / MB:.1f} "
+            f"(= {tree_size(bundle) / 1e6:.1f} MB) | | ≤ 120 MB |",
             f"| .deb (zstd) | {deb.stat().st_size / MB:.1f} | | |",
             f"| portable .tar.gz | {tarball.stat().st_size / MB:.1f} | | |",
             f"| installed size (all files of `dpkg -L`) | {installed / MB:.1f} | "

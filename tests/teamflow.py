@@ -17,8 +17,8 @@ from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchR
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
 from replytrail.core.store.postgres.link import TeamLink
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.core.store.team_side import LocalTeamSide
 from replytrail.core.team.admin import add_user, init_team
-from replytrail.core.team.local import LocalTeamSide
 from replytrail.core.team.membership import join
 from replytrail.core.team.replicator import Replicator
 from servers.teampg import TeamPg
@@ -94,6 +94,7 @@ class Laptop:
     def make_replicator(self, **kw: object) -> Replicator:
         from replytrail.core.team.membership import link_from
 
+        kw.setdefault("me", self.email)
         return Replicator(
             LocalTeamSide(self.store),
             lambda: link_from(self.settings, self.credentials),
@@ -109,6 +110,7 @@ class Laptop:
         attachments: list[AttachmentBlob] | None = None,
         outbound: bool = False,
         subject: str = "",
+        thread: str = "",
     ) -> EmailRecord:
         """What the logbook does for a reply: the email and its team outbox row, one commit."""
         rec = self.record(
@@ -118,6 +120,7 @@ class Laptop:
             attachments=attachments,
             outbound=outbound,
             subject=subject,
+            thread=thread,
         )
         assert self.store.record(rec) is not None
         if self.replicator is not None:
@@ -133,13 +136,14 @@ class Laptop:
         attachments: list[AttachmentBlob] | None = None,
         outbound: bool = False,
         subject: str = "",
+        thread: str = "",
     ) -> EmailRecord:
         self._n += 1
         me = Address(self.email, self.email.split("@")[0].title())
         mid = message_id or f"<{uuid.uuid4().hex}@{self.email.split('@')[1]}>"
         e = LoggedEmail(
             message_id=mid,
-            thread_id="t" + uuid.uuid4().hex[:12],
+            thread_id=thread or "t" + uuid.uuid4().hex[:12],
             direction=Direction.OUT if outbound else Direction.IN,
             date=BASE + timedelta(minutes=self._n),
             sender=me if outbound else contact,

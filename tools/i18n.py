@@ -5,7 +5,8 @@ core's ``QT_TRANSLATE_NOOP(context, text)``) into ``resources/translations/reply
 (every message) and ``replytrail_en.ts`` (plural forms only: English is the source
 language); fills unfinished German messages from JSON files (``{"source": "German"}`` or
 ``{"context": {"source": "German"}}``) found as ``*_de.json`` under ``tests/`` and
-``resources/translations/import/`` or given with ``--import``; then pyside6-lrelease to .qm.
+``resources/translations/import/`` or given with ``--import`` (an ``"__override__"`` table
+there replaces finished ones too: docs/glossary.md); then pyside6-lrelease to .qm.
 ``check``: exit 1 when the .ts files are out of date with the sources or a German message
 is unfinished.
 """
@@ -109,11 +110,26 @@ def _load_imports(extra: list[Path]) -> tuple[dict[Key, Translation], dict[str, 
         if not isinstance(data, dict):
             continue
         for k, v in data.items():
-            if isinstance(v, dict):
+            if k == OVERRIDE and isinstance(v, dict):  # glossary fixes: finished ones too
+                OVERRIDES.update(
+                    {
+                        (c, src): t
+                        for c, m in v.items()
+                        if isinstance(m, dict)
+                        for src, t in m.items()
+                    }
+                )
+            elif isinstance(v, dict):
                 by_key.update({(k, s): t for s, t in v.items() if isinstance(t, str | list)})
             elif isinstance(v, str | list):
                 by_source[k] = v
     return by_key, by_source
+
+
+#: ``{"__override__": {"context": {"source": "German"}}}`` in an import file replaces a
+#: German translation even when it is finished (applying docs/glossary.md to older text)
+OVERRIDE = "__override__"
+OVERRIDES: dict[Key, Translation] = {}
 
 
 def english_plurals(source: str) -> list[str] | None:
@@ -137,6 +153,13 @@ def fill(
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
             source = msg.findtext("source") or ""
+            fixed = None if english else OVERRIDES.get((name, source))
+            if tr is not None and isinstance(fixed, str) and tr.get("type") != "vanished":
+                if tr.text != fixed or tr.get("type") == "unfinished":
+                    tr.text = fixed
+                    tr.attrib.pop("type", None)
+                    n += 1
+                continue
             if tr is None or tr.get("type") != "unfinished":
                 continue
             numerus = msg.get("numerus") == "yes"

@@ -86,6 +86,10 @@ def shoot(pg: object) -> None:
 
     from replytrail.app.i18n import install_translators
     from replytrail.core.models import Address
+    from replytrail.core.store.sqlite import SQLiteStore
+    from replytrail.qt.changes import StoreChanges
+    from replytrail.qt.jobs import StoreExecutor
+    from replytrail.ui.reading.files import BlobAttachments
     from replytrail.ui.timeline.window import TimelineWindow
     from teamflow import Laptop, team_db
 
@@ -101,13 +105,16 @@ def shoot(pg: object) -> None:
     for i, (who, outbound, subject, body) in enumerate(CONVERSATION):
         lap = laps[who]
         lap._n = i * 60 * 20  # a conversation over a few days
-        lap.log(contact=customer, outbound=outbound, subject=subject, body=body)
+        thread = "t-" + who  # each salesperson's conversation is one thread
+        lap.log(contact=customer, outbound=outbound, subject=subject, body=body, thread=thread)
     for lap in (*laps.values(), *laps.values()):
         assert lap.replicator is not None
         lap.replicator.sync_once()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     install_translators("en")
-    w = TimelineWindow(laps["ben"].store)
+    db = laps["ben"].store.path
+    executor = StoreExecutor(lambda: SQLiteStore(db, db.parent / "attachments"))
+    w = TimelineWindow(executor, StoreChanges(executor), BlobAttachments(db.parent / "attachments"))
     w.resize(1200, 700)
     w.show()
     end = time.monotonic() + 15
@@ -127,6 +134,8 @@ def shoot(pg: object) -> None:
         time.sleep(0.02)
     w.grab().save(str(OUT))
     print("wrote", OUT.relative_to(ROOT))
+    w.close()
+    executor.close()
     for lap in laps.values():
         lap.close()
 

@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>Low confidence: logged only because its subject matches a tracked thread and the sender took part in it recently. It may not be a reply to your email.</source>
-        <translation>Unsicher: nur erfasst, weil der Betreff zu einem verfolgten Verlauf passt und der Absender kürzlich daran beteiligt war. Es ist womöglich keine Antwort auf Ihre E-Mail.</translation>
+        <translation>Unsicher: nur erfasst, weil der Betreff zu einer erfassten Unterhaltung passt und der Absender kürzlich daran beteiligt war. Es ist womöglich keine Antwort auf Ihre E-Mail.</translation>
     </message>
     <message>
         <source>via Bcc</source>
@@ -200,11 +200,11 @@
     </message>
     <message>
         <source>Logged because you sent it with your logging address in Bcc.</source>
-        <translation>Erfasst, weil Sie die E-Mail mit Ihrer Protokolladresse in Bcc gesendet haben.</translation>
+        <translation>Erfasst, weil Sie die E-Mail mit Ihrer Erfassungsadresse in Bcc gesendet haben.</translation>
     </message>
     <message>
         <source>Outlook thread</source>
-        <translation>Outlook-Verlauf</translation>
+        <translation>Outlook-Unterhaltung</translation>
     </message>
     <message>
         <source>Matched by Outlook&apos;s conversation id (the reply had no References).</source>
@@ -212,11 +212,11 @@
     </message>
     <message>
         <source>Gmail thread</source>
-        <translation>Gmail-Verlauf</translation>
+        <translation>Gmail-Unterhaltung</translation>
     </message>
     <message>
         <source>Matched by Gmail&apos;s thread id.</source>
-        <translation>Über die Verlaufs-ID von Gmail zugeordnet.</translation>
+        <translation>Über die Unterhaltungs-ID von Gmail zugeordnet.</translation>
     </message>
     <message>
         <source>Not sent</source>
@@ -417,7 +417,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Write a tracked email to this contact</source>
-        <translation>Eine verfolgte E-Mail an diesen Kontakt schreiben</translation>
+        <translation>Eine erfasste E-Mail an diesen Kontakt schreiben</translation>
     </message>
     <message>
         <source>Export</source>
@@ -425,11 +425,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>This thread as .eml files…</source>
-        <translation>Diesen Verlauf als .eml-Dateien …</translation>
+        <translation>Diese Unterhaltung als .eml-Dateien …</translation>
     </message>
     <message>
         <source>This thread as .mbox…</source>
-        <translation>Diesen Verlauf als .mbox …</translation>
+        <translation>Diese Unterhaltung als .mbox …</translation>
     </message>
     <message>
         <source>All emails with this contact as .eml files…</source>
@@ -469,11 +469,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>1 logged email</source>
-        <translation>1 protokollierte E-Mail</translation>
+        <translation>1 erfasste E-Mail</translation>
     </message>
     <message>
         <source>{n} logged emails</source>
-        <translation>{n} protokollierte E-Mails</translation>
+        <translation>{n} erfasste E-Mails</translation>
     </message>
     <message>
         <source>Last contact {date} ({ago}) · {count}</source>
@@ -682,7 +682,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <name>DonePage</name>
     <message>
         <source>Ready to watch your inbox</source>
-        <translation>Bereit, Ihren Posteingang zu beobachten</translation>
+        <translation>Bereit, Antworten zu erfassen</translation>
     </message>
     <message>
         <source>Check the summary, then choose Finish.</source>
@@ -690,7 +690,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>When you choose Finish, your password goes into the system keyring and Replytrail starts watching your inbox. Replies to your tracked emails appear in the timeline within seconds; the tray icon shows that Replytrail is watching.</source>
-        <translation>Wenn Sie „Abschließen“ wählen, kommt Ihr Passwort in den Schlüsselbund des Systems und Replytrail beginnt, Ihren Posteingang zu beobachten. Antworten auf Ihre verfolgten E-Mails erscheinen binnen Sekunden in der Zeitleiste; das Symbol im Infobereich zeigt, dass Replytrail beobachtet.</translation>
+        <translation>Wenn Sie „Abschließen“ wählen, kommt Ihr Passwort in den Schlüsselbund des Systems und Replytrail beginnt mit der Arbeit. Antworten auf Ihre erfassten E-Mails erscheinen binnen Sekunden im Verlauf; das Symbol im Infobereich zeigt, dass Replytrail aktiv ist.</translation>
     </message>
     <message>
         <source>every email with a known contact</source>
@@ -714,7 +714,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation>Protokolliert</translation>
+        <translation>Erfasst</translation>
     </message>
     <message>
         <source>From</source>
@@ -722,11 +722,11 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Bcc logging address</source>
-        <translation>Bcc-Protokolladresse</translation>
+        <translation>Bcc-Erfassungsadresse</translation>
     </message>
     <message>
         <source>Never logs</source>
-        <translation>Nie protokolliert</translation>
+        <translation>Nie erfasst</translation>
     </message>
     <message>
         <source>nothing excluded</source>
@@ -757,7 +757,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Replytrail watches your mailbox and logs your customers&apos; replies to the emails you send them.</source>
-        <translation>Replytrail beobachtet Ihr Postfach und protokolliert die Antworten Ihrer Kunden auf die E-Mails, die Sie ihnen schicken.</translation>
+        <translation>Replytrail erfasst die Antworten Ihrer Kunden auf die E-Mails, die Sie ihnen schicken.</translation>
     </message>
     <message>
         <source>Enter the email address you write to your customers from. Replytrail looks up the server settings for you.</source>
@@ -785,7 +785,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Your password stays in your system&apos;s keyring. Replytrail only stores the emails that belong to threads you track, and never changes your mailbox.</source>
-        <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails der Verläufe, die Sie verfolgen, und verändert Ihr Postfach nie.</translation>
+        <translation>Ihr Passwort bleibt im Schlüsselbund Ihres Systems. Replytrail speichert nur die E-Mails erfasster Unterhaltungen und ändert nichts an Ihrem Postfach.</translation>
     </message>
 </context>
 <context>
@@ -1006,7 +1006,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <name>LoggingPage</name>
     <message>
         <source>What Replytrail logs</source>
-        <translation>Was Replytrail protokolliert</translation>
+        <translation>Was Replytrail erfasst</translation>
     </message>
     <message>
         <source>You can change all of this later in the settings.</source>
@@ -1022,7 +1022,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Tracked emails are the ones you send with Replytrail or with your Bcc logging address; their replies are logged automatically.</source>
-        <translation>Verfolgt werden die E-Mails, die Sie mit Replytrail oder mit Ihrer Bcc-Protokolladresse senden; Antworten darauf werden automatisch protokolliert.</translation>
+        <translation>Erfasst werden die E-Mails, die Sie mit Replytrail oder mit Ihrer Bcc-Erfassungsadresse senden; Antworten darauf werden automatisch erfasst.</translation>
     </message>
     <message>
         <source>yyyy-MM-dd</source>
@@ -1034,7 +1034,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>Writing from your usual mail program? Put this address in Bcc: Replytrail logs the email and watches for the replies.</source>
-        <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail protokolliert die E-Mail und achtet auf die Antworten.</translation>
+        <translation>Sie schreiben aus Ihrem gewohnten E-Mail-Programm? Setzen Sie diese Adresse in Bcc: Replytrail erfasst die E-Mail und die Antworten darauf.</translation>
     </message>
     <message>
         <source>example.com
@@ -1044,11 +1044,11 @@ kollegin@example.org</translation>
     </message>
     <message>
         <source>One address or domain per line, as in the settings. Your own domain is there so that emails with your colleagues are never logged.</source>
-        <translation>Eine Adresse oder Domain pro Zeile, wie in den Einstellungen. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie protokolliert werden.</translation>
+        <translation>Eine Adresse oder Domain pro Zeile, wie in den Einstellungen. Ihre eigene Domain steht hier, damit E-Mails mit Ihren Kolleginnen und Kollegen nie erfasst werden.</translation>
     </message>
     <message>
         <source>Log:</source>
-        <translation>Protokollieren:</translation>
+        <translation>Erfassen:</translation>
     </message>
     <message>
         <source>Look for replies &amp;since:</source>
@@ -1056,11 +1056,11 @@ kollegin@example.org</translation>
     </message>
     <message>
         <source>&amp;Bcc logging address:</source>
-        <translation>&amp;Bcc-Protokolladresse:</translation>
+        <translation>&amp;Bcc-Erfassungsadresse:</translation>
     </message>
     <message>
         <source>&amp;Never log:</source>
-        <translation>&amp;Nie protokollieren:</translation>
+        <translation>&amp;Nie erfassen:</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
@@ -1211,7 +1211,7 @@ kollegin@example.org</translation>
     </message>
     <message>
         <source>Reply to this email (tracked)</source>
-        <translation>Auf diese E-Mail antworten (verfolgt)</translation>
+        <translation>Auf diese E-Mail antworten (erfasst)</translation>
     </message>
     <message>
         <source>Show formatted</source>
@@ -1515,7 +1515,7 @@ Vertrieb | Beispiel GmbH
     </message>
     <message>
         <source>Replies to tracked emails</source>
-        <translation>Antworten auf verfolgte E-Mails</translation>
+        <translation>Antworten auf erfasste E-Mails</translation>
     </message>
     <message>
         <source>Every email with a known contact</source>
@@ -1620,6 +1620,10 @@ Vertrieb | Beispiel GmbH
         <translation>%1 braucht ein App-Passwort</translation>
     </message>
     <message>
+        <source>Replytrail keeps it in your system&apos;s keyring, nowhere else.</source>
+        <translation>Replytrail bewahrt es im Schlüsselbund Ihres Systems auf, nirgends sonst.</translation>
+    </message>
+    <message>
         <source>%1 does not let other programs use your usual password. Create an app password for Replytrail at %2, then enter it on the next page.</source>
         <translation>%1 lässt andere Programme Ihr übliches Passwort nicht verwenden. Erstellen Sie unter %2 ein App-Passwort für Replytrail und geben Sie es auf der nächsten Seite ein.</translation>
     </message>
@@ -1665,7 +1669,7 @@ Vertrieb | Beispiel GmbH
     </message>
     <message>
         <source>Your team&apos;s shared history: every email is kept on this computer first and copied to the team store when it can be reached, so logging never stops.</source>
-        <translation>Die gemeinsame Historie Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht das Protokollieren nie verloren.</translation>
+        <translation>Der gemeinsame Verlauf Ihres Teams: Jede E-Mail wird zuerst auf diesem Computer gespeichert und in den Team-Speicher kopiert, sobald er erreichbar ist. So geht nichts verloren.</translation>
     </message>
     <message>
         <source>Team store</source>
@@ -1732,7 +1736,7 @@ Vertrieb | Beispiel GmbH
     </message>
     <message>
         <source>Replytrail signs in to receive (IMAP) and to send (SMTP), as it will when it watches your inbox.</source>
-        <translation>Replytrail meldet sich zum Empfangen (IMAP) und Senden (SMTP) an, so wie später beim Beobachten Ihres Posteingangs.</translation>
+        <translation>Replytrail meldet sich zum Empfangen (IMAP) und Senden (SMTP) an, so wie später im laufenden Betrieb.</translation>
     </message>
     <message>
         <source>Trust it only if your administrator confirms this fingerprint. Replytrail will then accept exactly this certificate for this server, and warn if it ever changes.</source>
@@ -1869,9 +1873,9 @@ Vertrieb | Beispiel GmbH
 
 Your mailbox is not touched. This cannot be undone.</source>
         <translation>Dies löscht endgültig aus dem Replytrail-Speicher (und aus dem Team-Speicher, falls Sie einen nutzen):
-• den Kontakt {email} und seine {count} protokollierten E-Mails,
+• den Kontakt {email} und seine {count} erfassten E-Mails,
 • deren Text, formatierte Fassungen, Anhänge und Rohkopien,
-• die verfolgten Nachrichten-IDs dieser Verläufe, sodass neue Antworten darauf nicht mehr protokolliert werden.
+• die erfassten Nachrichten-IDs dieser Unterhaltungen, sodass neue Antworten darauf nicht mehr erfasst werden.
 
 Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
@@ -1919,7 +1923,7 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
     </message>
     <message>
         <source>Show or hide the thread</source>
-        <translation>Verlauf ein- oder ausblenden</translation>
+        <translation>Unterhaltung ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
@@ -2046,7 +2050,11 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>No replies logged yet — send a tracked email or Bcc your logging address.</source>
-        <translation>Noch keine Antworten erfasst – senden Sie eine verfolgte E-Mail oder setzen Sie Ihre Protokolladresse in Bcc.</translation>
+        <translation>Noch keine Antworten erfasst – senden Sie eine erfasste E-Mail oder setzen Sie Ihre Erfassungsadresse in Bcc.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>That email is no longer in the store.</source>
@@ -2162,7 +2170,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Team store offline since %1 — logging goes on here</source>
-        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter protokolliert</translation>
+        <translation>Team-Speicher seit %1 nicht erreichbar – hier wird weiter erfasst</translation>
     </message>
     <message>
         <source>Open timeline</source>
@@ -2234,7 +2242,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Forgot {contact}: {n} email(s) with their attachments and tracked ids deleted.</source>
-        <translation>{contact} vergessen: {n} E-Mail(s) samt Anhängen und verfolgten IDs gelöscht.</translation>
+        <translation>{contact} vergessen: {n} E-Mail(s) samt Anhängen und erfassten IDs gelöscht.</translation>
     </message>
     <message>
         <source>No hand-off targets.</source>
@@ -2595,7 +2603,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Disk full: Replytrail cannot log new replies until space is freed</source>
-        <translation>Datenträger voll: Replytrail kann erst wieder protokollieren, wenn Platz frei ist</translation>
+        <translation>Datenträger voll: Replytrail kann erst wieder erfassen, wenn Platz frei ist</translation>
     </message>
     <message>
         <source>The team store {where} cannot be reached: {detail}</source>
@@ -2784,6 +2792,34 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
         <source>{email} is already part of this contact.</source>
         <translation>{email} gehört schon zu diesem Kontakt.</translation>
     </message>
+    <message>
+        <source>it is self-signed</source>
+        <translation>es ist selbst signiert</translation>
+    </message>
+    <message>
+        <source>it is signed by an authority this computer does not know</source>
+        <translation>es ist von einer Stelle signiert, die dieser Computer nicht kennt</translation>
+    </message>
+    <message>
+        <source>it has expired</source>
+        <translation>es ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>it is not valid yet</source>
+        <translation>es ist noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>it was revoked</source>
+        <translation>es wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>it is made out for another server name</source>
+        <translation>es ist auf einen anderen Servernamen ausgestellt</translation>
+    </message>
+    <message>
+        <source>it could not be verified</source>
+        <translation>es ließ sich nicht prüfen</translation>
+    </message>
 </context>
 <context>
     <name>handoff</name>
@@ -2965,7 +3001,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     <name>watch</name>
     <message>
         <source>logging again</source>
-        <translation>protokolliert wieder</translation>
+        <translation>erfasst wieder</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from pathlib import Path
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.core.team.local import LocalTeamSide
+from replytrail.core.store.team_side import LocalTeamSide
 from replytrail.core.team.membership import link_from
 from replytrail.core.team.replicator import Replicator
 
@@ -39,6 +39,7 @@ def main() -> int:
         batch=batch,
         page=page,
         checkpoint=checkpoint,
+        me=str(settings.get("store.team_user")),
     )
     result = rep.sync_once()
     print(result.pushed, result.pulled)

@@ -11,36 +11,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from replytrail.app.autostart import Autostart, launch_command
-from replytrail.app.engine_thread import EngineAdapter, EngineLike
+from replytrail.app.autostart import Autostart
+from replytrail.app.engine_thread import EngineAdapter
 from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
-from replytrail.app.single_instance import SingleInstance
-from replytrail.app.windows import BounceLine, bring_forward, start_inspection, visible_states
+from replytrail.app.windows import BounceLine, bring_forward, visible_states
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
-from replytrail.core.credentials import Credentials, IsolatedCredentials
+from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
 from replytrail.core.events import (
     AccountState,
     AccountStopped,
-    EventSink,
     WatchState,
 )
 from replytrail.core.handoff.targets import TargetBook
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.paths import Paths
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.core.tempfiles import clean_in_background
 from replytrail.qt.changes import StoreChanges
 from replytrail.qt.jobs import Jobs, StoreExecutor
-from replytrail.ui.reading.files import AttachmentSource, BlobAttachments
+from replytrail.ui.reading.files import AttachmentSource
 from replytrail.ui.tray.notify import Notifier
 from replytrail.ui.tray.tray import TrayIcon
 
@@ -50,7 +46,7 @@ if TYPE_CHECKING:  # the windows are imported when first opened: a quick start, 
     from replytrail.ui.settings.team_page import TeamPage
     from replytrail.ui.timeline.window import TimelineWindow
 
-__all__ = ["TrayApp", "assemble", "visible_states"]
+__all__ = ["TrayApp"]
 
 log = logging.getLogger("replytrail.app")
 ENGINE_START_DELAY_MS = 0
@@ -116,7 +112,7 @@ class TrayApp(QObject):
         self.tray.handoffRequested.connect(lambda: self.open_settings(handoff_tab=True))
         engine.handoffChanged.connect(lambda e: self.tray.set_handoff(e.target, e.failed))
         engine.teamChanged.connect(lambda e: self.tray.set_team(e.online, e.since))
-        engine.teamPulled.connect(self._team_pulled)
+        engine.teamPulled.connect(self.changes.note)  # teammates' emails: windows re-read
         engine.stateChanged.connect(self.tray.update_account)
         engine.progress.connect(self.tray.set_progress)
         engine.pausedChanged.connect(self.tray.set_paused)
@@ -282,11 +278,6 @@ class TrayApp(QObject):
         bring_forward(d)
         return d
 
-    def _team_pulled(self, _event: object) -> None:
-        """A teammate's email reached the local store: an open timeline shows it now."""
-        if self._timeline is not None and self._timeline.isVisible():
-            self._timeline.refresh()
-
     def _add_team_page(self, dialog: SettingsDialog) -> None:
         from replytrail.app.team import team_actions
         from replytrail.ui.settings.team_page import TeamPage
@@ -384,100 +375,3 @@ class TrayApp(QObject):
                 self.autostart.set_enabled(self.settings.values().general.start_at_login)
             except OSError as e:
                 log.warning("cannot change start at login: %s", e)
-
-
-def _engine_factory(
-    store: SQLiteStore,
-    accounts: AccountRegistry,
-    credentials: Credentials,
-    settings: Settings,
-    handoff: TargetBook | None = None,
-    store_file: Path | None = None,
-) -> Callable[[EventSink], EngineLike]:
-    def make(sink: EventSink) -> EngineLike:
-        from replytrail.core.engine import Engine  # imapclient, TLS: after the icon is up
-        from replytrail.core.handoff.runner import HandoffRunner
-        from replytrail.core.oauth.tokens import AccountSecrets
-
-        runner = (
-            HandoffRunner(
-                store_file,
-                store,
-                handoff,
-                accounts,
-                credentials,
-                AccountSecrets(credentials, settings),
-            )
-            if handoff is not None and store_file is not None
-            else None
-        )
-        from replytrail.core.team.membership import make_replicator
-
-        return Engine(
-            store=store,
-            accounts=accounts,
-            credentials=credentials,
-            settings=settings,
-            sink=sink,
-            handoff=runner,
-            team=make_replicator(store, settings, credentials),
-        )
-
-    return make
-
-
-def assemble(
-    *,
-    app: QApplication,
-    tray: TrayIcon,
-    paths: Paths,
-    settings: Settings,
-    accounts: AccountRegistry,
-    instance: SingleInstance,
-    demo_root: Path | None,
-) -> tuple[TrayApp, list[SQLiteStore]]:
-    """Everything after the tray icon is up (app/boot.py shows it first): the stores, the
-    engine, notifications, windows; then the engine starts."""
-    if demo_root is not None:
-        from replytrail.app.demo import build_demo_data
-
-        build_demo_data(demo_root)
-        settings.reload()
-    credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
-    store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
-    clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
-    jobs = Jobs()
-    # the windows' connection, opened on the executor's thread by the first window
-    executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
-    handoff = TargetBook(paths.handoff_file, settings.preset)
-    engine = EngineAdapter(
-        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
-    )
-    autostart = (
-        None
-        if demo_root is not None
-        else Autostart(launch_command(paths.data_dir if paths.portable else None))
-    )
-    tray_app = TrayApp(
-        paths=paths,
-        settings=settings,
-        accounts=accounts,
-        credentials=credentials,
-        executor=executor,
-        attachments=BlobAttachments(paths.blob_dir),
-        engine=engine,
-        jobs=jobs,
-        handoff=handoff,
-        autostart=autostart,
-        quit_app=app.quit,
-        tray=tray,
-        demo=demo_root is not None,
-    )
-    instance.activated.connect(tray_app.open_timeline)
-    start_inspection(tray_app)
-    tray_app.start()
-    if demo_root is not None:
-        QTimer.singleShot(0, tray_app.open_timeline)
-    elif not accounts.all():
-        QTimer.singleShot(0, tray_app.first_run)
-    return tray_app, [store]

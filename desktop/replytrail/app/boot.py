@@ -95,7 +95,7 @@ def run(data_dir: str | None, demo: bool) -> int:
     stores: list[SQLiteStore] = []
 
     def assemble() -> None:
-        from replytrail.app.application import assemble as assemble_app
+        from replytrail.app.assemble import assemble as assemble_app
 
         try:
             tray_app, opened = assemble_app(

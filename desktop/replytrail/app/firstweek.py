@@ -85,9 +85,9 @@ class FirstWeek(QObject):
 
     def settings_created(self, d: SettingsDialog) -> None:
         self.trouble.connect_signals(d.trouble)
-        self.trouble.settings_panels.append(d.update_account_state)
+        self.trouble.settings_panels.append(d.trouble.update_state)
         for state in self.trouble.states.values():
-            d.update_account_state(state)
+            d.trouble.update_state(state)
 
     def load_contacts(self, done: Callable[[list[Contact]], None]) -> None:
         """For address completion in compose: the contacts, from the store executor."""

@@ -60,7 +60,7 @@ class ImportLauncher(QObject):
             d = ImportDialog(
                 self.run,
                 self.jobs,
-                weeks=int(self.settings.get("history.import_weeks")),
+                weeks=self.settings.values().history.import_weeks,
                 contact=contact,
                 parent=parent,
             )

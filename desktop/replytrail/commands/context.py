@@ -69,7 +69,7 @@ class CliContext:
 
     def team_replicator(self) -> Replicator | None:
         """The team store's replicator for an engine of this command, when in a team."""
-        from replytrail.core.team.local import replica_of
+        from replytrail.core.store.team_side import replica_of
         from replytrail.core.team.membership import make_replicator
 
         return make_replicator(replica_of(self.store), self.settings, self.credentials)

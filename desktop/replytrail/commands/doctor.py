@@ -143,7 +143,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _team_member(ctx: CliContext) -> str:
     """This laptop's membership: link (verified TLS, keyring password), policy, outbox."""
-    from replytrail.core.team.local import replica_of
+    from replytrail.core.store.team_side import replica_of
     from replytrail.core.team.status import team_status
 
     st = team_status(replica_of(ctx.store), ctx.settings, ctx.credentials)

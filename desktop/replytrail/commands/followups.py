@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
 
 
 def run_followups(args: argparse.Namespace, ctx: CliContext) -> int:
-    days = args.days if args.days is not None else int(ctx.settings.get("followups.days"))
+    days = args.days if args.days is not None else ctx.settings.values().followups.days
     items = FollowUps(ctx.store).awaiting(max(days, 0))
     if args.json:
         json.dump([a.to_json() for a in items], ctx.out, indent=2, ensure_ascii=False)

@@ -50,7 +50,7 @@ def _since(args: argparse.Namespace, ctx: CliContext) -> date | None:
             ) from None
     if args.contact:
         return None  # "bring in all emails with this contact"
-    return date.today() - timedelta(weeks=int(ctx.settings.get("history.import_weeks")))
+    return date.today() - timedelta(weeks=ctx.settings.values().history.import_weeks)
 
 
 def _summary(r: ImportResult) -> str:

@@ -175,7 +175,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_forget(args: argparse.Namespace, ctx: CliContext) -> int:
-    from replytrail.core.team.local import replica_of
+    from replytrail.core.store.team_side import replica_of
     from replytrail.core.team.membership import forget_contact
 
     contact = _contact(ctx, args.contact)

@@ -15,7 +15,7 @@ from replytrail.commands.context import CliContext
 from replytrail.core.errors import KnownError, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.store.postgres.link import TeamLink, describe, open_connection
-from replytrail.core.team.local import ReplicaStore, replica_of
+from replytrail.core.store.team_side import ReplicaStore, replica_of
 
 __all__ = ["register"]
 

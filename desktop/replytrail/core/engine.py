@@ -38,7 +38,7 @@ from replytrail.core.mail.watcher import FolderWatcher, WatchOptions
 from replytrail.core.models import Account, LoggedEmail
 from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.core.store.base import EngineStore
-from replytrail.core.team.local import TARGET as TEAM_TARGET
+from replytrail.core.store.team_side import TARGET as TEAM_TARGET
 from replytrail.core.team.replicator import Replicator
 
 __all__ = ["Engine", "watch_options"]
@@ -269,7 +269,7 @@ class Engine:
 
     def attach_team(self) -> None:
         """This laptop just joined a team store: replicate from now on, without a restart."""
-        from replytrail.core.team.local import replica_of
+        from replytrail.core.store.team_side import replica_of
         from replytrail.core.team.membership import make_replicator
 
         with self._lock:
@@ -314,6 +314,15 @@ class Engine:
             for r in gone:
                 self._runs.pop(r.account.email.lower(), None)
         self._stop_runs(gone, 2.0)
+        if not self._paused:
+            self.start()
+
+    def restart_account(self, email: str) -> None:
+        """Stop and start one account's watchers (a new password, "Retry now", sign-in)."""
+        with self._lock:
+            run = self._runs.pop(email.lower(), None)
+        if run is not None:
+            self._stop_runs([run], 2.0)
         if not self._paused:
             self.start()
 
@@ -378,6 +387,8 @@ class Engine:
         except KnownError as e:
             self._emit(SendFailed(account.email, "", e.message))
             raise
+        if self.team is not None and email.id:
+            self.team.requeue(email.id)  # queued as 'pending' with the email: now 'sent'
         contact = email.to[0].email if email.to else ""
         self._emit(EmailLogged(email=email, contact=contact, folder=""))
         return email

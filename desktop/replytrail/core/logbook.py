@@ -9,13 +9,19 @@ group senders. A body is downloaded only for a message that will be stored (SPEC
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
 
 from replytrail.core.events import EmailLogged, EventSink
+from replytrail.core.logbook_terms import (
+    MAX_NEW_CONTACTS,
+    TRACKING_HEADER,
+    Decision,
+    Policy,
+    Role,
+    header_bytes,
+    tracking_id,
+)
 from replytrail.core.mail.bounces import parse_bounce
 from replytrail.core.mail.parse import FullMessage, HeaderInfo, parse_headers, parse_message
 from replytrail.core.matching.kinds import classify, classify_message, is_group_sender
@@ -34,42 +40,21 @@ from replytrail.core.models import (
     LoggedEmail,
     MatchReason,
 )
+from replytrail.core.participants import cap_new_contacts, contact_candidates, own_addresses
 from replytrail.core.store.base import AttachmentBlob, EmailRecord, LogbookStore
 
-__all__ = ["Decision", "Logbook", "Policy"]
+__all__ = [
+    "MAX_NEW_CONTACTS",
+    "TRACKING_HEADER",
+    "Decision",
+    "Logbook",
+    "Policy",
+    "Role",
+    "header_bytes",
+    "tracking_id",
+]
 
 log = logging.getLogger("replytrail.logbook")
-
-Role = Literal["inbox", "sent"]
-#: new contacts one email may create; its other addresses stay participants (To/Cc)
-MAX_NEW_CONTACTS = 50
-#: the header Replytrail adds to what it sends, to recognise its mail after a relay rewrote
-#: the Message-ID (Amazon SES, Gmail for malformed ids)
-TRACKING_HEADER = "X-Replytrail-Id"
-_TRACKING_RE = re.compile(rb"^x-replytrail-id:\s*(<[^>\r\n]+>)", re.IGNORECASE | re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The settings the logbook applies (read fresh at every (re)connect)."""
-
-    mode: str = "tracked"  # "tracked" | "contacts"
-    never_log: tuple[str, ...] = ()
-    subject_rule: bool = True
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What happened to one message (for logs and tests; no body in here)."""
-
-    action: Literal["logged", "duplicate", "ignored", "bounce-marked", "rewritten-id"]
-    reason: str = ""
-    email_id: int | None = None
-
-
-def tracking_id(raw_header: bytes) -> str | None:
-    m = _TRACKING_RE.search(raw_header)
-    return m.group(1).decode("ascii", "replace") if m else None
 
 
 class Logbook:
@@ -88,37 +73,10 @@ class Logbook:
 
     # ------------------------------------------------------------------ helpers
     def _own(self, account: Account) -> set[str]:
-        return {account.email.lower(), account.bcc_address.lower()}
+        return own_addresses(account)
 
     def _contacts(self, addrs: list[Address], account: Account, policy: Policy) -> list[Address]:
-        own = self._own(account)
-        out: list[Address] = []
-        for a in addrs:
-            key = a.email.lower()
-            if key in own or not key or is_group_sender(a) or is_never_logged(a, policy.never_log):
-                continue
-            if key.rpartition("@")[0].split("+")[0] == account.email.lower().partition("@")[
-                0
-            ] and key.endswith("@" + account.email.lower().partition("@")[2]):
-                continue  # the user's own sub-addresses
-            out.append(a)
-        return out
-
-    def _capped(self, contacts: list[Address]) -> list[Address]:
-        """At most :data:`MAX_NEW_CONTACTS` new contacts from one email (a mail to 10,000
-        Cc addresses is not 10,000 customers); known contacts are always linked. The
-        others stay in the email's To/Cc as participants."""
-        if len(contacts) <= MAX_NEW_CONTACTS:
-            return contacts
-        seen: dict[str, Address] = {}
-        for a in contacts:
-            seen.setdefault(a.email.lower(), a)
-        unique = list(seen.values())
-        known = [a for a in unique if self.store.contact(a.email) is not None]
-        fresh = [a for a in unique if a not in known][:MAX_NEW_CONTACTS]
-        log.info("%d new contacts in one email; kept %d", len(unique) - len(known), len(fresh))
-        chosen = {id(a) for a in known + fresh}
-        return [a for a in unique if id(a) in chosen]
+        return contact_candidates(addrs, account, policy.never_log)
 
     def _record(
         self,
@@ -153,7 +111,7 @@ class Logbook:
         )
         return EmailRecord(
             email=email,
-            contacts=self._capped(contacts),
+            contacts=cap_new_contacts(contacts, lambda e: self.store.contact(e) is not None),
             blobs=[AttachmentBlob(a.filename, a.content_type, a.data) for a in full.attachments],
             raw=full.raw,
             subject_norm=normalise_subject(h.subject),
@@ -283,30 +241,6 @@ class Logbook:
         )
         return self._commit(rec, folder, h.from_.email if h.from_ else "")
 
-    def bring_in(
-        self, account: Account, full: FullMessage, *, thread_id: str, policy: Policy, folder: str
-    ) -> Decision:
-        """Store one message of a conversation the user chose to bring in (SPEC §15)."""
-        h = full.headers
-        if h.from_ is not None and h.from_.email.lower() in self._own(account):
-            direction, kind, people = Direction.OUT, Kind.EMAIL, h.to + h.cc
-        else:
-            sender = [h.from_] if h.from_ else []
-            direction, kind, people = Direction.IN, classify(h), [*sender, *h.cc]
-        contacts = self._contacts(people, account, policy)
-        if not contacts:
-            return Decision("ignored", "no external party")
-        rec = self._record(
-            full,
-            account,
-            thread_id=thread_id,
-            direction=direction,
-            match=MatchReason.IMPORT,
-            kind=kind,
-            contacts=contacts,
-        )
-        return self._commit(rec, folder, contacts[0].email)
-
     def _bcc(
         self,
         account: Account,
@@ -408,11 +342,3 @@ class Logbook:
         if decision.action == "logged":
             return Decision("bounce-marked", ",".join(failed), decision.email_id)
         return decision
-
-
-def header_bytes(raw: bytes) -> bytes:
-    """The header block of a raw message (for tracking_id on a full download)."""
-    end = raw.find(b"\r\n\r\n")
-    if end < 0:
-        end = raw.find(b"\n\n")
-    return raw if end < 0 else raw[: end + 2]

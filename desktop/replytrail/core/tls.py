@@ -9,6 +9,7 @@ import ssl
 from dataclasses import dataclass, field
 
 from replytrail.core.errors import TlsNotTrusted, TlsPinMismatch
+from replytrail.core.tls_reasons import tls_reason
 
 __all__ = ["TlsPolicy", "fingerprint", "format_fingerprint", "grab_certificate"]
 
@@ -68,8 +69,7 @@ class TlsPolicy:
         self, host: str, port: int, err: ssl.SSLCertVerificationError, der: bytes | None
     ) -> TlsNotTrusted:
         fp = format_fingerprint(fingerprint(der)) if der else "?"
-        reason = err.verify_message or err.reason or "verification failed"
-        exc = TlsNotTrusted(host=host, reason=reason, fingerprint=fp)
+        exc = TlsNotTrusted(host=host, reason=tls_reason(err), fingerprint=fp)
         exc.params["sha256"] = fingerprint(der) if der else ""
         exc.params["port"] = port
         return exc

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
@@ -11,7 +14,7 @@ from replytrail.app.application import TrayApp
 from replytrail.core.models import Account, Security
 from replytrail.ui.compose.window import ComposeDialog
 
-pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the app keeps its keyring in a Secret Service
+pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the real keyring (D-Bus)
 
 # nothing listens on port 9 (discard) on loopback: sending fails at once, for real
 UNREACHABLE = Account(
@@ -99,3 +102,46 @@ def test_wizard_opens_again_after_cancel(tray_app: TrayApp, qtbot: QtBot) -> Non
         assert tray_app.add_account(None) is False  # returns when the wizard closed
         assert len(seen) == n
     assert seen[0] is not seen[1]
+
+
+def test_inspection_socket_only_when_asked_and_never_frozen(
+    tray_app: TrayApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from replytrail.app.inspect import Inspector
+    from replytrail.app.windows import start_inspection
+
+    monkeypatch.delenv("REPLYTRAIL_INSPECT", raising=False)
+    start_inspection(tray_app)
+    assert tray_app.findChildren(Inspector) == []
+    monkeypatch.setenv("REPLYTRAIL_INSPECT", str(tmp_path / "i.sock"))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # a packaged build
+    start_inspection(tray_app)
+    assert tray_app.findChildren(Inspector) == []
+    monkeypatch.setattr(sys, "frozen", False)
+    start_inspection(tray_app)
+    assert len(tray_app.findChildren(Inspector)) == 1
+
+
+def test_a_watcher_not_started_yet_is_starting_not_an_error() -> None:
+    from replytrail.app.windows import visible_states
+    from replytrail.core.events import AccountState, WatchState
+
+    states = [
+        AccountState("a@x.test", WatchState.STOPPED),  # just added: not started yet
+        AccountState("b@x.test", WatchState.STOPPED, "Wrong password"),
+    ]
+    assert [s.state for s in visible_states(states)] == [
+        WatchState.CATCHING_UP,
+        WatchState.STOPPED,
+    ]
+
+
+def test_after_finish_the_timeline_says_you_are_set_up(tray_app: TrayApp, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(tray_app.setupFinished) as finished:  # where an import offer hooks in
+        tray_app.you_are_set_up()
+    w = tray_app._timeline
+    assert w is not None and finished.args == [w]
+    assert w.isVisible() and w.notice.isVisible()
+    assert "You're set up" in w.notice.text()
+    w.notice.linkActivated.emit("hide")  # its "Hide" link
+    assert not w.notice.isVisible()

@@ -10,8 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from factories import record
 from loadflow import USERS, run_load
+from qtstore import open_window
 from replytrail.core.paths import resolve_paths
+from replytrail.core.store.sqlite import SQLiteStore
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
 
@@ -37,3 +40,18 @@ def test_bursts_over_five_accounts_with_the_window_in_use(
     # counts waiting for a core on this shared machine (load 10+ on 2 cores) and is printed
     assert r.worst_gap_cpu_ms < 100
     assert max(r.rss_mb) - r.rss_mb[0] < 150  # bounded: no growth with the mail volume
+
+
+def test_contact_search_box_takes_a_100_kb_filter(qtbot: QtBot, tmp_path: Path) -> None:
+    """The box goes through the same store call as ``contacts --search`` (issue 14.5: SQLite's
+    "LIKE or GLOB pattern too complex")."""
+    db = tmp_path / "replytrail.sqlite3"
+    store = SQLiteStore(db)
+    store.record(record(1, "T1", contact="kunde@firma.example"))
+    store.close()
+    with open_window(qtbot, db) as w:
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 1, timeout=10_000)
+        w.contact_filter.setText("x%_" * 34_000)
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 0, timeout=10_000)
+        w.contact_filter.setText("FIRMA")
+        qtbot.waitUntil(lambda: w.contact_model.rowCount() == 1, timeout=10_000)

@@ -138,3 +138,16 @@ def test_block_change() -> None:
     assert block_change(["a", "b", "c"], ["a", "c"]) == ("remove", 1, 1)
     assert block_change(["a", "b"], ["b", "a"]) == ("reset", 0, 0)
     assert block_change(["a"], ["a"]) == ("same", 0, 0)
+
+
+def test_left_and_right_fold_and_unfold_the_current_thread(qtbot: QtBot, db: Path) -> None:
+    with open_window(qtbot, db) as w:
+        show(qtbot, w, EMMA.email)
+        model, view = w.timeline_model, w.timeline_view
+        view.setCurrentIndex(model.index(2))  # an older email of the "offer" thread
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+        assert model.rowCount() == 4
+        assert view.currentIndex().row() == 0  # the thread's newest row
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        assert model.rowCount() == 7

@@ -82,6 +82,8 @@ def signed_in_app(
     app.quit()
     if app._settings_dialog is not None:
         app._settings_dialog.close()
+        app._settings_dialog.deleteLater()
+    app.close()
     store.close()
 
 

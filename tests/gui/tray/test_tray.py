@@ -15,7 +15,7 @@ from replytrail.ui.compose.window import ComposeDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.tray.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the real keyring (D-Bus)
 
 
 @pytest.fixture(autouse=True)

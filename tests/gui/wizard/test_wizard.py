@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import pwd
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -205,15 +207,15 @@ def test_happy_path_to_a_watched_inbox(
     )
     engine.start()
     try:
-        deadline = time.monotonic() + 20
-        while not any(
-            isinstance(e, StateChanged)
-            and e.state.account == ALICE
-            and e.state.state is WatchState.WATCHING
-            for e in list(events)
-        ):
-            assert time.monotonic() < deadline, [e for e in events if isinstance(e, StateChanged)]
-            time.sleep(0.05)
+        h.qtbot.waitUntil(
+            lambda: any(
+                isinstance(e, StateChanged)
+                and e.state.account == ALICE
+                and e.state.state is WatchState.WATCHING
+                for e in list(events)
+            ),
+            timeout=20_000,
+        )
     finally:
         engine.stop()
         store.close()
@@ -372,3 +374,23 @@ def test_review_page_keyboard_order(harness_for: Any, dovecot: Dovecot) -> None:
         review.smtp.security,
         review.username,
     ]
+
+
+def test_sender_name_prefilled_from_the_system_account_and_saved(
+    harness_for: Any, dovecot: Dovecot, tmp_path: Path
+) -> None:
+    """Issue 8.9: the wizard asks the name customers see, prefilled from the system account."""
+    h: Harness = harness_for(preset_for(dovecot))
+    name_edit = h.wizard.email_page.name_edit
+    gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+    assert name_edit.text() == gecos
+    name_edit.setText("  Alice   Vertrieb ")
+    to_test_page(h, "alicepw")
+    pin_shown_certificate(h, dovecot)
+    h.click_next(Page.LOGGING)
+    h.click_next(Page.DONE)
+    with h.qtbot.waitSignal(h.wizard.finished, timeout=15000):
+        h.qtbot.mouseClick(
+            h.wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    assert AccountRegistry(tmp_path / "accounts.toml").get(ALICE).sender_name == "Alice Vertrieb"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from factories import record
 from replytrail.core.store.sqlite import SQLiteStore
 from servers.cli import Cli
+
+pytestmark = pytest.mark.servers  # the CLI with the real keyring
 
 
 def _fill(cli: Cli) -> None:

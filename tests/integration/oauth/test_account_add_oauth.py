@@ -145,7 +145,7 @@ def test_without_client_id_it_says_what_to_register(
     assert "http://127.0.0.1" in r.err and "public client" in r.err
     assert oauth_server.log == []  # nothing was even tried
     r = ocli("account", "add", "--email", ALICE, "--oauth", "microsoft", "--no-discover")
-    assert r.code == 1 and "oauth.microsoft_client_id" in r.err
+    assert r.code == 1 and "oauth.microsoft.client_id" in r.err
 
 
 def test_refresh_token_not_in_process_arguments(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import queue
 import subprocess
+import threading
+import time
 
 import pytest
 
@@ -13,29 +16,40 @@ pytestmark = pytest.mark.servers
 
 
 class Lines:
-    """A watch process's stdout, read as it comes (the watcher prints one line per event)."""
+    """A watch process's stdout, read by a thread as it comes (one line per event)."""
 
     def __init__(self, p: subprocess.Popen[str]) -> None:
-        self.p, self.seen = p, []  # type: ignore[var-annotated]
+        self.p = p
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.p.stdout is not None
+        for line in self.p.stdout:
+            self.lines.put(line)
+
+    def finish(self) -> str:
+        """End the process (if it still runs); its stderr."""
+        if self.p.poll() is None:
+            self.p.terminate()
+        self.p.wait(timeout=10)
+        assert self.p.stderr is not None and self.p.stdout is not None
+        err = self.p.stderr.read()
+        self.p.stderr.close()
+        self.p.stdout.close()
+        return err
 
     def wait(self, text: str, timeout: float = 60.0) -> str:
-        assert self.p.stdout is not None
-        import selectors
-        import time
-
-        sel = selectors.DefaultSelector()
-        sel.register(self.p.stdout, selectors.EVENT_READ)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for line in self.seen:
-                if text in line:
-                    self.seen = self.seen[self.seen.index(line) + 1 :]
-                    return line
-            if sel.select(timeout=0.5):
-                line = self.p.stdout.readline()
-                if not line:
-                    break
-                self.seen.append(line)
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            if text in line:
+                return line
         raise AssertionError(f"no line with {text!r}; seen: {self.seen[-10:]}")
 
 
@@ -83,7 +97,7 @@ def test_token_expiring_mid_watch_is_refreshed_and_the_reply_logged_once(
         wait_for(lambda: len(osetup.logged()) == 2, 60, "the reply to be logged")
         lines.wait(f"state {ALICE} watching")
     finally:
-        _out, err = stop(w)
+        err = lines.finish()
     assert oauth_server.count("/token", grant_type="refresh_token") > before
     assert len(osetup.logged()) == 2
     assert osetup.rows("SELECT count(*) FROM emails WHERE direction = 'in'") == [(1,)]
@@ -102,7 +116,7 @@ def test_revoked_grant_stops_the_account_with_sign_in_again(
         lines.wait(f"state {ALICE} error")
         w.wait(timeout=30)  # the only account stopped: watch ends
     finally:
-        _out, err = stop(w) if w.poll() is None else w.communicate(timeout=10)
+        err = lines.finish()
     assert w.returncode == 1
     assert "Sign in again" in err, err
     # no retry loop: after the refusal the server saw no more refresh attempts than needed
@@ -132,5 +146,5 @@ def test_authorization_server_down_is_temporary_and_recovers_by_itself(
         osetup.deliver(reply(msgid))
         wait_for(lambda: len(osetup.logged()) == 2, 60, "the reply to be logged")
     finally:
-        _out, err = stop(w)
+        err = lines.finish()
     assert "Sign in again" not in err and "stopped" not in err

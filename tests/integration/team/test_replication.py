@@ -156,3 +156,32 @@ def test_forgets_reach_every_laptop(team: TeamDb, laptops: MakeLaptop) -> None:
         assert lap.message_ids(other.email) == []
         assert lap.store.contact(other.email) is None
     assert team.count(f"contact_emails @> ARRAY['{other.email}']") == 0
+
+
+def test_a_status_change_reaches_teammates_but_never_overwrites_my_own(
+    team: TeamDb, laptops: MakeLaptop
+) -> None:
+    anna, ben = laptops(ANNA), laptops(BEN)
+    anna.join(team)
+    ben.join(team)
+    assert anna.replicator and ben.replicator
+    rec = anna.record(outbound=True, subject="Angebot Fräsmaschine")
+    rec.email.status = "pending"  # recorded before SMTP, as the sender does
+    assert anna.store.record(rec) is not None
+    anna.replicator.sync_once()
+    ben.replicator.sync_once()
+    mid = rec.email.message_id
+    assert ben.store.email(mid).status == "pending"  # type: ignore[union-attr]
+    anna.store.set_status(mid, "sent")  # SMTP accepted it
+    anna.replicator.requeue(rec.email.id)
+    anna.replicator.sync_once()
+    ben.replicator.sync_once()
+    assert ben.store.email(mid).status == "sent"  # type: ignore[union-attr]
+    # Anna's own copy coming back (a second laptop, a re-join) never overrides her store
+    anna.store.set_status(mid, "bounced")
+    with team.admin() as conn:  # the server bumps the row for another reason
+        conn.execute(
+            "UPDATE replytrail.emails SET subject = subject || ' ' WHERE message_id = %s", (mid,)
+        )
+    anna.replicator.sync_once()
+    assert anna.store.email(mid).status == "bounced"  # type: ignore[union-attr]

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factories import record
-from replytrail.core.logbook import MAX_NEW_CONTACTS, Logbook, Policy
+from replytrail.core.logbook import Logbook, Policy
 from replytrail.core.mail.parse import parse_headers
 from replytrail.core.models import Account
+from replytrail.core.participants import MAX_NEW_CONTACTS
 from replytrail.core.store.sqlite import SQLiteStore
 
 ACCOUNT = Account(email="alice@example.test", imap_host="imap.example.test")

@@ -23,7 +23,7 @@ import imapclient
 from imapclient.imapclient import SENT
 
 from replytrail.core.errors import NotFound
-from replytrail.core.logbook import Logbook, Policy
+from replytrail.core.logbook import Decision, Logbook, Policy
 from replytrail.core.mail.catchup import FETCH_FIELDS
 from replytrail.core.mail.connect import open_imap
 from replytrail.core.mail.importscan import (
@@ -33,8 +33,9 @@ from replytrail.core.mail.importscan import (
     group_threads,
     select_messages,
 )
-from replytrail.core.mail.parse import parse_headers, parse_message
-from replytrail.core.models import Account
+from replytrail.core.mail.parse import FullMessage, parse_headers, parse_message
+from replytrail.core.matching.kinds import classify
+from replytrail.core.models import Account, Direction, Kind, MatchReason
 from replytrail.core.store.base import BatchedLookup, LogbookStore
 from replytrail.core.store.freemail import company_for
 
@@ -114,6 +115,38 @@ def _from_addresses(raw: bytes) -> set[str]:
 def _header_bytes(data: dict[bytes, Any]) -> bytes:
     raw = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
     return raw if isinstance(raw, bytes) else b""
+
+
+def bring_in(
+    logbook: Logbook,
+    account: Account,
+    full: FullMessage,
+    *,
+    thread_id: str,
+    policy: Policy,
+    folder: str,
+) -> Decision:
+    """Store one message of a conversation the user chose to bring in, as the logbook
+    stores a reply: the user's own mail as outgoing, the customer's with its kind."""
+    h = full.headers
+    if h.from_ is not None and h.from_.email.lower() in logbook._own(account):
+        direction, kind, people = Direction.OUT, Kind.EMAIL, h.to + h.cc
+    else:
+        sender = [h.from_] if h.from_ else []
+        direction, kind, people = Direction.IN, classify(h), [*sender, *h.cc]
+    contacts = logbook._contacts(people, account, policy)
+    if not contacts:
+        return Decision("ignored", "no external party")
+    rec = logbook._record(
+        full,
+        account,
+        thread_id=thread_id,
+        direction=direction,
+        match=MatchReason.IMPORT,
+        kind=kind,
+        contacts=contacts,
+    )
+    return logbook._commit(rec, folder, contacts[0].email)
 
 
 class Importer:
@@ -271,8 +304,13 @@ class Importer:
             full = parse_message(raw)
             if full.headers.message_id != s.headers.message_id:
                 full.headers = s.headers  # the id the scan grouped by (a synthetic one, say)
-            decision = self.logbook.bring_in(
-                self.account, full, thread_id=thread_id, policy=self.policy, folder=s.folder
+            decision = bring_in(
+                self.logbook,
+                self.account,
+                full,
+                thread_id=thread_id,
+                policy=self.policy,
+                folder=s.folder,
             )
         except Exception as e:  # one hostile message must not end the import (SPEC §13)
             log.warning("import: UID %d in %s skipped: %s", s.uid, s.folder, type(e).__name__)

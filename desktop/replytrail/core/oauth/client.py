@@ -80,6 +80,8 @@ class TokenClient:
     def post(self, url: str, form: dict[str, str]) -> dict[str, Any]:
         """POST a form, return the JSON; ``GrantError`` for 4xx, ``OAuthUnavailable`` else."""
         _check_scheme(url, self.provider_name)
+        if self.endpoints.client_secret and "client_id" in form:
+            form = {**form, "client_secret": self.endpoints.client_secret}
         data = urllib.parse.urlencode(form).encode()
         req = urllib.request.Request(  # noqa: S310 - scheme checked: https, or http to loopback
             url,

@@ -8,6 +8,7 @@ a small page that says to go back to Replytrail.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import logging
@@ -109,11 +110,11 @@ class LoopbackListener:
     def redirect_uri(self) -> str:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/"
 
-    def wait(self, deadline: float, cancel: threading.Event) -> dict[str, str]:
-        """Serve requests until the redirect came; ``SignInCancelled`` on cancel or timeout."""
+    def wait(self, deadline: float, stopped: Callable[[], bool]) -> dict[str, str]:
+        """Serve requests until the redirect came; ``SignInCancelled`` when stopped or late."""
         try:
             while not self.result.done.is_set():
-                if cancel.is_set() or time.monotonic() > deadline:
+                if stopped() or time.monotonic() > deadline:
                     raise SignInCancelled(provider="")
                 self._httpd.handle_request()
         finally:
@@ -172,19 +173,36 @@ def sign_in_with_browser(
     cancel: threading.Event | None = None,
 ) -> TokenResponse:
     """Run the whole browser sign-in and return the tokens (never logged)."""
-    cancel = cancel or threading.Event()
+    stop = cancel or threading.Event()
     verifier, challenge = pkce_pair()
     state = secrets.token_urlsafe(24)
     listener = LoopbackListener()
     url = authorization_url(provider, client, listener.redirect_uri, state, challenge, login_hint)
     log.info("opening the browser for sign-in with %s", provider.name)
+    given_up = threading.Event()
+    outcome: dict[str, dict[str, str]] = {}
+
+    def serve() -> None:  # on its own thread: a browser command may block until it exits
+        with contextlib.suppress(SignInCancelled):
+            outcome["params"] = listener.wait(
+                time.monotonic() + timeout, lambda: stop.is_set() or given_up.is_set()
+            )
+
+    server = threading.Thread(target=serve, name="oauth-loopback", daemon=True)
+    server.start()
     try:
-        if open_url(url) is False:
-            raise SignInFailed(provider=provider.name, detail="no web browser could be opened")
-        params = listener.wait(time.monotonic() + timeout, cancel)
-    except SignInCancelled:
-        raise SignInCancelled(provider=provider.name) from None
-    finally:
-        listener.close()
+        opened = open_url(url) is not False
+    except BaseException:
+        given_up.set()
+        server.join()
+        raise
+    if not opened:
+        given_up.set()
+        server.join()
+        raise SignInFailed(provider=provider.name, detail="no web browser could be opened")
+    server.join()
+    if "params" not in outcome:
+        raise SignInCancelled(provider=provider.name)
+    params = outcome["params"]
     code = _check_response(params, state, client, provider.name)
     return client.exchange_code(code, listener.redirect_uri, verifier)

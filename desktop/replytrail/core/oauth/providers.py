@@ -42,6 +42,7 @@ class Endpoints:
     revocation: str
     issuer: str
     client_id: str
+    client_secret: str = ""  # only where a provider insists (Google's desktop clients)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ class OAuthProvider:
     extra_params: Mapping[str, str] = field(default_factory=dict)
     client_id: str = ""  # build-time value (a packager's registration)
     client_id_setting: str = ""
+    client_secret: str = ""  # build-time, like client_id; not confidential in a desktop app
+    client_secret_setting: str = ""
     tenant_setting: str = ""
     default_tenant: str = ""
     discovery_ids: tuple[str, ...] = ()
@@ -83,6 +86,7 @@ class OAuthProvider:
             revocation=fill(self.revocation_endpoint),
             issuer=fill(self.issuer),
             client_id=resolve_client_id(self, settings),
+            client_secret=_layered(settings, self.client_secret_setting, self.client_secret),
         )
 
 
@@ -96,13 +100,17 @@ class AppPasswordOnly:
     url: str
 
 
-def resolve_client_id(provider: OAuthProvider, settings: Settings | None) -> str:
-    """Build-time value < team preset < user setting (``Settings`` layers the last two)."""
-    if settings is not None and provider.client_id_setting:
-        configured = str(settings.get(provider.client_id_setting) or "").strip()
+def _layered(settings: Settings | None, key: str, built_in: str) -> str:
+    if settings is not None and key:
+        configured = str(settings.get(key) or "").strip()
         if configured:
             return configured
-    return provider.client_id.strip()
+    return built_in.strip()
+
+
+def resolve_client_id(provider: OAuthProvider, settings: Settings | None) -> str:
+    """Build-time value < team preset < user setting (``Settings`` layers the last two)."""
+    return _layered(settings, provider.client_id_setting, provider.client_id)
 
 
 def _server(raw: object) -> ServerDefault | None:
@@ -124,6 +132,8 @@ def _provider(pid: str, raw: Mapping[str, Any]) -> OAuthProvider:
         extra_params={str(k): str(v) for k, v in dict(raw.get("extra_params", {})).items()},
         client_id=str(raw.get("client_id", "")),
         client_id_setting=str(raw.get("client_id_setting", "")),
+        client_secret=str(raw.get("client_secret", "")),
+        client_secret_setting=str(raw.get("client_secret_setting", "")),
         tenant_setting=str(raw.get("tenant_setting", "")),
         default_tenant=str(raw.get("default_tenant", "")),
         discovery_ids=tuple(str(s) for s in raw.get("discovery_ids", ())),

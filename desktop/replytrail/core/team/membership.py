@@ -17,7 +17,7 @@ from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import team_info
-from replytrail.core.team.local import CURSOR, TARGET, LocalTeamSide, ReplicaStore
+from replytrail.core.store.team_side import CURSOR, TARGET, LocalTeamSide, ReplicaStore
 from replytrail.core.team.replicator import Replicator
 
 __all__ = [
@@ -90,11 +90,15 @@ def join(
     ref = v.team_secret or new_ref(f"team:{link.user}")
     secrets.store(ref, link.password)
     previous = (v.team_dsn, v.team_user)
-    settings.set("store.team_secret", ref)
-    settings.set("store.team_dsn", link.dsn)
-    settings.set("store.team_user", link.user)
-    settings.set("store.team_ca_file", link.ca_file)
-    settings.set("store.backend", "postgres")
+    for key, value in (
+        ("store.team_secret", ref),
+        ("store.team_dsn", link.dsn),
+        ("store.team_user", link.user),
+        ("store.team_ca_file", link.ca_file),
+        ("store.backend", "postgres"),
+    ):
+        if settings.get(key) != value:  # a key the administrator locked stays as it is
+            settings.set(key, value)
     if previous != (link.dsn, link.user):  # another team store: pull it from the start
         store.record_many([], {CURSOR: "0"})
     local = LocalTeamSide(store)
@@ -114,7 +118,12 @@ def make_replicator(
     """The engine's replicator, or None when this laptop is in no team."""
     if not joined(settings):
         return None
-    return Replicator(LocalTeamSide(store), lambda: link_from(settings, secrets), sink=sink)
+    return Replicator(
+        LocalTeamSide(store),
+        lambda: link_from(settings, secrets),
+        sink=sink,
+        me=str(settings.get("store.team_user")),
+    )
 
 
 def forget_contact(store: ReplicaStore, settings: Settings, contact: str) -> int:

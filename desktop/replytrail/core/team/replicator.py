@@ -32,7 +32,7 @@ from replytrail.core.store.postgres.remote import (
     team_info,
 )
 from replytrail.core.store.postgres.wire import TeamEmail
-from replytrail.core.team.local import LocalTeamSide, OutboxItem
+from replytrail.core.store.team_side import LocalTeamSide, OutboxItem
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
 
@@ -69,6 +69,7 @@ class Replicator:
         idle_check: float = 60.0,
         on_pull_page: Callable[[int], None] | None = None,
         checkpoint: Callable[[str], None] = lambda _stage: None,
+        me: str = "",
     ) -> None:
         self.local, self._link = local, link
         #: where TeamOnline / TeamPulled go (the engine sets itself when handed this)
@@ -77,6 +78,7 @@ class Replicator:
         self.on_pull_page = on_pull_page
         #: called at every step where a crash must lose nothing (the crash tests kill here)
         self.checkpoint = checkpoint
+        self.me = me  # this laptop's role: its own emails come back unchanged
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_r, False)
         self._stop = threading.Event()
@@ -105,7 +107,7 @@ class Replicator:
             page = pull_page(conn, self.local.cursor(), self.page)
             self.checkpoint("pulled")
             if page.emails or page.tombstones or page.cursor != self.local.cursor():
-                touched = self.local.apply(page, _now())
+                touched = self.local.apply(page, _now(), self.me)
                 self.checkpoint("applied")
                 total += len(page.emails)
                 if touched and self.sink:
@@ -186,6 +188,11 @@ class Replicator:
         self._thread = threading.Thread(target=self.run, name="team-replicator", daemon=True)
         self._thread.start()
 
+    def requeue(self, email_id: int) -> None:
+        """An email changed after it was queued (sent or failed): push it again."""
+        self.local.enqueue_upsert(email_id)
+        self.wake()
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -202,7 +209,6 @@ class Replicator:
             os.write(self._wake_w, b"x")
 
     def run(self) -> None:
-        self.local.retry_failed()
         backoff = 1.0
         while not self._stop.is_set():
             try:
@@ -223,6 +229,7 @@ class Replicator:
         # that arrives during a sync is seen by this handler, not by select() below
         notified = threading.Event()
         conn.add_notify_handler(lambda _n: notified.set())
+        self.local.retry_failed()  # refused rows get another chance once per connection
         while not self._stop.is_set():
             self._drain_wakeups()
             notified.clear()

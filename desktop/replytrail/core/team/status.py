@@ -17,7 +17,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.store.postgres.link import describe, open_connection
 from replytrail.core.store.postgres.remote import team_info
-from replytrail.core.team.local import LocalTeamSide, ReplicaStore
+from replytrail.core.store.team_side import LocalTeamSide, ReplicaStore
 from replytrail.core.team.membership import Secrets, joined, link_from
 
 __all__ = ["TeamStatus", "team_status"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -10,11 +10,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from replytrail.core.accounts import AccountRegistry
+from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, WatchState
 from replytrail.ui.tray.trouble import plain_reason
 
@@ -38,6 +41,9 @@ class AccountTroublePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("accountTroublePanel")
         self.account = ""
+        self._states: dict[str, AccountState] = {}
+        self._list: QListWidget | None = None
+        self._registry: AccountRegistry | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.state_label = QLabel()
@@ -60,6 +66,29 @@ class AccountTroublePanel(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         self.set_state("", None)
+
+    def follow(self, accounts_list: QListWidget, registry: AccountRegistry) -> None:
+        """Show the state of the account selected in *accounts_list* (its data: the address)."""
+        self._list, self._registry = accounts_list, registry
+        accounts_list.currentRowChanged.connect(self._show_selected)
+
+    def update_state(self, state: AccountState) -> None:
+        """The engine's word on an account; shown when it is the selected one."""
+        self._states[state.account.lower()] = state
+        self._show_selected()
+
+    def _show_selected(self, *_args: object) -> None:
+        item = self._list.currentItem() if self._list and self._list.currentRow() >= 0 else None
+        email = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        try:
+            oauth = (
+                bool(email)
+                and self._registry is not None
+                and (self._registry.get(email).auth == "oauth2")
+            )
+        except KnownError:
+            oauth = False
+        self.set_state(email, self._states.get(email.lower()), password=not oauth)
 
     def set_state(self, account: str, state: AccountState | None, *, password: bool = True) -> None:
         self.account = account

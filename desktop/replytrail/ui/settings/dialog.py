@@ -39,7 +39,6 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
-from replytrail.core.events import AccountState
 from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
 from replytrail.core.oauth.tokens import AccountSecrets
@@ -127,8 +126,7 @@ class SettingsDialog(QDialog):
         grid.addWidget(self.test_result, 1, 0, 1, 2)
         self.trouble = AccountTroublePanel(page)
         grid.addWidget(self.trouble, 2, 0, 1, 2)
-        self._states: dict[str, AccountState] = {}
-        self.account_list.currentRowChanged.connect(self._show_state)
+        self.trouble.follow(self.account_list, self._accounts)
         self.add_button.clicked.connect(self.add_account)
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.test_selected)
@@ -341,21 +339,6 @@ class SettingsDialog(QDialog):
         account = self.selected_account()
         if account is not None:
             self.signInRequested.emit(account.email)
-
-    def update_account_state(self, state: AccountState) -> None:
-        """The engine's word on an account (issue 8.11): shown with what the user can do."""
-        self._states[state.account.lower()] = state
-        self._show_state()
-
-    def _show_state(self, *_args: object) -> None:
-        item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None
-        email = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
-        account = self.selected_account() if email else None
-        self.trouble.set_state(
-            email,
-            self._states.get(email.lower()),
-            password=account is None or account.auth != "oauth2",
-        )
 
     def selected_account(self) -> Account | None:
         item = self.account_list.currentItem() if self.account_list.currentRow() >= 0 else None

@@ -34,6 +34,18 @@ T = TypeVar("T")
 _Answer = tuple[list[LoggedEmail], int, Contact | None]  # rows, total, the contact
 
 
+def consistent(s: TimelineStore, contact: str, read: Callable[[], list[LoggedEmail]]) -> _Answer:
+    """Rows and the total from the same state of the store: the engine may commit between
+    two queries, so read again while the count moved (rows and count would disagree)."""
+    for _ in range(5):
+        before = s.timeline_count(contact)
+        rows = read()
+        total = s.timeline_count(contact)
+        if total == before:
+            break
+    return rows, total, s.contact(contact)
+
+
 class ContactListModel(QAbstractListModel):
     """Contacts, sorted by last activity (the store's order); replaced whole on each search."""
 
@@ -150,12 +162,15 @@ class TimelineModel(QAbstractListModel):
         self._refreshing = True
         limit = self.PAGE
 
-        def job(s: TimelineStore) -> _Answer:
+        def first_rows(s: TimelineStore) -> list[LoggedEmail]:
             rows = s.timeline_page(contact, 1_000_000, down_to=down_to) if down_to else []
             if len(rows) < limit:
                 before = key_of(rows[-1]) if rows else None
                 rows += s.timeline_page(contact, limit - len(rows), before=before)
-            return rows, s.timeline_count(contact), s.contact(contact)
+            return rows
+
+        def job(s: TimelineStore) -> _Answer:
+            return consistent(s, contact, lambda: first_rows(s))
 
         self._submit(job, lambda r: self._loaded(gen, r))
 
@@ -221,8 +236,7 @@ class TimelineModel(QAbstractListModel):
         limit = len(self._rows) + self.MAX_NEW
 
         def job(s: TimelineStore) -> _Answer:
-            rows = s.timeline_page(contact, limit, down_to=last)
-            return rows, s.timeline_count(contact), s.contact(contact)
+            return consistent(s, contact, lambda: s.timeline_page(contact, limit, down_to=last))
 
         self._submit(job, lambda r: self._refreshed(gen, r))
 

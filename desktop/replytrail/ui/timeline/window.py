@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -91,6 +92,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.setCentralWidget(w.central)
         self.top_bar, self.search_bar, self.splitter = w.top_bar, w.search_bar, w.splitter
         self.notice = w.notice
+        self.notice.linkActivated.connect(lambda _link: self.notice.hide())
         self.contact_filter, self.contact_model = w.contact_filter, w.contact_model
         self.contact_view, self.contacts_stack = w.contact_view, w.contacts_stack
         self.contacts_empty, self.header_stack, self.header = (
@@ -118,6 +120,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.contact_filter.textChanged.connect(self._contact_timer.start)
         self.contact_filter.installEventFilter(self)
         self.timeline_view.viewport().installEventFilter(self)
+        self.timeline_view.installEventFilter(self)  # Left/Right fold and unfold a thread
         self.contact_view.selectionModel().currentChanged.connect(self._on_contact_current)
         self.contact_view.activated.connect(lambda _i: self.timeline_view.setFocus())
         self.timeline_view.selectionModel().currentChanged.connect(self._on_email_current)
@@ -174,8 +177,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
         return button
 
     def show_notice(self, text: str) -> None:
-        """A line of news above the lists (e.g. "You're set up"); empty hides it."""
-        self.notice.setText(text)
+        """A line of news above the lists (e.g. "You're set up") with a Hide link."""
+        hide = self.tr("Hide")
+        self.notice.setText(f'{html.escape(text, quote=False)} &nbsp; <a href="hide">{hide}</a>')
         self.notice.setVisible(bool(text))
 
     # ------------------------------------------------------------------ public API
@@ -296,13 +300,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
             self.reading.show_email(None)
         self.contactShown.emit(model.contact)
 
-    def _anchor(self, _parent: QModelIndex, first: int, _last: int) -> None:
-        """Rows arrive at the top: remember the row at the top of the view (if scrolled)."""
-        view = self.timeline_view
-        top = view.indexAt(view.viewport().rect().topLeft())
-        if first == 0 and view.verticalScrollBar().value() > 0 and top.isValid():
-            self._kept_top = (top.row(), view.visualRect(top).top())
-
     def _timeline_refreshed(self, inserted: int) -> None:
         if inserted and self._kept_top is not None:  # keep those rows in place
             row, offset = self._kept_top
@@ -317,17 +314,6 @@ class TimelineWindow(WindowJobs, QMainWindow):
             self.reading.show_email(self.timeline_model.email_at(current.row()))
         elif not self.search_bar.active:  # the open email is gone: nothing highlighted, none open
             self.reading.show_email(None)
-
-    def _keep_place(self) -> None:
-        e = self.selected_email()
-        self._kept_email = e.message_id if e is not None else ""
-        self._kept_scroll = self.timeline_view.verticalScrollBar().value()
-
-    def _restore_place(self) -> None:
-        row = self.timeline_model.row_of(self._kept_email) if self._kept_email else -1
-        if row >= 0:
-            self.timeline_view.setCurrentIndex(self.timeline_model.index(row))
-        self.timeline_view.verticalScrollBar().setValue(self._kept_scroll)
 
     def _update_header(self) -> None:
         c = self.timeline_model.contact_info if self._current else None
@@ -383,6 +369,9 @@ class TimelineWindow(WindowJobs, QMainWindow):
         ):
             assert isinstance(event, QMouseEvent)
             return self._fold_click(event)
+        if watched is self.timeline_view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._fold_key(event.key())
         if watched is self.contact_filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):

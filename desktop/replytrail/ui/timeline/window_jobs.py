@@ -1,5 +1,6 @@
-"""The timeline window's store jobs besides reading (full-text search, export, forget) and
-folding a thread by a click on its status pill."""
+"""The timeline window's store jobs besides reading (full-text search, export, forget),
+folding a thread by a click on its status pill, and keeping the user's place (selection,
+scroll position) while rows arrive."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ class WindowJobs(_Base):
     _executor: WindowExecutor
     _current: str
     _search_ticket: int
+    _kept_email: str
+    _kept_scroll: int
+    _kept_top: tuple[int, int] | None
     search_bar: SearchBar
     header: ContactHeader
     header_stack: QStackedWidget
@@ -204,3 +208,37 @@ class WindowJobs(_Base):
             return False
         self.timeline_model.toggle_thread(index.row())
         return True
+
+    def _fold_key(self, key: int) -> bool:
+        """Left folds the current thread (to its newest row), Right unfolds it."""
+        row = self.timeline_view.currentIndex().row()
+        model = self.timeline_model
+        e = model.email_at(row)
+        if e is None or key not in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return False
+        head = next(r for r in range(row, -1, -1) if model.thread_at(r) is not None)
+        info = model.thread_at(head)
+        if info is None or info.count < 2 or info.collapsed == (key == Qt.Key.Key_Left):
+            return False
+        model.toggle_thread(head)
+        self.timeline_view.setCurrentIndex(model.index(head))
+        return True
+
+    # ------------------------------------------------------------------ keeping the place
+    def _anchor(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        """Rows arrive at the top: remember the row at the top of the view (if scrolled)."""
+        view = self.timeline_view
+        top = view.indexAt(view.viewport().rect().topLeft())
+        if first == 0 and view.verticalScrollBar().value() > 0 and top.isValid():
+            self._kept_top = (top.row(), view.visualRect(top).top())
+
+    def _keep_place(self) -> None:
+        e = self.selected_email()
+        self._kept_email = e.message_id if e is not None else ""
+        self._kept_scroll = self.timeline_view.verticalScrollBar().value()
+
+    def _restore_place(self) -> None:
+        row = self.timeline_model.row_of(self._kept_email) if self._kept_email else -1
+        if row >= 0:
+            self.timeline_view.setCurrentIndex(self.timeline_model.index(row))
+        self.timeline_view.verticalScrollBar().setValue(self._kept_scroll)

@@ -5,7 +5,7 @@ the ``schema_version`` bump in ``replytrail.meta``. ``{owner}``, ``{member}`` an
 are the team's group roles (quoted identifiers) and ``{admin_lit}`` the admin role as a
 literal; they carry the database name, so several teams can share one cluster.
 
-Every change to ``emails``, ``tombstones`` and ``contacts`` takes the next value of one
+Every change to ``emails`` and ``tombstones`` takes the next value of one
 sequence under a transaction-level advisory lock (taken by a statement trigger, held to the
 commit), so the sequence order is the commit order and a puller that remembers the highest
 ``seq`` it has seen never skips a row. A row trigger sets ``seq`` whatever the client sent.
@@ -171,35 +171,10 @@ _V1 = [
     "WITH CHECK ((owner = current_user AND contact = '') OR replytrail.is_admin())",
 ]
 
-# v2: contact edits (name, company) replicate through the same sequence; an index that keeps
-# "everything of one owner, in order" fast at two million rows (and a partition key later).
+# v2: an index that keeps "everything of one owner, in order" fast at two million rows (and
+# names the partition key for later, see docs/team.md)
 _V2 = [
-    """CREATE TABLE replytrail.contacts (
-        email text PRIMARY KEY,
-        seq bigint NOT NULL DEFAULT 0,
-        name text NOT NULL DEFAULT '',
-        company text NOT NULL DEFAULT '',
-        updated_by text NOT NULL DEFAULT current_user,
-        updated_at timestamptz NOT NULL DEFAULT now()
-    )""",
-    "CREATE UNIQUE INDEX contacts_seq ON replytrail.contacts (seq)",
     "CREATE INDEX emails_owner_seq ON replytrail.emails (owner, seq)",
-    "CREATE TRIGGER contacts_lock BEFORE INSERT OR UPDATE ON replytrail.contacts "
-    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.lock_seq()",
-    "CREATE TRIGGER contacts_seq BEFORE INSERT OR UPDATE ON replytrail.contacts "
-    "FOR EACH ROW EXECUTE FUNCTION replytrail.bump_seq()",
-    "CREATE TRIGGER contacts_notify AFTER INSERT OR UPDATE ON replytrail.contacts "
-    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.notify_change()",
-    "ALTER TABLE replytrail.contacts OWNER TO {owner}",
-    "GRANT SELECT, INSERT, UPDATE ON replytrail.contacts TO {member}",
-    "ALTER TABLE replytrail.contacts ENABLE ROW LEVEL SECURITY",
-    "ALTER TABLE replytrail.contacts FORCE ROW LEVEL SECURITY",
-    # a contact's name and company are the team's: every member may correct them
-    "CREATE POLICY team_read ON replytrail.contacts FOR SELECT USING (true)",
-    "CREATE POLICY own_insert ON replytrail.contacts FOR INSERT "
-    "WITH CHECK (updated_by = current_user)",
-    "CREATE POLICY own_update ON replytrail.contacts FOR UPDATE USING (true) "
-    "WITH CHECK (updated_by = current_user)",
 ]
 
 #: index i holds the statements that bring a team store from version i to version i + 1

@@ -106,7 +106,7 @@ class SignInPage(SetupPage):
     def _app_password_only(self, target: AppPasswordOnly) -> None:
         name, url = html.escape(target.name), html.escape(target.url)
         self.setTitle(self.tr("%1 needs an app password").replace("%1", target.name))
-        self.setSubTitle("")
+        self.setSubTitle(self.tr("Replytrail keeps it in your system's keyring, nowhere else."))
         self.intro.setText(
             self.tr(
                 "%1 does not let other programs use your usual password. Create an app "

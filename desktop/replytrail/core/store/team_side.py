@@ -141,6 +141,14 @@ class LocalTeamSide:
             ).fetchone()
         return int(row[0])
 
+    def enqueue_upsert(self, email_id: int) -> None:
+        """Queue an email again after it changed (its status once sending finished)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO outbox (target, op, email_id, created_ts) VALUES (?, 'upsert', ?, ?)",
+                (TARGET, email_id, int(time.time())),
+            )
+
     def enqueue_forget(self, contact: str) -> None:
         """Queue "forget this contact" for the team store (before the local forget runs)."""
         with self._write() as db:
@@ -216,11 +224,13 @@ class LocalTeamSide:
             if k.startswith("team.")
         }
 
-    def apply(self, page: PulledPage, now: str) -> list[str]:
+    def apply(self, page: PulledPage, now: str, me: str = "") -> list[str]:
         """Forgets first, then the emails with the cursor in one transaction.
 
         Returns the contacts whose timelines changed. Every email of a page was (re)written
         after every forget that could concern it, so this order is the order of the server.
+        A teammate's email this laptop already holds takes its new status (sent, bounced);
+        this laptop's own emails are never changed by what comes back (*me*: its role).
         """
         touched: list[str] = []
         for stone in page.tombstones:
@@ -229,6 +239,12 @@ class LocalTeamSide:
                 touched.append(stone.contact)
             else:
                 touched.extend(self.delete_message(stone.account, stone.message_id))
+        theirs = [e for e in page.emails if e.owner != me]
+        with self._write() as db:
+            db.executemany(
+                "UPDATE emails SET status = ? WHERE message_id = ? AND account = ? AND status != ?",
+                [(e.status, e.message_id, e.account, e.status) for e in theirs],
+            )
         recs = [to_record(e) for e in page.emails]
         self.store.record_many(recs, {CURSOR: str(page.cursor), "team.last_pull": now})
         touched.extend(c[0] for e in page.emails for c in e.contacts)

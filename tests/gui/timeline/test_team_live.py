@@ -1,0 +1,65 @@
+"""A teammate's reply appears in my open timeline by itself: replication over a real team
+PostgreSQL (LISTEN/NOTIFY), the window's store executor and its change notices."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
+
+from qtstore import open_window, show
+from replytrail.qt.changes import StoreChanges
+from servers.keyring import SecretService
+from servers.teampg import TeamPg
+from teamflow import CUSTOMER, Laptop, team_db
+
+pytestmark = [pytest.mark.gui, pytest.mark.servers]
+
+ANNA, BEN = "anna@example.com", "ben@example.com"
+
+
+class Bridge(QObject):
+    """The replicator's events, queued to the GUI thread (as the engine adapter does)."""
+
+    pulled = Signal(object)
+
+
+def test_a_teammates_reply_appears_in_my_open_timeline(
+    qtbot: QtBot, tmp_path: Path, team_pg: TeamPg, secret_service: SecretService
+) -> None:
+    team = team_db(team_pg)
+    team.add(ANNA)
+    team.add(BEN)
+    anna, ben = Laptop(tmp_path / "anna", ANNA), Laptop(tmp_path / "ben", BEN)
+    try:
+        anna.join(team)
+        ben.join(team, idle_check=3600.0)  # only NOTIFY can bring the reply in time
+        assert anna.replicator and ben.replicator
+        ben.log()  # Ben already talks to the customer
+        bridge = Bridge()
+        ben.replicator.sink = bridge.pulled.emit
+        anna.replicator.start()
+        ben.replicator.start()
+        with open_window(qtbot, ben.store.path) as w:
+            changes = w._changes
+            assert isinstance(changes, StoreChanges)
+            bridge.pulled.connect(changes.note)
+            show(qtbot, w, CUSTOMER.email)
+            assert w.timeline_model.rowCount() == 1
+            took: list[float] = []
+            for n in range(2, 7):
+                t0 = time.monotonic()
+                anna.log()
+                qtbot.waitUntil(lambda n=n: w.timeline_model.rowCount() == n, timeout=10_000)
+                took.append(time.monotonic() - t0)
+            newest = w.timeline_model.email_at(0)
+            assert newest is not None and newest.account == ANNA
+    finally:
+        anna.close()
+        ben.close()
+    print(f"teammate's reply -> my open timeline: {[round(t * 1000) for t in took]} ms")
+    assert statistics.median(took) < 1.0
