@@ -148,6 +148,8 @@ def account_args(
 #: really runs without servers)
 SERVER_FIXTURES = frozenset(
     {"dovecot", "pop3_only", "mail_stack", "pg_server", "secret_service", "mailnet"}
+    # tests/oauth_fixtures.py: the authorization server, its Dovecot, headless Chromium
+    | {"oauth_server", "oauth_dovecot", "oauth_dovecot_factory", "browser"}
 )
 
 

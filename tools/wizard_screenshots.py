@@ -151,6 +151,7 @@ def shoot(languages: list[str], out: Path) -> int:
         wait(lambda: w.pop3_page.checks == n, "check again")
 
     def type_email(w: SetupWizard, email: str) -> None:
+        w.email_page.name_edit.setText("Anna Berger")  # not the shooting machine's user
         w.email_page.email_edit.setText(email)
         w.email_page.email_edit.setCursorPosition(len(email))
 

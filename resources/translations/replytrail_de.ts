@@ -1929,6 +1929,18 @@ Ihr Postfach bleibt unverändert. Dies kann nicht rückgängig gemacht werden.</
 <context>
     <name>TimelineExtras</name>
     <message>
+        <source>Bring in all emails with this contact…</source>
+        <translation>Alle E-Mails mit diesem Kontakt übernehmen…</translation>
+    </message>
+    <message>
+        <source>Edit name and company…</source>
+        <translation>Name und Firma bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Merge with another contact…</source>
+        <translation>Mit einem anderen Kontakt zusammenführen…</translation>
+    </message>
+    <message>
         <source>{email} updated.</source>
         <translation>{email} wurde geändert.</translation>
     </message>

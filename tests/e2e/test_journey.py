@@ -18,13 +18,14 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
 import pytest
+from imapclient import IMAPClient
 
 from e2e.test_tray_e2e import App
 from e2e.xdesk import Desktop
@@ -278,12 +279,84 @@ def catch_up_is_one_notification(j: Journey) -> None:
     j.shot("TimelineWindow", "journey-6-catch-up-de.png")
 
 
+#: three conversations from before Replytrail, with customers of their own domains
+EARLIER = [
+    ("Lena Hartmann", "l.hartmann@hartmann-druck.example", "Rahmenvertrag Druck", True),
+    ("Paul Krüger", "p.krueger@krueger-logistik.example", "Lieferung KW 48", True),
+    ("Sofia Wagner", "s.wagner@wagner-moebel.example", "Angebot Messestand", False),
+]
+
+
+def _earlier(sender: str, to: str, subject: str, msgid: str, days: int, ref: str = "") -> bytes:
+    m = EmailMessage()
+    m["From"], m["To"], m["Subject"] = sender, to, subject
+    m["Date"] = format_datetime(datetime.now(UTC) - timedelta(days=days))
+    m["Message-ID"] = msgid
+    if ref:
+        m["In-Reply-To"] = m["References"] = ref
+    m.set_content("Guten Tag,\n\nwie besprochen.\n")
+    return m.as_bytes()
+
+
+def bring_in_three_existing_threads(j: Journey) -> None:
+    """Issue 8.3: the offer shown after Finish brings in the threads from before set-up."""
+    ui = j.ui
+    assert ui is not None
+    with IMAPClient(
+        j.dovecot.listen, port=j.dovecot.ports["imaps"], ssl_context=j.dovecot.ssl_context()
+    ) as c:  # the user's mail from before, as another mail program left it
+        c.login(ALICE, "alicepw")
+        for n, (name, addr, subject, answered) in enumerate(EARLIER):
+            mine = f"<earlier{n}@example.test>"
+            c.append("Sent", _earlier(f"Alice <{ALICE}>", f"{name} <{addr}>", subject, mine, 12))
+            j.sent[f"earlier{n}"] = mine
+            if answered:
+                theirs = _earlier(
+                    f"{name} <{addr}>", ALICE, "AW: " + subject, f"<r{n}@x.example>", 11, mine
+                )
+                c.append("INBOX", theirs)
+    d = "ImportDialog"
+    assert ui.window(d), "the offer after Finish"
+    ui("click", window=d, path="start_button")
+    done = ui.until(
+        "the import's summary",
+        lambda: (s := str(ui("get", window=d, path="status"))).startswith("Fertig") and s,
+        60,
+    )
+    assert done == "Fertig: 5 E-Mails in 3 Unterhaltungen übernommen."
+    j.shot(d, "journey-5a-import-de.png")
+    ui("click", window=d, path="close_button")
+    t = ui.until(
+        "the three customers in the contact list",
+        lambda: j.timeline_if(lambda t: {e[1] for e in EARLIER} <= set(t["contacts"])),
+    )
+    assert t["contact"] == EMMA[1]  # the open contact stays open
+
+
+def a_follow_up_becomes_due(j: Journey) -> None:
+    """Issue 8.7: a reminder on an email without a reply raises one notification."""
+    ui = j.ui
+    assert ui is not None
+    before = len(j.bus.calls())
+    assert j.cli("remind", j.sent["earlier2"], "--in-days", "0").code == 0
+    ui.until(
+        "the reminder's notification",
+        lambda: any("Noch keine Antwort" in str(c["summary"]) for c in j.bus.calls()[before:]),
+        90,
+    )
+    (call,) = j.bus.calls()[before:]
+    assert call["summary"] == "Noch keine Antwort von Sofia Wagner"
+    assert call["body"] == "Angebot Messestand"
+
+
 #: the journey, in order; firstweek's steps (import, follow-up due) are appended here
 JOURNEY: list[Callable[[Journey], None]] = [
     set_up_through_the_wizard,
     send_two_emails_through_compose,
+    bring_in_three_existing_threads,
     replies_appear_while_the_timeline_is_open,
     catch_up_is_one_notification,
+    a_follow_up_becomes_due,
 ]
 
 

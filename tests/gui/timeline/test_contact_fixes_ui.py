@@ -93,3 +93,32 @@ def test_confirm_and_unlink_an_email(
     qtbot.waitUntil(lambda: store.email("<m1@example.test>") is None)
     qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 1)
     assert store.has_message("<m1@example.test>")  # remembered: never logged again
+
+
+def test_contact_right_click_menu_offers_the_fixes(
+    qtbot: QtBot, window: TimelineWindow, store: SQLiteStore
+) -> None:
+    view = window.contact_view
+    row = next(
+        i
+        for i in range(window.contact_model.rowCount())
+        if (c := window.contact_model.contact_at(i)) is not None and c.email == B
+    )
+    menu = window.menus.contact_menu(view, window.contact_model.index(row))
+    assert menu is not None
+    entries = {a.text(): a for a in menu.actions() if a.text()}
+    assert {
+        "Bring in all emails with this contact…",
+        "Edit name and company…",
+        "Merge with another contact…",
+    } <= set(entries)
+    with qtbot.waitSignal(window.extras.importRequested) as wanted:
+        entries["Bring in all emails with this contact…"].trigger()
+    assert wanted.args == [B]  # the right-clicked contact, not the open one (A)
+    entries["Edit name and company…"].trigger()
+    qtbot.waitUntil(lambda: isinstance(window.extras.dialog, ContactEditDialog))
+    d = window.extras.dialog
+    assert isinstance(d, ContactEditDialog) and d.name.text() == "Kunde"
+    d.company.setText("Fischer privat")
+    d.accept()
+    qtbot.waitUntil(lambda: (c := store.contact(B)) is not None and c.company == "Fischer privat")

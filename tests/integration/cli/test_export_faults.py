@@ -8,9 +8,7 @@ from __future__ import annotations
 import mailbox
 import os
 import signal
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from factories import record
 from replytrail.core.export import ExportFailed, export_emails
 from replytrail.core.store.sqlite import SQLiteStore
 from servers.cli import Cli
+from servers.disk import SmallDisk
 
 CONTACT = "kunde@firma.example"
 
@@ -44,18 +43,6 @@ def _store(data_dir: Path, raws: list[bytes]) -> SQLiteStore:
     return store
 
 
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 1 MB tmpfs: writes beyond it fail with ENOSPC."""
-    mnt = tmp_path / "small"
-    mnt.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], check=True)
-    try:
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
 def test_mbox_of_a_2000_level_multipart(tmp_path: Path) -> None:
     store = _store(tmp_path, [nested_multipart(2000)])
     try:
@@ -72,9 +59,14 @@ def test_mbox_of_a_2000_level_multipart(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.parent.iterdir()) == ["all.mbox"]
 
 
-def test_full_disk_fails_in_one_line_and_leaves_nothing(tmp_path: Path, small_disk: Path) -> None:
-    target = small_disk / "all.mbox"
+def test_full_disk_fails_in_one_line_and_leaves_nothing(
+    tmp_path: Path, small_disk: SmallDisk
+) -> None:
+    folder = small_disk.path / "exports"
+    folder.mkdir()
+    target = folder / "all.mbox"
     target.write_bytes(b"From x Thu Jan  1 00:00:00 1970\nSubject: old\n\nold export\n")
+    small_disk.fill(leave=1_000_000)  # a real tmpfs with 1 MB left
     big = nested_multipart(1).replace(b"innermost text", b"x" * 600_000)
     store = _store(tmp_path, [big, big.replace(b"<m1@", b"<m2@")])
     try:
@@ -83,7 +75,7 @@ def test_full_disk_fails_in_one_line_and_leaves_nothing(tmp_path: Path, small_di
     finally:
         store.close()
     assert "No space left" in failed.value.message and "\n" not in failed.value.message
-    assert sorted(p.name for p in small_disk.iterdir()) == ["all.mbox"]
+    assert sorted(p.name for p in folder.iterdir()) == ["all.mbox"]
     assert b"old export" in target.read_bytes()  # the previous export is untouched
 
 

@@ -154,7 +154,7 @@ def test_reply_to_a_reply_in_the_same_chunk_is_kept(tmp_path: Path) -> None:
 
 
 def test_prefilter_keeps_what_the_logbook_calls_a_bounce(tmp_path: Path) -> None:
-    """One definition: a daemon bounce without References still reaches the logbook."""
+    """One definition: a bounce or auto-reply without References still reaches the logbook."""
     store = SQLiteStore(tmp_path / "store.sqlite3")
     try:
         heads = [
@@ -163,6 +163,7 @@ def test_prefilter_keeps_what_the_logbook_calls_a_bounce(tmp_path: Path) -> None
             b"From: x@example.org\r\nSubject: Non-Delivery: Angebot\r\n",
             b"From: x@example.org\r\nContent-Type: multipart/report; boundary=b\r\n",
             b"From: <>\r\nReturn-Path: <>\r\n",
+            b"From: a@example.org\r\nX-AutoReply-From: a@example.org\r\n",
         ]
         pf = Prefilter(store, ACCOUNT, sent=False, subject_rule=False)
         assert pf.select([Candidate(n, h) for n, h in enumerate(heads)]) == set(range(len(heads)))

@@ -65,6 +65,9 @@ def _standard(msg: Message) -> tuple[BounceInfo | None, str | None]:
         ):  # fmt: skip
             inner = BytesHeaderParser(policy=compat32).parsebytes(payload_bytes(part))
             original = parse_message_id(inner.get("Message-ID"))
+            cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+            if original and cte == "quoted-printable":  # not allowed on message/*, but sent
+                original = parse_message_id(_decode_qp(original.encode()).decode("latin-1"))
     if not status_found:
         return None, original
     return BounceInfo(original, list(dict.fromkeys(failed)), standard=True), original
@@ -85,6 +88,7 @@ def _guess(full: FullMessage, original: str | None) -> BounceInfo:
 
 _ANY_MSGID = re.compile(rb"^[ \t>]*message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^<>\s]+>)", re.I | re.M)
 _SOFT_BREAK = re.compile(rb"=\r?\n")
+_QP_PART = re.compile(rb"^content-transfer-encoding:[ \t]*quoted-printable", re.I | re.M)
 
 
 def _scan_raw(full: FullMessage) -> str | None:
@@ -95,7 +99,10 @@ def _scan_raw(full: FullMessage) -> str | None:
     end = re.search(rb"\r?\n\r?\n", raw)
     body = raw[end.end() :] if end else b""
     own = {full.headers.message_id}
-    for text in (body, _decode_qp(body)):
+    texts = (body, _decode_qp(body))
+    if _QP_PART.search(body):
+        texts = texts[::-1]  # a quoted =40 is an @: read the decoded text first
+    for text in texts:
         for m in _ANY_MSGID.finditer(text):
             found = parse_message_id(m.group(1).decode("latin-1"))
             if found is not None and found not in own:

@@ -103,7 +103,9 @@ def _arrived_unseen(client: imapclient.IMAPClient, known: int) -> bool:
     untagged: dict[str, list[Any]] = getattr(client._imap, "untagged_responses", {})
     counts = untagged.pop("EXISTS", None) or []
     untagged.pop("RECENT", None)
-    return any(int(c) > known for c in counts if str(c).strip().isdigit())
+    # imaplib files the counts as bytes (b"205"): str() of those is "b'205'", never a digit
+    values = [c.decode("ascii", "replace") if isinstance(c, bytes) else str(c) for c in counts]
+    return any(int(v) > known for v in values if v.strip().isdigit())
 
 
 class FolderWatcher:

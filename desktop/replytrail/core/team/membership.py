@@ -122,7 +122,7 @@ def make_replicator(
         LocalTeamSide(store),
         lambda: link_from(settings, secrets),
         sink=sink,
-        me=str(settings.get("store.team_user")),
+        me=settings.values().store.team_user,
     )
 
 

@@ -8,6 +8,7 @@ leaves the view. Store work goes through the app's store executor, never the GUI
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -60,6 +61,16 @@ class TimelineExtras(QObject):
         for sig in (w.timeline_model.loaded, w.timeline_model.refreshed):
             sig.connect(self._keep_in_front)
         w._changes.changed.connect(self.reload)
+        # the same on the contact list's right-click menu (for any contact, not only the open one)
+        w.menus.add_contact_entry(
+            lambda: self.tr("Bring in all emails with this contact…"), self.importRequested.emit
+        )
+        w.menus.add_contact_entry(
+            lambda: self.tr("Edit name and company…"), partial(self._action_for, "edit")
+        )
+        w.menus.add_contact_entry(
+            lambda: self.tr("Merge with another contact…"), partial(self._action_for, "merge")
+        )
         self.page.reload()
 
     @property
@@ -118,10 +129,20 @@ class TimelineExtras(QObject):
         )
 
     def _contact_action(self, what: str) -> None:
+        if self.window.header.contact is not None:
+            self._act_on(what, self.window.header.contact)
+
+    def _action_for(self, what: str, email: str) -> None:
+        """From a right-click on a contact: look the contact up, then act on it."""
+        self._executor.submit(
+            lambda s: s.contact(email),
+            lambda c: self._act_on(what, c) if c is not None else None,
+            self.window._status,
+            owner=self,
+        )
+
+    def _act_on(self, what: str, c: Contact) -> None:
         w = self.window
-        c = w.header.contact
-        if c is None:
-            return
         if what == "edit":
             edit = ContactEditDialog(c, w)
             edit.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

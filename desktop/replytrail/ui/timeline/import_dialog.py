@@ -184,6 +184,7 @@ class ImportDialog(QDialog):
 
     def _finish(self, text: str) -> None:
         self.running = False
+        self.weeks_row.setEnabled(True)
         self.stop_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)

@@ -38,6 +38,17 @@ def address_of(e: LoggedEmail) -> str:
     return next((a.email for a in (*e.to, *e.cc)), "")
 
 
+class TimelineHost(MenuHost, Protocol):
+    """The window the menus attach to: a widget with the three lists."""
+
+    @property
+    def contact_view(self) -> QAbstractItemView: ...
+    @property
+    def timeline_view(self) -> QAbstractItemView: ...
+    @property
+    def results_view(self) -> QAbstractItemView: ...
+
+
 class TimelineMenus(QObject):
     """Right click (or the Menu key) on the contact list or a timeline: a menu for that row.
 
@@ -57,6 +68,15 @@ class TimelineMenus(QObject):
         """Another feature's entry on the contact menu (e.g. "Edit contact…"), below Forget…;
         *text* is called when the menu opens (translated then), *slot* gets the address."""
         self._contact_extras.append((text, slot))
+
+    @classmethod
+    def attach(cls, window: TimelineHost, parent: QObject) -> TimelineMenus:
+        """Menus on the window's contact list, timeline and search results."""
+        menus = cls(window, parent)
+        menus.install(window.contact_view, contacts=True)
+        for view in (window.timeline_view, window.results_view):
+            menus.install(view, contacts=False)
+        return menus
 
     def install(self, view: QAbstractItemView, *, contacts: bool) -> None:
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -140,10 +140,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         self.reading.status.connect(self._status)
         self.search_bar.changed.connect(self.run_search)
         self.back_button.clicked.connect(self.search_bar.reset)
-        self.menus = TimelineMenus(self, self)  # right-click menus that do what buttons do
-        self.menus.install(self.contact_view, contacts=True)
-        for view in (self.timeline_view, self.results_view):
-            self.menus.install(view, contacts=False)
+        self.menus = TimelineMenus.attach(self, self)  # right-click menus that do what buttons do
         self._changes.changed.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_contact_filter)
         QShortcut(QKeySequence("Ctrl+Shift+F"), self, self._focus_search)

@@ -113,3 +113,29 @@ def test_never_raises_on_arbitrary_bodies(body: bytes) -> None:
     head += b"report-type=delivery-status; boundary=q\r\n\r\n--q\r\n"
     info = parse_bounce(head + body)
     assert info is None or isinstance(info.failed_recipients, list)
+
+
+def test_returned_id_found_in_quoted_printable_and_after_a_broken_boundary() -> None:
+    head = (
+        "From: MAILER-DAEMON@mx.example.org\r\nTo: alice@example.test\r\n"
+        "Subject: Undeliverable: Angebot\r\nMessage-ID: <own@mx.example.org>\r\n"
+        'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n'
+    )
+    qp = (
+        "--b1\r\nContent-Type: text/plain\r\n\r\nUser unknown: kunde@firma.example\r\n"
+        "--b1\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        "\r\nMessage-ID: <WEB81cac9beface=40web>\r\nSubject: Angebot\r\n\r\nHallo=\r\n"
+    )  # no closing boundary
+    info = parse_bounce((head + qp).encode())
+    assert info is not None and info.original_message_id == "<WEB81cac9beface@web>"
+
+
+def test_returned_id_found_in_text_mislabelled_as_html() -> None:
+    raw = (
+        b"From: Mail Delivery System <>\r\nSubject: Mail delivery failed\r\n"
+        b"Message-ID: <own@mx.example.org>\r\nContent-Type: text/html\r\n\r\n"
+        b"This message was created automatically by mail delivery software.\r\n\r\n"
+        b"Message-ID: <tracked-1@example.test>\r\nSubject: Angebot\r\n"
+    )
+    info = parse_bounce(raw)
+    assert info is not None and info.original_message_id == "<tracked-1@example.test>"
