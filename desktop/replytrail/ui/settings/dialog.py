@@ -39,12 +39,11 @@ from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
-from replytrail.core.mail.connect import ImapReport, test_imap, test_smtp
 from replytrail.core.models import Account
-from replytrail.core.oauth.tokens import AccountSecrets
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.compact import Fold
 from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.settings.account_test import run_account_test
 from replytrail.ui.settings.account_trouble import AccountTroublePanel
 from replytrail.ui.settings.locked import grey_locked_controls
 
@@ -380,39 +379,7 @@ class SettingsDialog(QDialog):
     @Slot()
     def test_selected(self) -> None:
         """Log in to IMAP and SMTP on a worker thread; the result shows below the list."""
-        account = self.selected_account()
-        if account is None:
-            return
-        self.test_button.setProperty("busy", True)
-        self.test_button.setEnabled(False)
-        self.test_result.setText(self.tr("Testing %1…").replace("%1", account.email))
-
-        def work() -> ImapReport:
-            secret = AccountSecrets(self._credentials, self._settings).for_account(account)
-            report = test_imap(account, secret)
-            test_smtp(account, secret)
-            return report
-
-        def done(report: ImapReport) -> None:
-            text = (
-                self.tr("IMAP and SMTP work; the server pushes new mail (IDLE).")
-                if report.idle
-                else self.tr(
-                    "IMAP and SMTP work; the server cannot push new mail, so "
-                    "Replytrail checks every minute."
-                )
-            )
-            self._test_over(account.email, True, text)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, KnownError):
-                text = exc.message
-            else:
-                log.error("account test failed", exc_info=exc)
-                text = self.tr("The test failed unexpectedly: %1").replace("%1", type(exc).__name__)
-            self._test_over(account.email, False, text)
-
-        self._jobs.run(work, done, failed)
+        run_account_test(self)
 
     def _test_over(self, email: str, ok: bool, text: str) -> None:
         self.test_button.setProperty("busy", False)
