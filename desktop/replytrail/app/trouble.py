@@ -46,6 +46,7 @@ class TroubleController(QObject):
         self.credentials, self.jobs, self._message = credentials, jobs, message
         self.states: dict[str, AccountState] = {}
         self.dialog: QDialog | None = None
+        self._asked = ""  # the account whose password the open dialog asks for
         self.settings_panels: list[Callable[[AccountState], None]] = []
         engine.stateChanged.connect(self.state_changed)
         engine.accountStopped.connect(self._stopped)
@@ -100,9 +101,27 @@ class TroubleController(QObject):
         state = self.states.get(email.lower())
         d = PasswordDialog(email, state.detail if state else "", parent)
         d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        d.accepted.connect(lambda: self._new_password(email, d.password()))
+        # bound methods, no lambda holding the dialog: a cycle through a Qt object that Qt
+        # deletes (WA_DeleteOnClose) can crash the garbage collector later
+        self._asked = email
+        d.accepted.connect(self._password_given)
         self.dialog = d
         d.open()
+
+    @Slot()
+    def _password_given(self) -> None:
+        if isinstance(self.dialog, PasswordDialog):
+            self._new_password(self._asked, self.dialog.password())
+
+    @Slot()
+    def _servers_given(self) -> None:
+        if isinstance(self.dialog, ServerEditDialog):
+            self._save_servers(self.dialog)
+
+    @Slot()
+    def _sender_given(self) -> None:
+        if isinstance(self.dialog, SenderDialog):
+            self._save_sender(self.dialog)
 
     def _new_password(self, email: str, secret: str) -> None:
         try:
@@ -127,7 +146,7 @@ class TroubleController(QObject):
             return
         d = ServerEditDialog(account, parent)
         d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        d.accepted.connect(lambda: self._save_servers(d))
+        d.accepted.connect(self._servers_given)
         self.dialog = d
         d.open()
 
@@ -141,7 +160,7 @@ class TroubleController(QObject):
             return
         d = SenderDialog(account, parent)
         d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        d.accepted.connect(lambda: self._save_sender(d))
+        d.accepted.connect(self._sender_given)
         self.dialog = d
         d.open()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,11 +20,21 @@ __all__ = ["ContactEditDialog", "MergeDialog"]
 
 
 class ContactEditDialog(QDialog):
-    """Name and company of one contact; ``values()`` after ``accept``."""
+    """Name and company of one contact; ``values()`` after ``accept``.
+
+    Signals:
+        saved(str, str, str): address, name and company, when the user saves. Receivers
+            connect to this instead of closing over the dialog (a lambda that holds the
+            dialog it is connected to is a reference cycle through a Qt object that the
+            garbage collector may tear down after Qt deleted the dialog).
+    """
+
+    saved = Signal(str, str, str)
 
     def __init__(self, contact: Contact, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactEditDialog")
+        self._email = contact.email
         self.setWindowTitle(self.tr("Edit contact"))
         form = QFormLayout(self)
         form.addRow(QLabel(contact.email))
@@ -44,15 +55,26 @@ class ContactEditDialog(QDialog):
     def values(self) -> tuple[str, str]:
         return self.name.text().strip(), self.company.text().strip()
 
+    def accept(self) -> None:
+        self.saved.emit(self._email, *self.values())
+        super().accept()
+
 
 class MergeDialog(QDialog):
-    """Pick the contact to merge into the current one; ``other()`` after ``accept``."""
+    """Pick the contact to merge into the current one; ``other()`` after ``accept``.
+
+    Signals:
+        chosen(str, str): the contact kept and the one merged into it, when the user merges.
+    """
+
+    chosen = Signal(str, str)
 
     def __init__(
         self, current: Contact, others: list[Contact], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
+        self._keep = current.email
         self.setWindowTitle(self.tr("Merge contacts"))
         lay = QVBoxLayout(self)
         text = QLabel(
@@ -82,3 +104,7 @@ class MergeDialog(QDialog):
 
     def other(self) -> str:
         return str(self.choice.currentData() or "")
+
+    def accept(self) -> None:
+        self.chosen.emit(self._keep, self.other())
+        super().accept()

@@ -146,7 +146,7 @@ class TimelineExtras(QObject):
         if what == "edit":
             edit = ContactEditDialog(c, w)
             edit.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            edit.accepted.connect(lambda: self._edit(c.email, *edit.values()))
+            edit.saved.connect(self._edit)
             edit.open()
             self.dialog = edit
             return
@@ -163,7 +163,7 @@ class TimelineExtras(QObject):
     def _ask_merge(self, current: Contact, contacts: Any) -> None:
         merge = MergeDialog(current, list(contacts), self.window)
         merge.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        merge.accepted.connect(lambda: self._merge(current.email, merge.other()))
+        merge.chosen.connect(self._merge)
         merge.open()
         self.dialog = merge
 
