@@ -89,10 +89,16 @@ def test_sigkill_during_export_leaves_a_whole_mbox_or_none(tmp_path: Path) -> No
     folder.mkdir()
     target = folder / "all.mbox"
     cli = Cli(data_dir)
+    # how long one whole export takes here (start-up included), so that the kill points
+    # spread over it whatever the machine's speed or load
+    started = time.monotonic()
+    cli.ok("export", CONTACT, "--format", "mbox", "-o", str(target))
+    whole = time.monotonic() - started
+    target.unlink()
     kills = 0
     for attempt in range(12):
         child = cli.popen("export", CONTACT, "--format", "mbox", "-o", str(target))
-        time.sleep(0.4 + attempt * 0.15)  # the kill lands at a different point each time
+        time.sleep(whole * (0.35 + 0.6 * attempt / 11))  # a different point each time
         if child.poll() is None:
             os.kill(child.pid, signal.SIGKILL)
             kills += 1
