@@ -206,6 +206,11 @@ def send_two_emails_through_compose(j: Journey) -> None:
             j.shot(c, "journey-4-compose-de.png")
         ui("click", window=c, path="send_button")
         ui.until(f"compose window {n} closed after sending", lambda: not ui.window("ComposeDialog"))
+        if n == 1:  # the first customer is shown before the second email goes out
+            ui.until(
+                "the first customer in the open timeline",
+                lambda: j.timeline_if(lambda t: t.get("contact") == EMMA[1]),
+            )
     t = ui.until("both customers in the contact list", lambda: j.timeline_if(has_both))
     shown = {r["subject"]: r for r in t["rows"]}
     assert t["contact"] == EMMA[1]  # the first contact stays selected
