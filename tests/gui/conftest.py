@@ -10,15 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from replytrail.app.application import TrayApp
-from replytrail.app.engine_thread import EngineAdapter
+from replytrail.app.assemble import build_tray_app
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
-from replytrail.core.engine import Engine
 from replytrail.core.paths import resolve_paths
-from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.jobs import Jobs, StoreExecutor
-from replytrail.ui.reading.files import BlobAttachments
 from servers.keyring import SecretService
 
 
@@ -52,25 +48,12 @@ def tray_app(qtbot: QtBot, tmp_path: Path, secret_service: SecretService) -> Ite
     settings = Settings(paths.settings_file)
     accounts = AccountRegistry(paths.accounts_file)
     credentials = Credentials()
-    store = SQLiteStore(paths.store_file, paths.blob_dir)
-    jobs = Jobs()
-    engine = EngineAdapter(
-        lambda sink: Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
-        ),
-        jobs,
-    )
     counter = QuitCounter()
-    app = TrayApp(
+    app, store = build_tray_app(
         paths=paths,
         settings=settings,
         accounts=accounts,
         credentials=credentials,
-        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
-        attachments=BlobAttachments(paths.blob_dir),
-        engine=engine,
-        jobs=jobs,
-        autostart=None,
         quit_app=counter,
     )
     app.quits = counter.quits  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ from replytrail.qt.jobs import Jobs, StoreExecutor
 from replytrail.ui.reading.files import BlobAttachments
 from replytrail.ui.tray.tray import TrayIcon
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "build_tray_app"]
 
 
 def _engine_factory(
@@ -69,6 +69,47 @@ def _engine_factory(
     return make
 
 
+def build_tray_app(
+    *,
+    paths: Paths,
+    settings: Settings,
+    accounts: AccountRegistry,
+    credentials: Credentials,
+    quit_app: Callable[[], None],
+    tray: TrayIcon | None = None,
+    autostart: Autostart | None = None,
+    demo: bool = False,
+) -> tuple[TrayApp, SQLiteStore]:
+    """The tray app and everything it drives, wired as the app runs it (the tests build it
+    through here too): the engine's store, the windows' store executor, the job pool, the
+    hand-off targets, the engine with its adapter. Returns the app and the engine's store
+    (the caller closes it after quitting)."""
+    store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
+    jobs = Jobs()
+    # the windows' connection, opened on the executor's thread by the first window
+    executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
+    handoff = TargetBook(paths.handoff_file, settings.preset)
+    engine = EngineAdapter(
+        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
+    )
+    tray_app = TrayApp(
+        paths=paths,
+        settings=settings,
+        accounts=accounts,
+        credentials=credentials,
+        executor=executor,
+        attachments=BlobAttachments(paths.blob_dir),
+        engine=engine,
+        jobs=jobs,
+        handoff=handoff,
+        autostart=autostart,
+        quit_app=quit_app,
+        tray=tray,
+        demo=demo,
+    )
+    return tray_app, store
+
+
 def assemble(
     *,
     app: QApplication,
@@ -86,34 +127,19 @@ def assemble(
 
         build_demo_data(demo_root)
         settings.reload()
-    credentials = IsolatedCredentials()  # keyring in a helper process: a small idle app
-    store = SQLiteStore(paths.store_file, paths.blob_dir)  # the engine's (writes)
     clean_in_background(paths)  # attachments/xx/.tmp-* a crash left behind
-    jobs = Jobs()
-    # the windows' connection, opened on the executor's thread by the first window
-    executor = StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir))
-    handoff = TargetBook(paths.handoff_file, settings.preset)
-    engine = EngineAdapter(
-        _engine_factory(store, accounts, credentials, settings, handoff, paths.store_file), jobs
-    )
-    autostart = (
-        None
-        if demo_root is not None
-        else Autostart(launch_command(paths.data_dir if paths.portable else None))
-    )
-    tray_app = TrayApp(
+    tray_app, store = build_tray_app(
         paths=paths,
         settings=settings,
         accounts=accounts,
-        credentials=credentials,
-        executor=executor,
-        attachments=BlobAttachments(paths.blob_dir),
-        engine=engine,
-        jobs=jobs,
-        handoff=handoff,
-        autostart=autostart,
+        credentials=IsolatedCredentials(),  # keyring in a helper process: a small idle app
         quit_app=app.quit,
         tray=tray,
+        autostart=(
+            None
+            if demo_root is not None
+            else Autostart(launch_command(paths.data_dir if paths.portable else None))
+        ),
         demo=demo_root is not None,
     )
     instance.activated.connect(tray_app.open_timeline)

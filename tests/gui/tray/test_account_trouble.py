@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from replytrail.app.application import TrayApp
-from replytrail.app.engine_thread import EngineAdapter
+from replytrail.app.assemble import build_tray_app
 from replytrail.app.i18n import install_translators
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
@@ -18,9 +18,6 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.engine import Engine
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
-from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.jobs import Jobs, StoreExecutor
-from replytrail.ui.reading.files import BlobAttachments
 from replytrail.ui.settings.account_trouble import AccountTroublePanel, PasswordDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.settings.server_edit import ServerEditDialog
@@ -43,24 +40,11 @@ def app(qtbot: QtBot, cli: Cli, dovecot: Dovecot) -> Iterator[TrayApp]:
         Credentials(),
     )
     credentials.store(accounts.get(ALICE).credential_ref, "changed-on-the-server")
-    store = SQLiteStore(paths.store_file, paths.blob_dir)
-    jobs = Jobs()
-    engine = EngineAdapter(
-        lambda sink: Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
-        ),
-        jobs,
-    )
-    tray_app = TrayApp(
+    tray_app, store = build_tray_app(
         paths=paths,
         settings=settings,
         accounts=accounts,
         credentials=credentials,
-        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
-        attachments=BlobAttachments(paths.blob_dir),
-        engine=engine,
-        jobs=jobs,
-        autostart=None,
         quit_app=lambda: None,
     )
     yield tray_app

@@ -10,20 +10,16 @@ from pathlib import Path
 import pytest
 
 from replytrail.app.application import TrayApp
-from replytrail.app.engine_thread import EngineAdapter
+from replytrail.app.assemble import build_tray_app
 from replytrail.app.i18n import install_translators
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
-from replytrail.core.engine import Engine
 from replytrail.core.events import WatchState
 from replytrail.core.models import Account, Security
 from replytrail.core.oauth.providers import load_catalog
 from replytrail.core.oauth.signin import keep_refresh_token, save_signed_in, sign_in
 from replytrail.core.paths import resolve_paths
-from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.qt.jobs import Jobs, StoreExecutor
-from replytrail.ui.reading.files import BlobAttachments
 from replytrail.ui.settings.dialog import SettingsDialog
 from servers.browser import HeadlessBrowser
 from servers.keyring import SecretService
@@ -64,19 +60,9 @@ def signed_in_app(
     provider = load_catalog(preset).get("example")
     keep_refresh_token(account, sign_in(provider, settings, ALICE), credentials)
     save_signed_in(account, credentials, accounts)
-    store = SQLiteStore(paths.store_file, paths.blob_dir)
-    jobs = Jobs()
-    engine = EngineAdapter(
-        lambda sink: Engine(
-            store=store, accounts=accounts, credentials=credentials, settings=settings, sink=sink
-        ),
-        jobs,
-    )
-    app = TrayApp(
+    app, store = build_tray_app(
         paths=paths, settings=settings, accounts=accounts, credentials=credentials,
-        executor=StoreExecutor(lambda: SQLiteStore(paths.store_file, paths.blob_dir)),
-        attachments=BlobAttachments(paths.blob_dir), engine=engine,
-        jobs=jobs, autostart=None, quit_app=lambda: None,
+        quit_app=lambda: None,
     )  # fmt: skip
     yield app
     app.quit()
