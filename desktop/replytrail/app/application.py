@@ -265,14 +265,15 @@ class TrayApp(QObject):
                     on_retry=self.engine.wake_handoff,
                 )
                 self._settings_dialog.add_page(self._handoff_page, self._handoff_page.title)
+                # the page follows what happens while it is open
+                self.changes.changed.connect(self._handoff_page.refresh_if_shown)
+                self.engine.handoffChanged.connect(self._handoff_page.refresh_if_shown)
             self._add_team_page(self._settings_dialog)
         d = self._settings_dialog
         d.load()
         d.tabs.setCurrentIndex(0 if accounts_tab else 1)
         if handoff_tab and self._handoff_page is not None:
             d.tabs.setCurrentWidget(self._handoff_page)
-        if self._handoff_page is not None:
-            self._handoff_page.refresh_status()
         if self._team_page is not None:
             self._team_page.refresh_status()
         bring_forward(d)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -282,6 +283,16 @@ class HandoffPage(QWidget):
         if name and self._targets.remove(name):
             self._fill()
             self.changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.refresh_status()
+
+    def refresh_if_shown(self, *_event: object) -> None:
+        """An email was logged or a delivery round ended: while the page is on screen it
+        shows the new state without the user asking."""
+        if self.isVisible():
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         """Re-read the outbox state on the job pool; the list updates when it comes back."""
