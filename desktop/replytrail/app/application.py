@@ -286,6 +286,8 @@ class TrayApp(QObject):
         actions = team_actions(self.paths, self.settings, self.credentials, self.accounts)
         self._team_page = TeamPage(actions=actions, jobs=self.jobs)
         self._team_page.joined.connect(self.engine.attach_team)
+        self.engine.teamChanged.connect(self._team_page.refresh_if_shown)
+        self.changes.changed.connect(self._team_page.refresh_if_shown)
         dialog.add_page(self._team_page, self._team_page.title)
 
     def add_account(self, parent: QWidget | None) -> bool:

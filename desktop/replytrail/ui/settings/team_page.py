@@ -150,6 +150,12 @@ class TeamPage(QWidget):
         self.join_button.setEnabled(True)
         self.sync_button.setEnabled(self._status.joined)
 
+    def refresh_if_shown(self, *_event: object) -> None:
+        """The team store came or went, or teammates' emails arrived: while the page is on
+        screen it shows it without the user asking."""
+        if self.isVisible():
+            self.refresh_status()
+
     def refresh_status(self) -> None:
         self._jobs.run(self._actions.status, self._show, self._fail)
 
