@@ -531,6 +531,10 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
         <source>ddd d MMM yyyy</source>
         <translation>ddd, d. MMM yyyy</translation>
     </message>
@@ -1023,10 +1027,6 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     <message>
         <source>Tracked emails are the ones you send with Replytrail or with your Bcc logging address; their replies are logged automatically.</source>
         <translation>Erfasst werden die E-Mails, die Sie mit Replytrail oder mit Ihrer Bcc-Erfassungsadresse senden; Antworten darauf werden automatisch erfasst.</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>dd.MM.yyyy</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
 from qtstore import open_window
@@ -115,3 +115,16 @@ def test_one_time_format_in_list_header_and_reading_pane(
         assert long_date(e.date).endswith(short_date(e.date))
         fmt = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
         assert ("AP" in fmt.upper()) == ("M" in listed.upper())  # the locale decides, alone
+
+
+@pytest.mark.parametrize(("language_code", "shown"), [("en", "2026-11-04"), ("de", "04.11.2026")])
+def test_date_fields_use_the_languages_one_date_format(
+    language: None, qtbot: QtBot, store: SQLiteStore, language_code: str, shown: str
+) -> None:
+    """The search bar's date fields read like the rest of the window: 04.11.2026 in German."""
+    install_translators(language_code)
+    with _window(qtbot, store, 1200) as w:
+        bar = w.search_bar
+        bar.since.setDate(QDate(2026, 11, 4))
+        assert bar.since.text() == shown
+        assert bar.until.displayFormat() == bar.since.displayFormat()

@@ -193,6 +193,12 @@ def short_date(when: datetime | None, now: datetime | None = None) -> str:
     return loc.toString(local.date(), QCoreApplication.translate("Dates", "d MMM yyyy"))
 
 
+def date_edit_format() -> str:
+    """The one numeric date format of every date field (search, set-up, settings)."""
+    # Translators: a Qt date format for a date field, e.g. "dd.MM.yyyy"
+    return QCoreApplication.translate("Dates", "yyyy-MM-dd")
+
+
 def long_date(when: datetime) -> str:
     """Weekday, date and the locale's short time: "Wed 3 Jun 2026, 2:51 PM"."""
     # Translators: a Qt date format with the weekday, e.g. "ddd, d. MMM yyyy" (Mi., 2. Dez. 2026)

@@ -43,6 +43,7 @@ from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.compact import Fold
 from replytrail.ui.common.entries import entries_text, parse_entries
+from replytrail.ui.common.widgets import date_edit_format
 from replytrail.ui.settings.account_test import run_account_test
 from replytrail.ui.settings.account_trouble import AccountTroublePanel
 from replytrail.ui.settings.locked import grey_locked_controls
@@ -148,7 +149,7 @@ class SettingsDialog(QDialog):
         self.since_days.setRange(0, 3650)
         self.since_date = QDateEdit(page)
         self.since_date.setCalendarPopup(True)
-        self.since_date.setDisplayFormat("yyyy-MM-dd")
+        self.since_date.setDisplayFormat(date_edit_format())
         self.since_date.setMaximumDate(QDate.currentDate())
         days_row, date_row = QHBoxLayout(), QHBoxLayout()
         days_row.addWidget(self.since_days_radio)

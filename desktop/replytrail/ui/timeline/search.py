@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from replytrail.core.models import Direction
 from replytrail.core.store.base import SearchFilter
+from replytrail.ui.common.widgets import date_edit_format
 
 __all__ = ["SearchBar"]
 
@@ -51,7 +52,7 @@ class SearchBar(QWidget):
         self.until = QDateEdit(today)
         for check, edit in ((self.since_check, self.since), (self.until_check, self.until)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_edit_format())
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(self._kick)

@@ -28,6 +28,7 @@ from replytrail.core.models import Account
 from replytrail.core.setup import LoggingChoices, default_never_log, save_account
 from replytrail.ui.common.entries import entries_text, parse_entries
 from replytrail.ui.common.locks import grey_locked
+from replytrail.ui.common.widgets import date_edit_format
 from replytrail.ui.wizard.common import (
     GREY,
     RED,
@@ -73,8 +74,7 @@ class LoggingPage(SetupPage):
         self.since = QDateEdit(self)
         self.since.setObjectName("sinceDate")
         self.since.setCalendarPopup(True)
-        # Translators: a Qt date format, e.g. "dd.MM.yyyy"
-        self.since.setDisplayFormat(self.tr("yyyy-MM-dd"))
+        self.since.setDisplayFormat(date_edit_format())
         self.since.setMaximumDate(QDate.currentDate())
         self.bcc = QLineEdit(self)
         self.bcc.setObjectName("bccAddress")
