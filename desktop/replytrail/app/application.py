@@ -10,6 +10,7 @@ side by side) — and the GUI thread, which never touches a store connection.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -129,6 +130,7 @@ class TrayApp(QObject):
         engine.emailLogged.connect(self.bounces.email_logged)
         settings.on_change(self._setting_changed)
         self.firstweek = FirstWeek(self)
+        self._stopping = threading.Event()  # set on quit: background sign-ins give up
 
     def close(self) -> None:
         """Close the store executor (and with it the app's store connection)."""
@@ -156,6 +158,7 @@ class TrayApp(QObject):
     @Slot()
     def quit(self) -> None:
         log.info("quitting")
+        self._stopping.set()
         self.tray.hide()
         self.notifier.close()
         self.firstweek.stop()
@@ -348,9 +351,15 @@ class TrayApp(QObject):
         account = self.accounts.get(email)
         settings, credentials, accounts = self.settings, self.credentials, self.accounts
 
-        def work() -> Account:
+        stopping = self._stopping
+
+        def work() -> Account:  # quitting cancels a browser sign-in nobody finished
             return sign_in_again(
-                account, settings=settings, credentials=credentials, registry=accounts
+                account,
+                settings=settings,
+                credentials=credentials,
+                registry=accounts,
+                cancel=stopping,
             )
 
         def done(_saved: Account) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mailflow import reply
@@ -46,6 +47,12 @@ def app(qtbot: QtBot, cli: Cli, dovecot: Dovecot) -> Iterator[TrayApp]:
     store.close()
 
 
+@pytest.fixture
+def language(qapp: object) -> Iterator[None]:
+    yield
+    install_translators("en")
+
+
 def rows(page: HandoffPage) -> list[str]:
     return [page.target_list.item(i).text() for i in range(page.target_list.count())]
 
@@ -69,3 +76,26 @@ def test_open_page_shows_the_refused_hand_off_of_a_reply_logged_meanwhile(
     assert page.retry_button.isEnabled()
     assert app.tray.handoff_action.isVisible()
     assert app.tray.handoff_action.text() == "Hand-off to pipedrive failed for 1 email…"
+
+
+def test_german_hints_show_whole_in_the_window_as_it_opens(
+    qtbot: QtBot, app: TrayApp, language: None
+) -> None:
+    """A long German hint under the form is never cut off: the window grows to fit it."""
+    install_translators("de")
+    dialog = app.open_settings(handoff_tab=True)
+    page = dialog.tabs.currentWidget()
+    assert isinstance(page, HandoffPage)
+    for choice in ("hubspot", "pipedrive", "webhook", "hubspot"):
+        page.crm_combo.setCurrentIndex(page.crm_combo.findData(choice))
+        hint = page.hint
+
+        def whole(label: QLabel = hint) -> bool:
+            if not label.text():
+                return True
+            needed = label.heightForWidth(label.width())
+            bottom = label.mapTo(page, label.rect().bottomLeft()).y()
+            return label.height() >= needed and bottom <= page.height()
+
+        qtbot.waitUntil(whole, timeout=3_000)
+    assert dialog.height() <= dialog.screen().availableGeometry().height()

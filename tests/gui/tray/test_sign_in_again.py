@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,3 +105,23 @@ def test_settings_offers_sign_in_again_for_an_oauth_account(
     with qtbot.waitSignal(dialog.testFinished, timeout=30000) as done:  # type: ignore[attr-defined]
         dialog.test_button.click()
     assert done.args[1] is True, done.args
+
+
+def test_quit_during_an_unfinished_browser_sign_in_does_not_hang(
+    signed_in_app: TrayApp, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user clicks "Sign in again", never finishes in the browser, and quits: the app
+    ends at once instead of waiting for the sign-in's five-minute limit."""
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    signed_in_app.sign_in_again(ALICE)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)  # type: ignore[attr-defined]
+    assert any(t.name == "oauth-loopback" for t in threading.enumerate())
+    signed_in_app.quit()
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and any(
+        t.name in ("oauth-loopback", "replytrail-job_0") and t.is_alive()
+        for t in threading.enumerate()
+    ):
+        time.sleep(0.05)
+    assert not any(t.name == "oauth-loopback" for t in threading.enumerate())

@@ -91,10 +91,10 @@ def build_forward(
 def _raise(account: Account, to: str, code: int, text: bytes | str) -> NoReturn:
     """A 5xx answer refuses the forward for good (shown, not retried); 4xx is temporary."""
     said = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
-    detail = f"{to}: {code} {said}"[:200]
-    if 500 <= code < 600:
-        raise DeliveryRefused(where=to, detail=detail)
-    raise ProtocolError(host=account.smtp_host, detail=detail)
+    said = " ".join(said.split())
+    if 500 <= code < 600:  # the address is already the message's subject
+        raise DeliveryRefused(where=to, detail=f"{code} {said}"[:200])
+    raise ProtocolError(host=account.smtp_host, detail=f"{to}: {code} {said}"[:200])
 
 
 def send_forward(account: Account, secret: Secret, msg: EmailMessage, *, sent_copy: bool) -> None:

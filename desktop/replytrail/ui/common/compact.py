@@ -1,4 +1,5 @@
-"""Widgets that keep things out of the way: a label that elides with "…", a fold."""
+"""Widgets that keep things out of the way: a label that elides with "…", a fold, and a
+window that grows until a page's wrapped texts show whole."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-__all__ = ["ElidedLabel", "Fold"]
+__all__ = ["ElidedLabel", "Fold", "grow_to_fit"]
 
 
 class ElidedLabel(QLabel):
@@ -79,3 +80,26 @@ class Fold(QWidget):
         self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         if self.button.isChecked() != shown:
             self.button.setChecked(shown)
+
+
+def grow_to_fit(window: QWidget, page: QWidget) -> None:
+    """Make *window* tall enough that *page* (a tab) shows its word-wrapped texts whole at
+    its current width: Qt gives a tab no height-for-width, so a long German hint would be
+    cut off. Never taller than the screen; never shrinks what the user made bigger."""
+    lay = page.layout()
+    if lay is None or not window.isVisible():
+        return
+    lay.activate()
+    width = page.width()
+    need = (
+        lay.totalHeightForWidth(width) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+    )
+    short = need - page.height()
+    if short <= 0:
+        return
+    height = window.height() + short
+    screen = window.screen()
+    if screen is not None:
+        height = min(height, screen.availableGeometry().height() - 60)
+    if height > window.height():
+        window.resize(window.width(), height)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,7 +42,7 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.errors import KnownError
 from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
-from replytrail.ui.common.compact import Fold
+from replytrail.ui.common.compact import Fold, grow_to_fit
 from replytrail.ui.common.entries import entries_text, parse_entries
 from replytrail.ui.common.widgets import date_edit_format
 from replytrail.ui.settings.account_test import run_account_test
@@ -83,10 +84,13 @@ class SettingsDialog(QDialog):
         self._jobs, self._add_account = jobs, add_account
         self._loading = False
         self._extra_titles: list[tuple[QWidget, Callable[[], str]]] = []
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_accounts(), "")
-        self.tabs.addTab(self._build_logging(), "")
-        self.tabs.addTab(self._build_general(), "")
+        for build in (self._build_accounts, self._build_logging, self._build_general):
+            page = build()
+            page.installEventFilter(self)
+            self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.locked_note = QLabel(self)
@@ -98,11 +102,28 @@ class SettingsDialog(QDialog):
         self.retranslate()
         self.load()
         self.resize(560, 440)
+        self.tabs.currentChanged.connect(self._fit_timer.start)
 
     def add_page(self, page: QWidget, title: Callable[[], str]) -> int:
         """A further tab (hand-off, team …); *title* is asked again on a language change."""
         self._extra_titles.append((page, title))
+        page.installEventFilter(self)
         return self.tabs.addTab(page, title())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """A page's texts changed (a hint, a failure): grow the window if they no longer fit."""
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.tabs.currentWidget():
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit_timer.start()
+
+    def _fit(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is not None:
+            grow_to_fit(self, page)
 
     # ------------------------------------------------------------------ building
     def _build_accounts(self) -> QWidget:
