@@ -46,3 +46,9 @@ def show(qtbot: QtBot, w: TimelineWindow, email: str, timeout: int = 10_000) -> 
         w.contactShown, timeout=timeout, check_params_cb=lambda c: c.lower() == email.lower()
     ):
         w.show_contact(email)
+
+
+def settled(w: TimelineWindow) -> bool:
+    """Nothing the window asked of the store is still on its way (a fix's reload included):
+    what it shows now stays until something else changes."""
+    return not w._executor.busy and not w.timeline_model.busy

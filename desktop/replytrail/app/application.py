@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -220,12 +221,14 @@ class TrayApp(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._compose.append(dialog)
-        # forget it when Qt deletes it (after send, Close, Escape): never touch a dead window
-        dialog.destroyed.connect(lambda *_a, d=dialog: self._compose_closed(d))
+        # forget it when Qt deletes it (after send, Close, Escape): never touch a dead window;
+        # by its id, not by a lambda holding the dialog (a cycle through a Qt object that Qt
+        # deletes can crash the garbage collector later)
+        dialog.destroyed.connect(partial(self._compose_closed, id(dialog)))
         bring_forward(dialog)
 
-    def _compose_closed(self, dialog: QWidget) -> None:
-        self._compose = [d for d in self._compose if d is not dialog]
+    def _compose_closed(self, key: int, *_args: object) -> None:
+        self._compose = [d for d in self._compose if id(d) != key]
 
     @property
     def compose_windows(self) -> list[QWidget]:

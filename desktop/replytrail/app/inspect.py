@@ -70,8 +70,16 @@ class Inspector(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
+            # a slot that asks for its sender, no lambda holding the socket: a cycle through
+            # a Qt object that Qt deletes (deleteLater) can crash the garbage collector later
+            sock.readyRead.connect(self._ready)
             sock.disconnected.connect(sock.deleteLater)
+
+    @Slot()
+    def _ready(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
 
     def _read(self, sock: QLocalSocket) -> None:
         while sock.canReadLine():

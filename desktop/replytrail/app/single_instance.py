@@ -83,9 +83,15 @@ class SingleInstance(QObject):
         # the sockets stay children of the server (one per later start; freed with it):
         # deleteLater on a socket that its dying server also deletes crashes
         while (sock := self._server.nextPendingConnection()) is not None:
-            sock.readyRead.connect(lambda s=sock: self._on_ready(s))
+            sock.readyRead.connect(self._ready)  # no lambda holding the socket (a cycle)
             if sock.bytesAvailable():
                 self._on_ready(sock)
+
+    @Slot()
+    def _ready(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._on_ready(sock)
 
     def _on_ready(self, sock: QLocalSocket) -> None:
         if bytes(sock.readAll().data()).startswith(HELLO.strip()):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from factories import record
-from qtstore import open_window, show
+from qtstore import open_window, settled, show
 from replytrail.core.models import MatchReason
 from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.ui.timeline.contact_edit import ContactEditDialog, MergeDialog
@@ -82,6 +82,8 @@ def test_confirm_and_unlink_an_email(
             (e := store.email("<m2@example.test>")) is not None and e.match is MatchReason.CONFIRMED
         )
     )
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Match confirmed.")
+    qtbot.waitUntil(lambda: settled(window))  # the window reloaded the confirmed row
     view.setCurrentIndex(
         window.timeline_model.index(window.timeline_model.row_of("<m1@example.test>"))
     )

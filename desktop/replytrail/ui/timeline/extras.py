@@ -11,8 +11,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 
 from replytrail.core.models import Contact
 from replytrail.core.store.contact_fixes import ContactFixes
@@ -40,6 +40,8 @@ class TimelineExtras(QObject):
         self.window = w = window
         self._executor = executor
         self.dialog: QDialog | None = None
+        self.remove_button: QAbstractButton | None = None  # the open unlink question's
+        self._unlink_id = ""
         self.tools = TimelineTools()
         w.top_bar.addWidget(self.tools)
         self.page = AwaitingPage(executor, days)
@@ -196,12 +198,15 @@ class TimelineExtras(QObject):
             self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda b: (
-                self._fix(lambda f: f.take_out(mid), self.tr("The email was removed."))
-                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
-        )
-        box.open()
+        # a bound method, no lambda holding the box: a cycle through a Qt object that Qt
+        # deletes (WA_DeleteOnClose) can crash the garbage collector later
+        self._unlink_id = mid
+        box.buttonClicked.connect(self._unlink_answered)
         self.dialog = box
+        box.open()
+
+    @Slot(QAbstractButton)
+    def _unlink_answered(self, button: QAbstractButton) -> None:
+        if button is self.remove_button:
+            mid = self._unlink_id
+            self._fix(lambda f: f.take_out(mid), self.tr("The email was removed."))

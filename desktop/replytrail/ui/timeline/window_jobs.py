@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
 
 from replytrail.core.models import Contact, LoggedEmail
 from replytrail.ui.reading.pane import ReadingPane
@@ -52,6 +59,7 @@ class WindowJobs(_Base):
     timeline_view: QListView
     reading: ReadingPane
     ask_export_path: Callable[[str, str], Path | None]
+    _forget_asked: tuple[QMessageBox, Contact] | None = None  # the open forget question's
 
     if TYPE_CHECKING:  # the window's own
 
@@ -156,14 +164,17 @@ class WindowJobs(_Base):
             return
         box = forget_box(self, c)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda b: (
-                self._forget(c)
-                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
-        )
+        # a bound method, no lambda holding the box (a cycle through a Qt object that Qt
+        # deletes can crash the garbage collector later)
+        self._forget_asked = (box, c)
+        box.buttonClicked.connect(self._forget_answered)
         box.open()
+
+    def _forget_answered(self, button: QAbstractButton) -> None:
+        asked, self._forget_asked = self._forget_asked, None
+        destructive = QMessageBox.ButtonRole.DestructiveRole
+        if asked is not None and asked[0].buttonRole(button) == destructive:
+            self._forget(asked[1])
 
     def _forget(self, c: Contact) -> None:
         email = c.email
