@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
 from collections.abc import Callable
 
@@ -130,3 +132,23 @@ def test_late_document_falls_back_to_text(qtbot: QtBot, monkeypatch: pytest.Monk
     assert browser.toPlainText() == "the text"
     qtbot.wait(1500)  # the worker's document arrives and must not replace the text
     assert browser.toPlainText() == "the text"
+
+
+def test_closing_while_emails_render_in_the_background_is_safe(qtbot: QtBot) -> None:
+    """The user flicks through emails and closes the window while bodies still render: the
+    late documents are dropped, nothing crashes, and a new pane still renders."""
+    html = "<html><body>" + "<table><tr><td>cell</td></tr></table>" * 3000 + "<p>late</p>"
+    for _ in range(12):
+        view = SafeMailBrowser()
+        view.show_html(html)  # a render thread starts
+        view.deleteLater()  # ... and the pane is gone before it is done
+    qtbot.waitUntil(
+        lambda: not any(t.name == "render" for t in threading.enumerate()), timeout=30_000
+    )
+    qtbot.wait(50)  # the relay hands the late documents on: to nobody
+    gc.collect()
+    fresh = SafeMailBrowser()
+    qtbot.addWidget(fresh)
+    with qtbot.waitSignal(fresh.rendered, timeout=30_000):
+        fresh.show_html("<p>Guten Tag</p>" + "<p>x</p>" * 2000)
+    assert "Guten Tag" in fresh.toPlainText()

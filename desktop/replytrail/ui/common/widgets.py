@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QStyle, QToolButton, QWidget
@@ -287,15 +288,25 @@ class AttachmentChip(QToolButton):
         )
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self)
-        menu.addAction(self.tr("Open"), lambda: self.openRequested.emit(self.attachment))
-        menu.addAction(self.tr("Save as…"), lambda: self.saveRequested.emit(self.attachment))
+        # bound methods, no lambda holding the button: the reading pane deletes its buttons
+        # (deleteLater), and a cycle through a Qt object Qt deletes can crash the collector
+        menu.addAction(self.tr("Open"), self._open)
+        menu.addAction(self.tr("Save as…"), self._save)
         self.setMenu(menu)
-        self.clicked.connect(lambda: self.openRequested.emit(self.attachment))
+        self.clicked.connect(self._open)
         self.setStyleSheet(
             "QToolButton { background: #f1f3f5; color: #3e4c59; border: 1px solid "
             "#e4e7eb; border-radius: 6px; padding: 3px 8px; }"
             "QToolButton:hover { background: #e6efff; border-color: #b8cdf5; }"
         )
+
+    @Slot()
+    def _open(self) -> None:
+        self.openRequested.emit(self.attachment)
+
+    @Slot()
+    def _save(self) -> None:
+        self.saveRequested.emit(self.attachment)
 
 
 class EmptyState(QLabel):

@@ -9,11 +9,14 @@ hands the finished document to the GUI thread, which then only lays out what is 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QRectF, QThread, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QTextDocument
 
@@ -84,6 +87,49 @@ class RenderJob:
     cut_note: str = ""  # the last line when the body is longer than can be shown
 
 
+class _Relay(QObject):
+    """The one object render threads emit on. It lives in the GUI thread for the whole
+    process, so a thread never emits on a window's object that is being deleted meanwhile
+    (that race is a use-after-free, not an exception); the GUI thread hands each result on
+    to its builder, or drops it when the builder is gone."""
+
+    built = Signal(int, int, object)  # builder token, generation, document
+    blocked = Signal(int, int, str)  # builder token, generation, shortened URL
+
+
+_relay: _Relay | None = None
+_builders: weakref.WeakValueDictionary[int, DocumentBuilder] = weakref.WeakValueDictionary()
+_tokens = itertools.count(1)
+
+
+def _relay_in_gui_thread() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        _relay.built.connect(_hand_built)
+        _relay.blocked.connect(_hand_blocked)
+    return _relay
+
+
+def _alive(token: int) -> DocumentBuilder | None:
+    b = _builders.get(token)
+    return b if b is not None and shiboken6.isValid(b) else None
+
+
+def _hand_built(token: int, generation: int, doc: object) -> None:
+    b = _alive(token)
+    if b is not None:
+        b.built.emit(generation, doc)
+    elif isinstance(doc, QTextDocument) and shiboken6.isValid(doc):
+        doc.deleteLater()
+
+
+def _hand_blocked(token: int, generation: int, url: str) -> None:
+    b = _alive(token)
+    if b is not None:
+        b.on_blocked(generation, url)
+
+
 class DocumentBuilder(QObject):
     """Builds :class:`SafeDocument` objects in worker threads, newest request wins.
 
@@ -101,8 +147,11 @@ class DocumentBuilder(QObject):
     ) -> None:
         super().__init__(parent)
         self._sanitise = sanitise
-        self._on_blocked = on_blocked
+        self.on_blocked = on_blocked  # called on the GUI thread only
         self._gui = QThread.currentThread()
+        self._relay = _relay_in_gui_thread()
+        self._token = next(_tokens)
+        _builders[self._token] = self
 
     def build_now(self, job: RenderJob) -> SafeDocument:
         """The same work on the calling thread (small bodies, tests)."""
@@ -110,23 +159,40 @@ class DocumentBuilder(QObject):
 
     def start(self, job: RenderJob) -> None:
         """Build *job* in a worker thread; :attr:`built` is emitted when it is done."""
-        threading.Thread(target=self._run, args=(job,), name="render", daemon=True).start()
+        threading.Thread(
+            target=_run,
+            args=(self._relay, self._token, self._sanitise, self._gui, job),
+            name="render",
+            daemon=True,
+        ).start()
 
     def _build(self, job: RenderJob) -> SafeDocument:
-        doc = SafeDocument(job.cid, lambda url: self._on_blocked(job.generation, url))
-        doc.setDefaultFont(job.font)
-        doc.setDocumentMargin(job.margin)
-        if job.is_html:
-            doc.setHtml(bound_html(self._sanitise(job.body), job.cut_note))
-        else:
-            doc.setPlainText(bound_text(job.body, job.cut_note))
-        return doc
+        return _build(self._relay, self._token, self._sanitise, job)
 
-    def _run(self, job: RenderJob) -> None:
-        try:
-            doc = self._build(job)
-        except Exception as exc:  # a hostile email must never take the window down
-            log.warning("could not render an email (%s)", type(exc).__name__)
-            return
-        doc.moveToThread(self._gui)
-        self.built.emit(job.generation, doc)
+
+def _build(
+    relay: _Relay, token: int, sanitise: Callable[[str], str], job: RenderJob
+) -> SafeDocument:
+    generation = job.generation
+    # the document tells the relay, never the window, what it refused (from any thread)
+    doc = SafeDocument(job.cid, lambda url: relay.blocked.emit(token, generation, url))
+    doc.setDefaultFont(job.font)
+    doc.setDocumentMargin(job.margin)
+    if job.is_html:
+        doc.setHtml(bound_html(sanitise(job.body), job.cut_note))
+    else:
+        doc.setPlainText(bound_text(job.body, job.cut_note))
+    return doc
+
+
+def _run(
+    relay: _Relay, token: int, sanitise: Callable[[str], str], gui: QThread, job: RenderJob
+) -> None:
+    """A render thread: touches only the relay and the document it builds."""
+    try:
+        doc = _build(relay, token, sanitise, job)
+    except Exception as exc:  # a hostile email must never take the window down
+        log.warning("could not render an email (%s)", type(exc).__name__)
+        return
+    doc.moveToThread(gui)
+    relay.built.emit(token, job.generation, doc)

@@ -133,7 +133,6 @@ class SafeMailBrowser(QTextBrowser):
     linkRequested = Signal(QUrl)  # noqa: N815 - Qt signal naming
     blockedChanged = Signal(int)  # noqa: N815 - Qt signal naming
     rendered = Signal()
-    _blocked_in = Signal(int, str)  # from a worker thread (queued) or the GUI thread (direct)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,9 +141,8 @@ class SafeMailBrowser(QTextBrowser):
         self._generation = 0
         self._fallback = ""
         self._doc: QTextDocument | None = None
-        self._builder = DocumentBuilder(sanitize_html, self._blocked_in.emit, self)
+        self._builder = DocumentBuilder(sanitize_html, self._note_blocked, self)
         self._builder.built.connect(self._on_built)
-        self._blocked_in.connect(self._note_blocked)
         self._budget = QTimer(self)
         self._budget.setSingleShot(True)
         self._budget.timeout.connect(self._over_budget)
