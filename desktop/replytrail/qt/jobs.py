@@ -15,9 +15,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from replytrail.core.errors import KnownError
+from replytrail.qt.relay import make_poster
 
 __all__ = ["Jobs", "StoreExecutor"]
 
@@ -32,16 +33,15 @@ class Jobs(QObject):
     """A small thread pool for jobs that may block on the network (never the GUI thread).
 
     The callbacks given to :meth:`run` are called on the thread this object lives in (the
-    GUI thread). Signals: ``finished(object)`` internal, carries (future, on_done, on_error).
+    GUI thread), through the relay (``qt/relay.py``): a pool thread never touches this
+    object, which its window may delete while a job runs.
     """
-
-    finished = Signal(object)
 
     def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="replytrail-job")
         self._closed = False
-        self.finished.connect(self._deliver)
+        self._post = make_poster(self._deliver)
 
     def run(
         self,
@@ -51,17 +51,13 @@ class Jobs(QObject):
     ) -> Future[T]:
         """Run *fn* on the pool; then ``on_done(result)`` or ``on_error(exc)`` on this thread."""
         fut = self._pool.submit(fn)
-        fut.add_done_callback(lambda f: self._emit((f, on_done, on_error)))
+        post = self._post
+        fut.add_done_callback(lambda f: post((f, on_done, on_error)))
         return fut
 
-    def _emit(self, item: _Item) -> None:
-        if not self._closed:
-            self.finished.emit(item)
-
-    @Slot(object)
     def _deliver(self, item: _Item) -> None:
         fut, on_done, on_error = item
-        if fut.cancelled():
+        if self._closed or fut.cancelled():
             return
         exc = fut.exception()
         if exc is not None:
@@ -95,7 +91,6 @@ class StoreExecutor(QObject, Generic[S]):
     """
 
     wrote = Signal()
-    _finished = Signal(object)  # (ticket, result, error) from the worker
 
     def __init__(self, open_store: Callable[[], S], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +102,7 @@ class StoreExecutor(QObject, Generic[S]):
         self._owners: dict[int, QObject] = {}
         self._writes: set[int] = set()
         self._closed = False
-        self._finished.connect(self._deliver)
+        self._post = make_poster(self._deliver)  # the worker never emits on this object
 
     def submit(
         self,
@@ -136,17 +131,14 @@ class StoreExecutor(QObject, Generic[S]):
                 self._store = self._open()
             result = fn(self._store)
         except BaseException as e:
-            self._emit((ticket, None, e))
+            self._post((ticket, None, e))
         else:
-            self._emit((ticket, result, None))
+            self._post((ticket, result, None))
 
-    def _emit(self, item: tuple[int, object, BaseException | None]) -> None:
-        if not self._closed:
-            self._finished.emit(item)
-
-    @Slot(object)
     def _deliver(self, item: tuple[int, object, BaseException | None]) -> None:
         ticket, result, exc = item
+        if self._closed:
+            return
         cbs = self._pending.pop(ticket, None)
         owner = self._owners.pop(ticket, None)
         if ticket in self._writes:

@@ -120,7 +120,10 @@ def _hand_built(token: int, generation: int, doc: object) -> None:
     b = _alive(token)
     if b is not None:
         b.built.emit(generation, doc)
-    elif isinstance(doc, QTextDocument) and shiboken6.isValid(doc):
+    elif isinstance(doc, QTextDocument) and shiboken6.isValid(doc) and _relay is not None:
+        # owned by Qt from here: the render thread may still hold the last Python reference,
+        # and a Python-owned document would then be destroyed on that thread
+        doc.setParent(_relay)
         doc.deleteLater()
 
 

@@ -211,6 +211,7 @@ class SafeMailBrowser(QTextBrowser):
         if not isinstance(doc, QTextDocument):
             return
         if generation != self._generation:
+            doc.setParent(self)  # Qt's from here, deleted on this thread (see _hand_built)
             doc.deleteLater()
             return
         self._budget.stop()

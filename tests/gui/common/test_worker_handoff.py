@@ -1,0 +1,60 @@
+"""Background results reach the GUI thread only while the window that asked still exists:
+a dialog closed during a job, or a window closed during a store read, never crashes."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.jobs import Jobs, StoreExecutor
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_job_answers_on_the_gui_thread(qtbot: QtBot) -> None:
+    jobs = Jobs()
+    seen: list[tuple[int, bool]] = []
+    jobs.run(
+        lambda: 41 + 1, lambda r: seen.append((r, QThread.currentThread().isMainThread())), print
+    )
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(42, True)]
+    jobs.shutdown()
+
+
+def test_a_dialog_closed_while_its_jobs_run_hears_nothing(qtbot: QtBot) -> None:
+    """The wizard's case: its job pool is its child; the user closes it mid-check."""
+    answers: list[int] = []
+    release = threading.Event()
+    for _ in range(10):
+        dialog = QDialog()
+        jobs = Jobs(parent=dialog)
+        for n in range(3):
+            jobs.run(lambda n=n: release.wait(5) and n, answers.append, print)
+        dialog.deleteLater()
+        del dialog, jobs
+    qtbot.wait(20)
+    gc.collect()
+    release.set()  # the jobs finish after their owner is gone
+    time.sleep(0.2)
+    qtbot.wait(100)
+    assert answers == []
+
+
+def test_closing_the_store_executor_drops_late_answers(qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite3"
+    SQLiteStore(db).close()
+    executor = StoreExecutor(lambda: SQLiteStore(db))
+    got: list[object] = []
+    executor.submit(lambda s: time.sleep(0.2) or s.contacts("", 10), got.append)
+    executor.close()  # waits for the running job; its answer is not delivered
+    qtbot.wait(50)
+    assert got == [] and not executor.busy
