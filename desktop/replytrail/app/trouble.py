@@ -114,14 +114,19 @@ class TroubleController(QObject):
             self._new_password(self._asked, self.dialog.password())
 
     @Slot()
-    def _servers_given(self) -> None:
-        if isinstance(self.dialog, ServerEditDialog):
-            self._save_servers(self.dialog)
-
-    @Slot()
-    def _sender_given(self) -> None:
-        if isinstance(self.dialog, SenderDialog):
-            self._save_sender(self.dialog)
+    def _account_dialog_accepted(self) -> None:
+        """Server settings or sender details were saved: store them; new servers: retry."""
+        d = self.dialog
+        if not isinstance(d, ServerEditDialog | SenderDialog):
+            return
+        account = d.account()
+        try:
+            self.accounts.save(account)
+        except KnownError as e:
+            self._message(e.message)
+            return
+        if isinstance(d, ServerEditDialog):
+            self.retry(account.email)
 
     def _new_password(self, email: str, secret: str) -> None:
         try:
@@ -139,42 +144,26 @@ class TroubleController(QObject):
 
     @Slot(str)
     def edit_servers(self, email: str, parent: QWidget | None = None) -> None:
-        try:
-            account = self.accounts.get(email)
-        except KnownError as e:
-            self._message(e.message)
-            return
-        d = ServerEditDialog(account, parent)
-        d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        d.accepted.connect(self._servers_given)
-        self.dialog = d
-        d.open()
+        self._open_account_dialog(email, ServerEditDialog, parent)
 
     @Slot(str)
     def edit_sender(self, email: str, parent: QWidget | None = None) -> None:
         """Name and signature (issue 8.9): saved to the account file, used by compose."""
+        self._open_account_dialog(email, SenderDialog, parent)
+
+    def _open_account_dialog(
+        self,
+        email: str,
+        kind: type[ServerEditDialog] | type[SenderDialog],
+        parent: QWidget | None,
+    ) -> None:
         try:
             account = self.accounts.get(email)
         except KnownError as e:
             self._message(e.message)
             return
-        d = SenderDialog(account, parent)
+        d = kind(account, parent)
         d.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        d.accepted.connect(self._sender_given)
+        d.accepted.connect(self._account_dialog_accepted)  # a bound method (see above)
         self.dialog = d
         d.open()
-
-    def _save_sender(self, d: SenderDialog) -> None:
-        try:
-            self.accounts.save(d.account())
-        except KnownError as e:
-            self._message(e.message)
-
-    def _save_servers(self, d: ServerEditDialog) -> None:
-        account = d.account()
-        try:
-            self.accounts.save(account)
-        except KnownError as e:
-            self._message(e.message)
-            return
-        self.retry(account.email)

@@ -20,6 +20,7 @@ from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
 from replytrail.ui.settings.account_trouble import AccountTroublePanel, PasswordDialog
 from replytrail.ui.settings.dialog import SettingsDialog
+from replytrail.ui.settings.sender import SenderDialog
 from replytrail.ui.settings.server_edit import ServerEditDialog
 from replytrail.ui.tray.trouble import AccountTrouble
 from servers.cli import Cli
@@ -115,6 +116,21 @@ def test_edit_server_settings_from_settings(qtbot: QtBot, app: TrayApp, dovecot:
     assert _submenu(app) is None and dialog.trouble.state_label.text() == "Catching up…"
     qtbot.waitUntil(lambda: _submenu(app) is not None, timeout=30_000)
     assert dialog.trouble.state_label.text().startswith("Stopped:")
+
+
+def test_name_and_signature_from_settings_reach_the_account(qtbot: QtBot, app: TrayApp) -> None:
+    before = app.accounts.get(ALICE)
+    dialog = app.open_settings(accounts_tab=True)
+    dialog.account_list.setCurrentRow(0)
+    dialog.trouble.sender_button.click()
+    d = app.firstweek.trouble.dialog
+    assert isinstance(d, SenderDialog)
+    d.name.setText("Alice Sommer")
+    d.signature.setPlainText("Alice Sommer\nVertrieb")
+    d.accept()
+    saved = app.accounts.get(ALICE)
+    assert (saved.sender_name, saved.signature) == ("Alice Sommer", "Alice Sommer\nVertrieb")
+    assert (saved.imap_host, saved.imap_port) == (before.imap_host, before.imap_port)
 
 
 def test_offline_says_why_in_words_and_offers_retry(qtbot: QtBot) -> None:
