@@ -12,17 +12,15 @@ import os
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tools")]
 
-from wizard_screenshots import xvfb  # noqa: E402
+from shotkit import pump, wait, xvfb  # noqa: E402
 
 
 def shoot() -> None:
@@ -40,20 +38,7 @@ def shoot() -> None:
     from replytrail.ui.timeline.import_dialog import ImportDialog
     from replytrail.ui.timeline.window import TimelineWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-
-    def pump(seconds: float = 0.4) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def wait(pred: Callable[[], Any], what: str) -> None:
-        end = time.monotonic() + 20
-        while not pred():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for {what}")
-            pump(0.05)
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept for the run
 
     def save(w: QWidget, name: str, lang: str) -> None:
         pump()

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tools"), str(ROOT / "tests")]
 
-from wizard_screenshots import xvfb  # noqa: E402
+from shotkit import pump, xvfb  # noqa: E402
 
 
 def shoot() -> None:
@@ -35,13 +35,7 @@ def shoot() -> None:
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.settings.handoff_page import HandoffPage
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-
-    def pump(seconds: float = 0.5) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept for the run
 
     data = Path(tempfile.mkdtemp(prefix="rt-handoff-shots-"))
     book = TargetBook(data / "handoff.toml")

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests"), str(ROOT / "tests" / "e2e")]
+sys.path[:0] = [
+    str(ROOT / "desktop"),
+    str(ROOT / "tests"),
+    str(ROOT / "tests" / "e2e"),
+    str(ROOT / "tools"),
+]
 
+from shotkit import pump  # noqa: E402
 from xdesk import Desktop  # noqa: E402
 
 
@@ -32,13 +37,7 @@ def shoot() -> None:
     from replytrail.ui.tray.notify import Notifier
     from replytrail.ui.tray.tray import TrayIcon
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-
-    def pump(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept for the run
 
     tray = TrayIcon()
     tray.show()

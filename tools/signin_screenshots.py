@@ -15,8 +15,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (720, 560)
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests"), str(ROOT / "tools")]
 
-from wizard_screenshots import xvfb  # noqa: E402 - after the path is set
+from shotkit import pump, wait, xvfb  # noqa: E402 - after the path is set
 
 CLIENT_ID = "00000000-0000-0000-0000-000000000000"  # a placeholder: shows the enabled button
 
@@ -44,7 +42,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def shoot(languages: list[str], out: Path) -> int:
-    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from replytrail.app.i18n import install_translators
@@ -60,22 +57,6 @@ def shoot(languages: list[str], out: Path) -> int:
     root = Path(tempfile.mkdtemp(prefix="rt-signin-shots-"))
     opened = threading.Event()
 
-    def pump(ms: int = 80) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            QCoreApplication.processEvents(
-                QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(20)
-            )
-            time.sleep(0.01)
-
-    def wait(pred: Callable[[], Any], what: str, timeout: float = 20) -> None:
-        end = time.monotonic() + timeout
-        while not pred():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for {what}")
-            pump(30)
-        pump(150)
-
     def to_signin(email: str, preset: dict[str, Any], tmp: Path) -> SetupWizard:
         tmp.mkdir(parents=True, exist_ok=True)
         w = SetupWizard(
@@ -86,7 +67,7 @@ def shoot(languages: list[str], out: Path) -> int:
         )
         w.resize(*SIZE)
         w.show()
-        pump(200)
+        pump(0.2)
         w.email_page.email_edit.setText(email)
         for page in (Page.DISCOVERY, Page.REVIEW, Page.SIGNIN):
             if page is Page.REVIEW:
@@ -96,7 +77,7 @@ def shoot(languages: list[str], out: Path) -> int:
         return w
 
     def save(w: Any, name: str, lang: str) -> None:
-        pump(200)
+        pump(0.2)
         path = out / f"{name}-{lang}.png"
         w.grab().save(str(path))
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
@@ -128,7 +109,7 @@ def shoot(languages: list[str], out: Path) -> int:
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         print(shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot)
-    pump(100)
+    pump(0.1)
     return 0
 
 

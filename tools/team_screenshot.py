@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots" / "team-timeline.png"
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tools"), str(ROOT / "tests")]
 
-from wizard_screenshots import xvfb  # noqa: E402
+from shotkit import xvfb  # noqa: E402
 
 CONVERSATION = [  # (who, outbound, subject, body)
     (

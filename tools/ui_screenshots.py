@@ -13,16 +13,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tools")]
 
-from wizard_screenshots import xvfb  # noqa: E402
+from shotkit import pump, wait, xvfb  # noqa: E402
 
 
 def shoot() -> None:
@@ -42,20 +39,7 @@ def shoot() -> None:
     from replytrail.ui.settings.dialog import SettingsDialog
     from replytrail.ui.timeline.window import TimelineWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-
-    def pump(seconds: float = 0.4) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            app.processEvents()
-            time.sleep(0.02)
-
-    def wait(pred: Callable[[], Any], what: str) -> None:
-        end = time.monotonic() + 15
-        while not pred():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for {what}")
-            pump(0.05)
+    _app = QApplication.instance() or QApplication([sys.argv[0]])  # kept for the run
 
     def save(w: QWidget, name: str, lang: str, sep: str = "_", screen: QRect | None = None) -> None:
         """The widget; with *screen*, that part of the screen (a popup menu over a window)."""

@@ -11,11 +11,9 @@ import argparse
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,31 +21,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (720, 560)
-sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests"), str(ROOT / "tools")]
 
-
-@contextmanager
-def xvfb(display: str | None) -> Iterator[str]:
-    """A private X server (unless *display* names one); yields its DISPLAY."""
-    if display:
-        yield display
-        return
-    # -displayfd: Xvfb picks a free display number itself and writes it to stdout
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert proc.stdout is not None
-    n = proc.stdout.readline().strip()
-    if not n:
-        raise SystemExit("Xvfb did not start")
-    try:
-        yield f":{n}"
-    finally:
-        proc.terminate()
-        proc.wait(5)
+from shotkit import pump, wait, xvfb  # noqa: E402
 
 
 @contextmanager
@@ -73,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def shoot(languages: list[str], out: Path) -> int:
-    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWizard
 
     from replytrail.app.i18n import install_translators
@@ -86,22 +62,6 @@ def shoot(languages: list[str], out: Path) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setStyle("Fusion")
     out.mkdir(parents=True, exist_ok=True)
-
-    def pump(ms: int = 80) -> None:
-        end = time.monotonic() + ms / 1000
-        while time.monotonic() < end:
-            QCoreApplication.processEvents(
-                QEventLoop.ProcessEventsFlag.AllEvents, QDeadlineTimer(20)
-            )
-            time.sleep(0.01)
-
-    def wait(pred: Callable[[], Any], what: str, timeout: float = 20) -> None:
-        end = time.monotonic() + timeout
-        while not pred():
-            if time.monotonic() > end:
-                raise SystemExit(f"timed out waiting for {what}")
-            pump(30)
-        pump(150)
 
     def preset(d: Dovecot, imap_port: int | None = None) -> dict[str, Any]:
         return {
@@ -131,11 +91,11 @@ def shoot(languages: list[str], out: Path) -> int:
         )
         w.resize(*SIZE)
         w.show()
-        pump(200)
+        pump(0.2)
         return w
 
     def save(w: SetupWizard, name: str, lang: str) -> None:
-        pump(200)
+        pump(0.2)
         path = out / f"wizard-{name}-{lang}.png"
         w.grab().save(str(path))
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
@@ -250,7 +210,7 @@ def shoot(languages: list[str], out: Path) -> int:
                 w.ctx.settings.set("discovery.timeout", 3.0)
                 type_email(w, "anna.berger@slow.example.net")
                 next_page(w, Page.DISCOVERY)
-                pump(1200)
+                pump(1.2)
                 save(w, "discovery-running", lang)
                 w.discovery_page.stop()
                 wait(w.discovery_page.isComplete, "cancel")
@@ -258,7 +218,7 @@ def shoot(languages: list[str], out: Path) -> int:
                 save(w, "review-nothing-found", lang)
                 w.reject()
                 del os.environ["https_proxy"]
-        pump(100)
+        pump(0.1)
     finally:
         dc.cleanup()
         pop.cleanup()
