@@ -3,13 +3,16 @@ condition. The tools differ only in what they put on screen."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-__all__ = ["pump", "wait", "xvfb"]
+__all__ = ["main", "pump", "wait", "xvfb"]
 
 
 @contextmanager
@@ -54,3 +57,20 @@ def wait(pred: Callable[[], Any], what: str, timeout: float = 20, settle: float 
             raise SystemExit(f"timed out waiting for {what}")
         pump(0.03)
     pump(settle)
+
+
+def main(
+    doc: str, shoot: Callable[[list[str], Path], int], out: Path, argv: list[str] | None
+) -> int:
+    """The tools' one command line: ``--display``, ``--lang en|de`` (default both), ``--out``;
+    runs ``shoot(languages, out)`` on the xcb platform of a private Xvfb."""
+    p = argparse.ArgumentParser(description=doc.splitlines()[0])
+    p.add_argument("--display", help="use this X display instead of starting Xvfb")
+    p.add_argument("--lang", action="append", choices=["en", "de"], help="default: both")
+    p.add_argument("--out", type=Path, default=out)
+    args = p.parse_args(argv)
+    with xvfb(args.display) as display:
+        os.environ["DISPLAY"] = display
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        os.environ.setdefault("LANG", "C.UTF-8")
+        return shoot(args.lang or ["en", "de"], args.out)

@@ -9,8 +9,6 @@ after the redirect (rendered by headless Chromium). Writes ``docs/screenshots/``
 
 from __future__ import annotations
 
-import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,22 +21,14 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (720, 560)
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests"), str(ROOT / "tools")]
 
-from shotkit import pump, wait, xvfb  # noqa: E402 - after the path is set
+import shotkit  # noqa: E402 - after the path is set
+from shotkit import pump, wait  # noqa: E402 - after the path is set
 
 CLIENT_ID = "00000000-0000-0000-0000-000000000000"  # a placeholder: shows the enabled button
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--display", help="use this X display instead of starting Xvfb")
-    p.add_argument("--lang", action="append", choices=["en", "de"], help="default: both")
-    p.add_argument("--out", type=Path, default=OUT)
-    args = p.parse_args(argv)
-    with xvfb(args.display) as display:
-        os.environ["DISPLAY"] = display
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-        os.environ.setdefault("LANG", "C.UTF-8")
-        return shoot(args.lang or ["en", "de"], args.out)
+    return shotkit.main(__doc__ or "", shoot, OUT, argv)
 
 
 def shoot(languages: list[str], out: Path) -> int:

@@ -7,7 +7,6 @@ and writes ``docs/screenshots/wizard-<page>-<lang>.png`` at 720x560.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import socket
@@ -23,7 +22,8 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (720, 560)
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests"), str(ROOT / "tools")]
 
-from shotkit import pump, wait, xvfb  # noqa: E402
+import shotkit  # noqa: E402
+from shotkit import pump, wait  # noqa: E402
 
 
 @contextmanager
@@ -36,16 +36,7 @@ def black_hole() -> Iterator[int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--display", help="use this X display instead of starting Xvfb")
-    p.add_argument("--lang", action="append", choices=["en", "de"], help="default: both")
-    p.add_argument("--out", type=Path, default=OUT)
-    args = p.parse_args(argv)
-    with xvfb(args.display) as display:
-        os.environ["DISPLAY"] = display
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-        os.environ.setdefault("LANG", "C.UTF-8")
-        return shoot(args.lang or ["en", "de"], args.out)
+    return shotkit.main(__doc__ or "", shoot, OUT, argv)
 
 
 def shoot(languages: list[str], out: Path) -> int:
