@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,3 +168,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             "'servers' (pytestmark = pytest.mark.servers)",
             pytrace=False,
         )
+
+
+# As the app does (replytrail/qt/collector.py): Python's cycle collector runs on the main
+# (GUI) thread only, between tests, so no engine or render thread ever frees a cycle that
+# holds a Qt object (which destroys it on the wrong thread: a crash, not an exception).
+_GC_THRESHOLD = gc.get_threshold()
+gc.disable()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    from replytrail.qt.collector import collect_due
+
+    collect_due(_GC_THRESHOLD)

@@ -28,6 +28,7 @@ from replytrail.core.config import open_settings
 from replytrail.core.errors import KnownError
 from replytrail.core.events import AccountState, WatchState
 from replytrail.core.paths import resolve_paths
+from replytrail.qt.collector import GuiThreadCollector
 from replytrail.ui.common.icons import app_icon
 from replytrail.ui.tray.tray import TrayIcon
 
@@ -71,6 +72,8 @@ def run(data_dir: str | None, demo: bool) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("replytrail")
     app.setWindowIcon(app_icon())
+    collector = GuiThreadCollector(app)  # cycles are freed on this thread only
+    collector.start()
     demo_root = Path(tempfile.mkdtemp(prefix="replytrail-demo-")) if demo else None
     paths = resolve_paths(demo_root or data_dir)
     paths.ensure()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.qt.collector import GuiThreadCollector
 from replytrail.qt.jobs import Jobs, StoreExecutor
 
 pytestmark = pytest.mark.gui
@@ -58,3 +59,37 @@ def test_closing_the_store_executor_drops_late_answers(qtbot: QtBot, tmp_path: P
     executor.close()  # waits for the running job; its answer is not delivered
     qtbot.wait(50)
     assert got == [] and not executor.busy
+
+
+def test_cycles_are_freed_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    """The app's collector (qt/collector.py): a worker thread that makes garbage cycles never
+    frees them itself; the GUI thread's timer does, within about a second."""
+    freed_on: list[str] = []
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a cycle: only the cycle collector frees it
+
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread().name)
+
+    gc.enable()  # as at start-up, before the app takes the collector over
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+
+        def churn() -> None:
+            for _ in range(3000):
+                Node()
+            _ = [[] for _ in range(20_000)]  # what would trigger an automatic collection
+
+        worker = threading.Thread(target=churn, name="worker")
+        worker.start()
+        worker.join()
+        assert freed_on == []
+        qtbot.waitUntil(lambda: len(freed_on) == 3000, timeout=5_000)
+        assert set(freed_on) == {threading.main_thread().name}
+    finally:
+        collector.stop()
+        gc.disable()  # the test run's own rule (tests/conftest.py)
