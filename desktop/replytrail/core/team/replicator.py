@@ -24,15 +24,17 @@ import psycopg
 
 from replytrail.core.errors import KnownError
 from replytrail.core.events import TeamOnline, TeamPulled
+from replytrail.core.store.contact_fixes import EDIT_OP, MERGE_OP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import (
     forget_own,
     pull_page,
+    push_contact_edits,
     push_emails,
     team_info,
 )
 from replytrail.core.store.postgres.wire import TeamEmail
-from replytrail.core.store.team_side import LocalTeamSide, OutboxItem
+from replytrail.core.store.team_side import LocalTeamSide, OutboxItem, contact_edits_of
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
 
@@ -48,7 +50,7 @@ TeamEvent = TeamOnline | TeamPulled
 class SyncResult:
     pushed: int = 0
     pulled: int = 0
-    forgets: int = 0
+    forgets: int = 0  # forgets and contact edits pushed
 
 
 def _now() -> str:
@@ -118,7 +120,8 @@ class Replicator:
                 return total
 
     def push(self, conn: Conn) -> tuple[int, int]:
-        """Drain the outbox in order: upserts in batches, a forget where it was queued.
+        """Drain the outbox in order: upserts in batches, a forget or a contact edit where it
+        was queued (the second number counts those).
 
         The next batch is read from SQLite while the server works on the current one.
         """
@@ -153,10 +156,31 @@ class Replicator:
                 self.checkpoint("pushed")
                 self.local.ack([item.id])
                 forgets += 1
+            elif item.op in (EDIT_OP, MERGE_OP):
+                pushed += self._push_upserts(conn, upserts, payloads)
+                upserts = []
+                forgets += self._push_contact_edit(conn, item)
             else:
                 upserts.append(item)
         pushed += self._push_upserts(conn, upserts, payloads)
         return pushed, forgets
+
+    def _push_contact_edit(self, conn: Conn, item: OutboxItem) -> int:
+        try:
+            with conn.transaction():
+                push_contact_edits(conn, contact_edits_of(item))
+                self.checkpoint("push-sent")
+        except psycopg.OperationalError:
+            raise  # an outage: it stays queued
+        except psycopg.Error as e:  # refused (e.g. a team store before schema v3): kept, failed
+            detail = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            log.warning("team store refused a contact edit: %s", detail)
+            self.local.fail([item.id], detail)
+            return 0
+        self.checkpoint("pushed")
+        self.local.ack([item.id])
+        self.checkpoint("acked")
+        return 1
 
     def _push_upserts(
         self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
