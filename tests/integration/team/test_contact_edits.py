@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import psycopg
 import pytest
 
+import replytrail
 from replytrail.core.models import Address
 from replytrail.core.store.contact_fixes import ContactFixes
 from replytrail.core.store.team_side import CURSOR
@@ -21,6 +27,7 @@ pytestmark = pytest.mark.servers
 
 MakeLaptop = Callable[[str], Laptop]
 PRIVATE = Address("karl.privat@mail.example", "Karl")
+TESTS = Path(__file__).parents[2]
 
 
 def _fixes(lap: Laptop) -> ContactFixes:
@@ -64,7 +71,9 @@ def test_a_renamed_contact_and_its_company_reach_teammates(
     anna, ben = _pair(team, laptops)
     _fixes(anna).edit(CUSTOMER.email, name="Karl K. Kunde", company="Firma GmbH")
     assert anna.outbox() == 1  # queued with the local change
-    _sync(anna, ben)
+    assert anna.replicator is not None
+    assert (anna.replicator.sync_once().edits, anna.outbox()) == (1, 0)
+    _sync(ben)
     assert anna.outbox() == 0
     assert _seen(ben) == ("Karl K. Kunde", "Firma GmbH")
     assert ben.outbox() == 0  # applying a pull queues nothing (no echo)
@@ -250,3 +259,40 @@ def test_an_older_team_store_keeps_working_and_takes_edits_after_its_upgrade(
     _sync(anna, ben)
     assert anna.outbox() == 0
     assert _seen(ben)[0] == "Karl K. Kunde"
+
+
+def _child(lap: Laptop, failpoint: str = "") -> int:
+    """``team sync`` in a child process that SIGKILLs itself at *failpoint* (this checkout's
+    replytrail, whatever the venv has installed)."""
+    path = os.pathsep.join([str(TESTS), str(Path(replytrail.__file__).parents[1])])
+    args = [sys.executable, "-m", "servers.team_child", str(lap.root), "10", "10"]
+    env = {**os.environ, "PYTHONPATH": path}
+    r = subprocess.run(args + ([failpoint] if failpoint else []), env=env, cwd=TESTS, timeout=300)
+    return r.returncode
+
+
+@pytest.mark.slow
+def test_sigkill_between_push_and_ack_of_an_edit_doubles_nothing(
+    team: TeamDb, laptops: MakeLaptop
+) -> None:
+    anna, ben = _pair(team, laptops)
+    anna.log(contact=PRIVATE)
+    _sync(anna, ben)
+    _fixes(anna).edit(CUSTOMER.email, name="Karl K. Kunde", company="Firma GmbH")
+    _fixes(anna).merge(CUSTOMER.email, PRIVATE.email)
+    for point in ("push-sent:1", "pushed:1", "acked:1", "pushed:1"):
+        assert _child(anna, point) == -signal.SIGKILL, point
+    assert _child(anna) == 0
+    assert anna.outbox() == 0
+    assert sorted(_edit_rows(team)) == [
+        (ANNA, PRIVATE.email, "merged_into", CUSTOMER.email),
+        (ANNA, CUSTOMER.email, "company", "Firma GmbH"),
+        (ANNA, CUSTOMER.email, "name", "Karl K. Kunde"),
+    ]
+    for point in ("pulled:1", "applied:1"):
+        assert _child(ben, point) == -signal.SIGKILL, point
+    assert _child(ben) == 0
+    assert [(c.email, c.name, c.company, c.emails) for c in ben.store.contacts()] == [
+        (CUSTOMER.email, "Karl K. Kunde", "Firma GmbH", 2)
+    ]
+    assert ben.outbox() == 0

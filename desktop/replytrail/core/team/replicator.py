@@ -50,7 +50,8 @@ TeamEvent = TeamOnline | TeamPulled
 class SyncResult:
     pushed: int = 0
     pulled: int = 0
-    forgets: int = 0  # forgets and contact edits pushed
+    forgets: int = 0
+    edits: int = 0  # contact edits and merges pushed
 
 
 def _now() -> str:
@@ -95,8 +96,7 @@ class Replicator:
         try:
             result = SyncResult()
             result.pulled = self.pull(conn)
-            pushed, forgets = self.push(conn)
-            result.pushed, result.forgets = pushed, forgets
+            result.pushed, result.forgets, result.edits = self.push(conn)
             self._set_online(True)
             return result
         finally:
@@ -119,13 +119,13 @@ class Replicator:
             if not page.more:
                 return total
 
-    def push(self, conn: Conn) -> tuple[int, int]:
+    def push(self, conn: Conn) -> tuple[int, int, int]:
         """Drain the outbox in order: upserts in batches, a forget or a contact edit where it
-        was queued (the second number counts those).
+        was queued. Returns how many emails, forgets and contact edits went.
 
         The next batch is read from SQLite while the server works on the current one.
         """
-        pushed = forgets = 0
+        pushed = forgets = edits = 0
         with ThreadPoolExecutor(1, thread_name_prefix="team-read") as reader:
             items = self.local.pending(self.batch)
             ahead = reader.submit(self._payloads, items)
@@ -133,19 +133,20 @@ class Replicator:
                 payloads = ahead.result()
                 following = self.local.pending(self.batch, after=items[-1].id)
                 ahead = reader.submit(self._payloads, following)
-                done, forgot = self._push_items(conn, items, payloads)
-                pushed, forgets, items = pushed + done, forgets + forgot, following
-        if pushed or forgets:
+                done, forgot, edited = self._push_items(conn, items, payloads)
+                pushed, forgets, edits = pushed + done, forgets + forgot, edits + edited
+                items = following
+        if pushed or forgets or edits:
             self.local.remember(last_push=_now())
-        return pushed, forgets
+        return pushed, forgets, edits
 
     def _payloads(self, items: list[OutboxItem]) -> dict[int, TeamEmail]:
         return self.local.team_emails([i.email_id for i in items if i.email_id is not None])
 
     def _push_items(
         self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
-    ) -> tuple[int, int]:
-        pushed = forgets = 0
+    ) -> tuple[int, int, int]:
+        pushed = forgets = edits = 0
         upserts: list[OutboxItem] = []
         for item in items:
             if item.op == "forget":
@@ -159,11 +160,11 @@ class Replicator:
             elif item.op in (EDIT_OP, MERGE_OP):
                 pushed += self._push_upserts(conn, upserts, payloads)
                 upserts = []
-                forgets += self._push_contact_edit(conn, item)
+                edits += self._push_contact_edit(conn, item)
             else:
                 upserts.append(item)
         pushed += self._push_upserts(conn, upserts, payloads)
-        return pushed, forgets
+        return pushed, forgets, edits
 
     def _push_contact_edit(self, conn: Conn, item: OutboxItem) -> int:
         try:
