@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from replytrail.core.store.contact_fixes import ContactFixes
 from replytrail.core.store.team_side import CURSOR
 from replytrail.core.team.admin import init_team
 from replytrail.core.team.membership import joined
+from servers.cli import Cli
 from servers.teampg import TeamPg
 from teamflow import CUSTOMER, Laptop, TeamDb
 
@@ -296,3 +298,19 @@ def test_sigkill_between_push_and_ack_of_an_edit_doubles_nothing(
         (CUSTOMER.email, "Karl K. Kunde", "Firma GmbH", 2)
     ]
     assert ben.outbox() == 0
+
+
+def test_the_command_line_fixes_reach_teammates(
+    team: TeamDb, laptops: MakeLaptop, cli: Cli
+) -> None:
+    anna, ben = _pair(team, laptops)
+    anna.log(contact=PRIVATE)
+    _sync(anna, ben)
+    anna_cli = Cli(anna.root, env=cli.env)
+    anna_cli.ok("contact", "edit", CUSTOMER.email, "--company", "Firma GmbH")
+    anna_cli.ok("contact", "merge", CUSTOMER.email, PRIVATE.email)
+    assert json.loads(anna_cli.ok("team", "status", "--json").out)["outbox"] == 2
+    anna_cli.ok("team", "sync")
+    _sync(ben)
+    [one] = ben.store.contacts()
+    assert (one.email, one.company, one.emails) == (CUSTOMER.email, "Firma GmbH", 2)
