@@ -78,9 +78,13 @@ class FirstWeek(QObject):
 
     # ------------------------------------------------------------------ hooks
     def timeline_created(self, w: TimelineWindow) -> None:
+        from replytrail.core.team.membership import joined
         from replytrail.ui.timeline.extras import TimelineExtras
 
-        self.extras = TimelineExtras(w, self.app.executor, self.followup_days)
+        settings = self.app.settings
+        self.extras = TimelineExtras(
+            w, self.app.executor, self.followup_days, lambda: joined(settings)
+        )
         self.extras.importRequested.connect(lambda contact: self.importer.open(w, contact))
 
     def settings_created(self, d: SettingsDialog) -> None:

@@ -41,16 +41,23 @@ def _say(ctx: CliContext, text: str, **params: object) -> None:
     print(translate(CTX, text, **params), file=ctx.out)
 
 
+def _fixes(ctx: CliContext) -> ContactFixes:
+    """Corrections that, in a team, are queued for the team store with the local change."""
+    from replytrail.core.team.membership import joined
+
+    return ContactFixes(ctx.store, team=joined(ctx.settings))
+
+
 def run_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.name is None and args.company is None:
         raise UsageError(QT_TRANSLATE_NOOP("errors", "Give --name and/or --company."))
-    ContactFixes(ctx.store).edit(args.contact, name=args.name, company=args.company)
+    _fixes(ctx).edit(args.contact, name=args.name, company=args.company)
     _say(ctx, QT_TRANSLATE_NOOP("cli", "{email} updated."), email=args.contact)
     return 0
 
 
 def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
-    n = ContactFixes(ctx.store).merge(args.contact, args.other)
+    n = _fixes(ctx).merge(args.contact, args.other)
     _say(
         ctx,
         QT_TRANSLATE_NOOP("cli", "{other} merged into {email}: {n} emails moved."),

@@ -102,7 +102,13 @@ def test_the_table_owner_is_subject_to_the_policies_too(
             "SELECT relname FROM pg_class WHERE relnamespace = 'replytrail'::regnamespace "
             "AND relkind = 'r' AND relforcerowsecurity ORDER BY relname"
         ).fetchall()
-        assert [r[0] for r in forced] == ["attachments", "bodies", "emails", "tombstones"]
+        assert [r[0] for r in forced] == [
+            "attachments",
+            "bodies",
+            "contact_edits",
+            "emails",
+            "tombstones",
+        ]
         conn.execute(sql.SQL("SET LOCAL ROLE {}").format(sql.Identifier(roles.owner)))
         assert conn.execute("UPDATE replytrail.emails SET subject = 'x'").rowcount == 0
         assert conn.execute("DELETE FROM replytrail.bodies").rowcount == 0
@@ -117,7 +123,7 @@ def test_init_is_idempotent_and_upgrades_an_older_schema(team_pg: TeamPg) -> Non
         marker = "SELECT to_regclass('replytrail.emails_owner_seq')"
         assert conn.execute(marker).fetchone() == (None,)
         second = init_team(conn)
-        assert (second.before, second.after, second.policy) == (1, 2, "shared")
+        assert (second.before, second.after, second.policy) == (1, 3, "shared")
         assert conn.execute(marker).fetchone() != (None,)
         third = init_team(conn, "private-bodies")
-        assert (third.before, third.after, third.policy) == (2, 2, "private-bodies")
+        assert (third.before, third.after, third.policy) == (3, 3, "private-bodies")

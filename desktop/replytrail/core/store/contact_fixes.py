@@ -10,8 +10,11 @@ marked as a guess.
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 import time
+import uuid
 
 from replytrail.core.errors import NotFound, UsageError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
@@ -19,7 +22,12 @@ from replytrail.core.models import MatchReason
 from replytrail.core.store.base import Store
 from replytrail.core.store.sqlite import SQLiteStore
 
-__all__ = ["ContactFixes"]
+__all__ = ["EDIT_OP", "MERGE_OP", "ContactFixes", "edit_rows", "merge_rows"]
+
+#: outbox ops for the team store; the payload is JSON (see :func:`_queue`)
+EDIT_OP = "contact-edit"
+MERGE_OP = "contact-merge"
+TEAM_TARGET = "team"  # team_side.TARGET (that module imports this one)
 
 log = logging.getLogger("replytrail.store")
 
@@ -27,10 +35,13 @@ log = logging.getLogger("replytrail.store")
 class ContactFixes:
     """The user's corrections over the local SQLite store."""
 
-    def __init__(self, store: Store | object) -> None:
+    def __init__(self, store: Store | object, *, team: bool = False) -> None:
         if not isinstance(store, SQLiteStore):
             raise TypeError("contact corrections live in the local SQLite store")
         self.store: SQLiteStore = store
+        #: this laptop is in a team (``membership.joined``): edits and merges are queued for
+        #: the team store in the outbox, in the same transaction as the local change
+        self.team = team
 
     def _contact_id(self, email: str) -> int:
         row = self.store._one(
@@ -51,21 +62,14 @@ class ContactFixes:
         return str(row[0]) if row else email
 
     def edit(self, email: str, *, name: str | None = None, company: str | None = None) -> None:
-        """Set name and/or company; later mail keeps them."""
+        """Set name and/or company; later mail keeps them (and, in a team, teammates see them
+        after their next pull: the change is queued in the same transaction)."""
         cid = self._contact_id(email)
         with self.store._write() as db:
-            db.execute(
-                "INSERT INTO contact_edits (contact_id, name, company) VALUES (?, ?, ?) "
-                "ON CONFLICT(contact_id) DO UPDATE SET "
-                "name = coalesce(excluded.name, contact_edits.name), "
-                "company = coalesce(excluded.company, contact_edits.company)",
-                (cid, name, company),
-            )
-            db.execute(
-                "UPDATE contacts SET name = coalesce(?, name), company = coalesce(?, company) "
-                "WHERE id = ?",
-                (name, company, cid),
-            )
+            edit_rows(db, cid, name, company)
+            if self.team:
+                values = {k: v for k, v in (("name", name), ("company", company)) if v is not None}
+                _queue(db, EDIT_OP, {"contact": _email_of(db, cid), **values})
 
     def merge(self, keep: str, other: str) -> int:
         """Merge *other* into *keep*: its emails move, its address becomes an alias.
@@ -78,26 +82,12 @@ class ContactFixes:
                 email=other.strip(),
             )
         with self.store._write() as db:
-            moved = db.execute(
-                "SELECT count(*) FROM email_contacts WHERE contact_id = ?", (other_id,)
-            ).fetchone()[0]
-            db.execute(
-                "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
-                "SELECT ?, email_id, ts FROM email_contacts WHERE contact_id = ?",
-                (keep_id, other_id),
-            )
-            db.execute(
-                "UPDATE contact_aliases SET contact_id = ? WHERE contact_id = ?",
-                (keep_id, other_id),
-            )
-            db.execute(
-                "INSERT OR REPLACE INTO contact_aliases (email, contact_id) "
-                "SELECT email, ? FROM contacts WHERE id = ?",
-                (keep_id, other_id),
-            )
-            db.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
+            if self.team:
+                into = _email_of(db, keep_id)
+                _queue(db, MERGE_OP, {"contact": _email_of(db, other_id), "merged_into": into})
+            moved = merge_rows(db, keep_id, other_id)
         log.info("merged two contacts: %d emails moved", moved)
-        return int(moved)
+        return moved
 
     def aliases(self, email: str) -> list[str]:
         cid = self._contact_id(email)
@@ -164,3 +154,56 @@ class ContactFixes:
         self.store.blobs.delete(shas - still)
         log.info("an email was taken out of its conversation")
         return True
+
+
+def edit_rows(db: sqlite3.Connection, cid: int, name: str | None, company: str | None) -> None:
+    """Set a contact's name and/or company (None: unchanged), kept across later mail."""
+    db.execute(
+        "INSERT INTO contact_edits (contact_id, name, company) VALUES (?, ?, ?) "
+        "ON CONFLICT(contact_id) DO UPDATE SET "
+        "name = coalesce(excluded.name, contact_edits.name), "
+        "company = coalesce(excluded.company, contact_edits.company)",
+        (cid, name, company),
+    )
+    db.execute(
+        "UPDATE contacts SET name = coalesce(?, name), company = coalesce(?, company) WHERE id = ?",
+        (name, company, cid),
+    )
+
+
+def merge_rows(db: sqlite3.Connection, keep_id: int, other_id: int) -> int:
+    """Move contact *other_id*'s emails and aliases to *keep_id*; its address becomes an alias.
+
+    Returns how many emails moved."""
+    moved = db.execute(
+        "SELECT count(*) FROM email_contacts WHERE contact_id = ?", (other_id,)
+    ).fetchone()[0]
+    db.execute(
+        "INSERT OR IGNORE INTO email_contacts (contact_id, email_id, ts) "
+        "SELECT ?, email_id, ts FROM email_contacts WHERE contact_id = ?",
+        (keep_id, other_id),
+    )
+    db.execute(
+        "UPDATE contact_aliases SET contact_id = ? WHERE contact_id = ?",
+        (keep_id, other_id),
+    )
+    db.execute(
+        "INSERT OR REPLACE INTO contact_aliases (email, contact_id) "
+        "SELECT email, ? FROM contacts WHERE id = ?",
+        (keep_id, other_id),
+    )
+    db.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
+    return int(moved)
+
+
+def _email_of(db: sqlite3.Connection, cid: int) -> str:
+    return str(db.execute("SELECT email FROM contacts WHERE id = ?", (cid,)).fetchone()[0]).lower()
+
+
+def _queue(db: sqlite3.Connection, op: str, payload: dict[str, str]) -> None:
+    """An outbox row for the team store; ``edit_id`` makes a repeated push a no-op there."""
+    body = json.dumps({"edit_id": uuid.uuid4().hex, **payload}, ensure_ascii=False)
+    db.execute(
+        "INSERT INTO outbox (target, op, payload, created_ts) VALUES (?, ?, ?, ?)",
+        (TEAM_TARGET, op, body, int(time.time())),
+    )

@@ -1,9 +1,10 @@
 """The laptop's side of replication: the team outbox in the local store, and applying pulls.
 
 The local store stays the source of truth. This module reads the outbox rows that
-``SQLiteStore.record`` wrote with the email, turns them into team payloads, acknowledges
-them after the server committed, and applies what teammates logged (emails, forgets) with
-the pull cursor in the same local transaction.
+``SQLiteStore.record`` wrote with the email (and ``ContactFixes`` with a contact edit or
+merge), turns them into team payloads, acknowledges them after the server committed, and
+applies what teammates logged (emails, forgets, contact edits) with the pull cursor in the
+same local transaction.
 """
 
 from __future__ import annotations
@@ -22,9 +23,19 @@ from typing import Protocol, runtime_checkable
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
 from replytrail.core.store.base import AttachmentBlob, EmailRecord
 from replytrail.core.store.blobs import BlobStore
-from replytrail.core.store.postgres.wire import PulledPage, TeamAttachment, TeamEmail
+from replytrail.core.store.contact_fixes import EDIT_OP, MERGE_OP, edit_rows, merge_rows
+from replytrail.core.store.freemail import company_for
+from replytrail.core.store.postgres.wire import ContactEdit, PulledPage, TeamAttachment, TeamEmail
 
-__all__ = ["TARGET", "LocalTeamSide", "OutboxItem", "ReplicaStore", "replica_of", "to_record"]
+__all__ = [
+    "TARGET",
+    "LocalTeamSide",
+    "OutboxItem",
+    "ReplicaStore",
+    "contact_edits_of",
+    "replica_of",
+    "to_record",
+]
 
 TARGET = "team"
 CURSOR = "team.cursor"
@@ -58,7 +69,7 @@ def replica_of(store: object) -> ReplicaStore:
 @dataclass(frozen=True)
 class OutboxItem:
     id: int
-    op: str  # "upsert" | "forget"
+    op: str  # "upsert" | "forget" | "contact-edit" | "contact-merge"
     email_id: int | None
     payload: str
 
@@ -246,9 +257,51 @@ class LocalTeamSide:
                 [(e.status, e.message_id, e.account, e.status) for e in theirs],
             )
         recs = [to_record(e) for e in page.emails]
-        self.store.record_many(recs, {CURSOR: str(page.cursor), "team.last_pull": now})
+        state = {CURSOR: str(page.cursor), "team.last_pull": now}
+        if not page.contact_edits:
+            self.store.record_many(recs, state)
+        else:  # the edits of a page follow its emails (they may name their contacts)
+            self.store.record_many(recs)
+            touched.extend(self.apply_contact_edits(page.contact_edits, state))
         touched.extend(c[0] for e in page.emails for c in e.contacts)
         return list(dict.fromkeys(touched))
+
+    def apply_contact_edits(
+        self, edits: Sequence[ContactEdit], state: Mapping[str, str]
+    ) -> list[str]:
+        """Teammates' (and this laptop's own, come back) contact edits, in server order, and
+        *state* (the cursor) in one transaction; returns the contacts that changed.
+
+        Applying an edit twice changes nothing, and nothing is queued (no echo). A field this
+        laptop edited and has not pushed yet is left alone: that edit reaches the server
+        later, so it is the latest. An edit of an address that is only an alias here (merged
+        meanwhile) or unknown here (no email with it) is skipped.
+        """
+        touched: list[str] = []
+        with self._write() as db:
+            mine = _pending_fields(db)
+            for e in edits:
+                contact = e.contact.strip().lower()
+                if e.field == "merged_into":
+                    touched.extend(_apply_merge(db, e.value.strip().lower(), contact))
+                elif e.field in ("name", "company") and (contact, e.field) not in mine:
+                    row = db.execute(
+                        "SELECT id, name, company FROM contacts WHERE email = ?", (contact,)
+                    ).fetchone()
+                    if row is None:
+                        continue
+                    current = row[1] if e.field == "name" else row[2]
+                    value = {e.field: e.value}
+                    edit_rows(db, int(row[0]), value.get("name"), value.get("company"))
+                    if current != e.value:
+                        touched.append(contact)
+            for key, v in state.items():
+                db.execute(
+                    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, v),
+                )
+        return touched
 
     def delete_message(self, account: str, message_id: str) -> list[str]:
         """Drop the local copy of a teammate's email they forgot; returns its contacts."""
@@ -292,6 +345,67 @@ class LocalTeamSide:
             }
         self.store.blobs.delete(shas - still)
         return contacts
+
+
+def contact_edits_of(item: OutboxItem) -> list[ContactEdit]:
+    """The team rows of a queued contact edit or merge (one per changed field)."""
+    data = json.loads(item.payload or "{}")
+    contact, edit_id = str(data.get("contact", "")), str(data.get("edit_id", ""))
+    fields = ("merged_into",) if item.op == MERGE_OP else ("name", "company")
+    return [
+        ContactEdit(contact, f, str(data[f]), edit_id)
+        for f in fields
+        if data.get(f) is not None and contact
+    ]
+
+
+def _pending_fields(db: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(contact, field) of this laptop's contact edits that the server has not yet."""
+    out: set[tuple[str, str]] = set()
+    for op, payload in db.execute(
+        "SELECT op, payload FROM outbox WHERE target = ? AND op = ?", (TARGET, EDIT_OP)
+    ):
+        for e in contact_edits_of(OutboxItem(0, str(op), None, str(payload))):
+            out.add((e.contact.lower(), e.field))
+    return out
+
+
+def _contact_row(db: sqlite3.Connection, email: str) -> int | None:
+    """The contact that *email* belongs to here: its own row, or the one it was merged into."""
+    row = db.execute(
+        "SELECT id FROM contacts WHERE email = ? UNION ALL "
+        "SELECT contact_id FROM contact_aliases WHERE email = ? LIMIT 1",
+        (email, email),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _apply_merge(db: sqlite3.Connection, keep: str, other: str) -> list[str]:
+    """A teammate merged *other* into *keep*: as ``ContactFixes.merge`` does it here.
+
+    Without any email of *other* here, its address only becomes an alias (its future mail
+    goes to *keep*); without *keep* here, *keep* is made from *other*'s emails."""
+    other_id = _contact_row(db, other)
+    keep_id = _contact_row(db, keep)
+    if keep_id is not None and keep_id == other_id:
+        return []  # already merged (twice pulled, or merged here too)
+    if keep_id is None:
+        if other_id is None:
+            return []  # neither is known here: nothing to show, nothing to redirect
+        db.execute(
+            "INSERT INTO contacts (email, name, company, created_ts) VALUES (?, '', ?, ?)",
+            (keep, company_for(keep), int(time.time())),
+        )
+        keep_id = _contact_row(db, keep)
+        assert keep_id is not None
+    if other_id is None:
+        db.execute(
+            "INSERT OR REPLACE INTO contact_aliases (email, contact_id) VALUES (?, ?)",
+            (other, keep_id),
+        )
+        return []
+    merge_rows(db, keep_id, other_id)
+    return [keep, other]
 
 
 def _pairs(raw: str) -> list[list[str]]:

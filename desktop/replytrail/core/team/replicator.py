@@ -24,15 +24,17 @@ import psycopg
 
 from replytrail.core.errors import KnownError
 from replytrail.core.events import TeamOnline, TeamPulled
+from replytrail.core.store.contact_fixes import EDIT_OP, MERGE_OP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import (
     forget_own,
     pull_page,
+    push_contact_edits,
     push_emails,
     team_info,
 )
 from replytrail.core.store.postgres.wire import TeamEmail
-from replytrail.core.store.team_side import LocalTeamSide, OutboxItem
+from replytrail.core.store.team_side import LocalTeamSide, OutboxItem, contact_edits_of
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
 
@@ -49,6 +51,7 @@ class SyncResult:
     pushed: int = 0
     pulled: int = 0
     forgets: int = 0
+    edits: int = 0  # contact edits and merges pushed
 
 
 def _now() -> str:
@@ -93,8 +96,7 @@ class Replicator:
         try:
             result = SyncResult()
             result.pulled = self.pull(conn)
-            pushed, forgets = self.push(conn)
-            result.pushed, result.forgets = pushed, forgets
+            result.pushed, result.forgets, result.edits = self.push(conn)
             self._set_online(True)
             return result
         finally:
@@ -117,12 +119,13 @@ class Replicator:
             if not page.more:
                 return total
 
-    def push(self, conn: Conn) -> tuple[int, int]:
-        """Drain the outbox in order: upserts in batches, a forget where it was queued.
+    def push(self, conn: Conn) -> tuple[int, int, int]:
+        """Drain the outbox in order: upserts in batches, a forget or a contact edit where it
+        was queued. Returns how many emails, forgets and contact edits went.
 
         The next batch is read from SQLite while the server works on the current one.
         """
-        pushed = forgets = 0
+        pushed = forgets = edits = 0
         with ThreadPoolExecutor(1, thread_name_prefix="team-read") as reader:
             items = self.local.pending(self.batch)
             ahead = reader.submit(self._payloads, items)
@@ -130,19 +133,20 @@ class Replicator:
                 payloads = ahead.result()
                 following = self.local.pending(self.batch, after=items[-1].id)
                 ahead = reader.submit(self._payloads, following)
-                done, forgot = self._push_items(conn, items, payloads)
-                pushed, forgets, items = pushed + done, forgets + forgot, following
-        if pushed or forgets:
+                done, forgot, edited = self._push_items(conn, items, payloads)
+                pushed, forgets, edits = pushed + done, forgets + forgot, edits + edited
+                items = following
+        if pushed or forgets or edits:
             self.local.remember(last_push=_now())
-        return pushed, forgets
+        return pushed, forgets, edits
 
     def _payloads(self, items: list[OutboxItem]) -> dict[int, TeamEmail]:
         return self.local.team_emails([i.email_id for i in items if i.email_id is not None])
 
     def _push_items(
         self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
-    ) -> tuple[int, int]:
-        pushed = forgets = 0
+    ) -> tuple[int, int, int]:
+        pushed = forgets = edits = 0
         upserts: list[OutboxItem] = []
         for item in items:
             if item.op == "forget":
@@ -153,10 +157,31 @@ class Replicator:
                 self.checkpoint("pushed")
                 self.local.ack([item.id])
                 forgets += 1
+            elif item.op in (EDIT_OP, MERGE_OP):
+                pushed += self._push_upserts(conn, upserts, payloads)
+                upserts = []
+                edits += self._push_contact_edit(conn, item)
             else:
                 upserts.append(item)
         pushed += self._push_upserts(conn, upserts, payloads)
-        return pushed, forgets
+        return pushed, forgets, edits
+
+    def _push_contact_edit(self, conn: Conn, item: OutboxItem) -> int:
+        try:
+            with conn.transaction():
+                push_contact_edits(conn, contact_edits_of(item))
+                self.checkpoint("push-sent")
+        except psycopg.OperationalError:
+            raise  # an outage: it stays queued
+        except psycopg.Error as e:  # refused (e.g. a team store before schema v3): kept, failed
+            detail = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            log.warning("team store refused a contact edit: %s", detail)
+            self.local.fail([item.id], detail)
+            return 0
+        self.checkpoint("pushed")
+        self.local.ack([item.id])
+        self.checkpoint("acked")
+        return 1
 
     def _push_upserts(
         self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]

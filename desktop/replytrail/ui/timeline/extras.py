@@ -35,10 +35,17 @@ class TimelineExtras(QObject):
 
     importRequested = Signal(str)  # noqa: N815 - Qt signal naming
 
-    def __init__(self, window: TimelineWindow, executor: Executor, days: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        window: TimelineWindow,
+        executor: Executor,
+        days: Callable[[], int],
+        in_team: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(window)
         self.window = w = window
         self._executor = executor
+        self._in_team = in_team  # contact edits and merges are queued for the team store
         self.dialog: QDialog | None = None
         self.remove_button: QAbstractButton | None = None  # the open unlink question's
         self._unlink_id = ""
@@ -126,8 +133,9 @@ class TimelineExtras(QObject):
                 w.timeline_model.load(w._current)
             w.reload_contacts()
 
+        team = self._in_team()
         self._executor.submit(
-            lambda s: job(ContactFixes(s)), done, w._status, owner=self, writes=True
+            lambda s: job(ContactFixes(s, team=team)), done, w._status, owner=self, writes=True
         )
 
     def _contact_action(self, what: str) -> None:

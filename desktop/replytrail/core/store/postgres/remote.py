@@ -12,9 +12,23 @@ from typing import Any
 
 import psycopg
 
-from replytrail.core.store.postgres.wire import PulledPage, TeamAttachment, TeamEmail, Tombstone
+from replytrail.core.store.postgres.wire import (
+    ContactEdit,
+    PulledPage,
+    TeamAttachment,
+    TeamEmail,
+    Tombstone,
+)
 
-__all__ = ["forget_own", "forget_team_wide", "pull_page", "push_emails", "team_info"]
+__all__ = [
+    "forget_own",
+    "forget_team_wide",
+    "has_contact_edits",
+    "pull_page",
+    "push_contact_edits",
+    "push_emails",
+    "team_info",
+]
 
 Conn = psycopg.Connection[Any]
 
@@ -120,8 +134,37 @@ def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
     )
 
 
+_UPSERT_EDIT = """INSERT INTO replytrail.contact_edits AS t (contact, field, value, edit_id)
+    VALUES (%s, %s, %s, %s)
+    ON CONFLICT (owner, contact, field) DO UPDATE SET value = excluded.value,
+        edit_id = excluded.edit_id, changed_at = now()
+    WHERE t.edit_id <> excluded.edit_id"""
+
+
+def has_contact_edits(conn: Conn) -> bool:
+    """Whether the team store has contact edits yet (schema v3; ``team init`` upgrades)."""
+    row = conn.execute("SELECT to_regclass('replytrail.contact_edits') IS NOT NULL").fetchone()
+    return bool(row and row[0])
+
+
+def push_contact_edits(conn: Conn, edits: Sequence[ContactEdit]) -> int:
+    """Upsert this role's contact edits by (owner, contact, field); an edit pushed again
+    (same ``edit_id``) changes nothing. Returns how many rows changed on the server."""
+    changed = 0
+    with conn.cursor() as cur:
+        for e in edits:
+            cur.execute(_UPSERT_EDIT, (e.contact.strip().lower(), e.field, e.value, e.edit_id))
+            changed += max(cur.rowcount, 0)
+    return changed
+
+
 def forget_own(conn: Conn, contact: str) -> int:
     """Delete this role's emails with *contact*; every laptop drops its copies on its next pull."""
+    if has_contact_edits(conn):
+        conn.execute(
+            "DELETE FROM replytrail.contact_edits WHERE owner = current_user AND contact = %s",
+            (contact.strip().lower(),),
+        )
     cur = conn.execute(
         "WITH gone AS (DELETE FROM replytrail.emails WHERE owner = current_user "
         "AND contact_emails @> ARRAY[%s] RETURNING owner, account, message_id) "
@@ -142,6 +185,8 @@ def forget_team_wide(conn: Conn, contact: str) -> int:
         cur = conn.execute(
             "DELETE FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]", (key,)
         )
+        if has_contact_edits(conn):
+            conn.execute("DELETE FROM replytrail.contact_edits WHERE contact = %s", (key,))
     return max(cur.rowcount, 0)
 
 
@@ -175,8 +220,20 @@ def pull_page(conn: Conn, cursor: int, limit: int = 1000) -> PulledPage:
                 (cursor, upper),
             )
         ]
-    seqs = [e.seq for e in emails] + [t.seq for t in stones]
-    return PulledPage(emails, stones, max([cursor, *seqs]), more)
+        edits = _edits(conn, cursor, upper) if has_contact_edits(conn) else []
+    seqs = [e.seq for e in emails] + [t.seq for t in stones] + [c.seq for c in edits]
+    return PulledPage(emails, stones, max([cursor, *seqs]), more, edits)
+
+
+def _edits(conn: Conn, cursor: int, upper: int) -> list[ContactEdit]:
+    rows = conn.execute(
+        "SELECT seq, contact, field, value, edit_id, owner FROM replytrail.contact_edits "
+        "WHERE seq > %s AND seq <= %s ORDER BY seq",
+        (cursor, upper),
+    )
+    return [
+        ContactEdit(str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), int(r[0])) for r in rows
+    ]
 
 
 def _email(r: Sequence[Any]) -> TeamEmail:

@@ -5,7 +5,7 @@ the ``schema_version`` bump in ``replytrail.meta``. ``{owner}``, ``{member}`` an
 are the team's group roles (quoted identifiers) and ``{admin_lit}`` the admin role as a
 literal; they carry the database name, so several teams can share one cluster.
 
-Every change to ``emails`` and ``tombstones`` takes the next value of one
+Every change to ``emails``, ``tombstones`` and ``contact_edits`` takes the next value of one
 sequence under a transaction-level advisory lock (taken by a statement trigger, held to the
 commit), so the sequence order is the commit order and a puller that remembers the highest
 ``seq`` it has seen never skips a row. A row trigger sets ``seq`` whatever the client sent.
@@ -177,5 +177,41 @@ _V2 = [
     "CREATE INDEX emails_owner_seq ON replytrail.emails (owner, seq)",
 ]
 
+# v3: contact edits (name, company) and merges replicate. One row per owner, contact and
+# field ('name', 'company', 'merged_into'), so the server order (``seq``) decides per field
+# which edit is the latest; ``edit_id`` (made on the laptop when the edit was queued) makes a
+# repeated push a no-op. Every team member reads all rows (contacts are team data under both
+# policies); each writes only their own.
+_V3 = [
+    """CREATE TABLE replytrail.contact_edits (
+        owner text NOT NULL DEFAULT current_user,
+        contact text NOT NULL,
+        field text NOT NULL CHECK (field IN ('name', 'company', 'merged_into')),
+        value text NOT NULL,
+        edit_id text NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now(),
+        seq bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (owner, contact, field)
+    )""",
+    "CREATE UNIQUE INDEX contact_edits_seq ON replytrail.contact_edits (seq)",
+    "CREATE TRIGGER contact_edits_lock BEFORE INSERT OR UPDATE ON replytrail.contact_edits "
+    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.lock_seq()",
+    "CREATE TRIGGER contact_edits_seq BEFORE INSERT OR UPDATE ON replytrail.contact_edits "
+    "FOR EACH ROW EXECUTE FUNCTION replytrail.bump_seq()",
+    "CREATE TRIGGER contact_edits_notify AFTER INSERT OR UPDATE ON replytrail.contact_edits "
+    "FOR EACH STATEMENT EXECUTE FUNCTION replytrail.notify_change()",
+    "ALTER TABLE replytrail.contact_edits OWNER TO {owner}",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON replytrail.contact_edits TO {member}",
+    "ALTER TABLE replytrail.contact_edits ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE replytrail.contact_edits FORCE ROW LEVEL SECURITY",
+    "CREATE POLICY team_read ON replytrail.contact_edits FOR SELECT USING (true)",
+    "CREATE POLICY own_insert ON replytrail.contact_edits FOR INSERT "
+    "WITH CHECK (owner = current_user)",
+    "CREATE POLICY own_update ON replytrail.contact_edits FOR UPDATE "
+    "USING (owner = current_user) WITH CHECK (owner = current_user)",
+    "CREATE POLICY own_delete ON replytrail.contact_edits FOR DELETE "
+    "USING (owner = current_user OR replytrail.is_admin())",
+]
+
 #: index i holds the statements that bring a team store from version i to version i + 1
-PG_MIGRATIONS: list[list[str]] = [_V1, _V2]
+PG_MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]

@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["PulledPage", "TeamAttachment", "TeamEmail", "Tombstone"]
+__all__ = ["ContactEdit", "PulledPage", "TeamAttachment", "TeamEmail", "Tombstone"]
 
 Pair = list[str]  # [email, name]
 
@@ -115,9 +115,27 @@ class Tombstone:
     contact: str
 
 
+@dataclass(frozen=True)
+class ContactEdit:
+    """One field of a contact as a salesperson last set it: ``name``, ``company``, or
+    ``merged_into`` (*value* is the contact that *contact* was merged into).
+
+    The stable id is (owner, contact, field); ``edit_id`` names the edit on the laptop that
+    made it, so pushing the same edit twice changes nothing on the server.
+    """
+
+    contact: str
+    field: str
+    value: str
+    edit_id: str = ""
+    owner: str = ""  # set by the server (the pushing role)
+    seq: int = 0  # set by the server on every change
+
+
 @dataclass
 class PulledPage:
     emails: list[TeamEmail]
     tombstones: list[Tombstone]
     cursor: int  # the highest seq this page covers
     more: bool  # a full page: ask again
+    contact_edits: list[ContactEdit] = field(default_factory=list)  # in server order
