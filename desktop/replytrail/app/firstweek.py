@@ -78,13 +78,14 @@ class FirstWeek(QObject):
 
     # ------------------------------------------------------------------ hooks
     def timeline_created(self, w: TimelineWindow) -> None:
-        from replytrail.core.team.membership import joined
+        from replytrail.core.team.membership import joined, team_forget
         from replytrail.ui.timeline.extras import TimelineExtras
 
         settings = self.app.settings
         self.extras = TimelineExtras(
             w, self.app.executor, self.followup_days, lambda: joined(settings)
         )
+        w.forget_job = team_forget(settings)  # in a team, queued for the team store too
         self.extras.importRequested.connect(lambda contact: self.importer.open(w, contact))
 
     def settings_created(self, d: SettingsDialog) -> None:

@@ -63,3 +63,40 @@ def test_a_teammates_reply_appears_in_my_open_timeline(
         ben.close()
     print(f"teammate's reply -> my open timeline: {[round(t * 1000) for t in took]} ms")
     assert statistics.median(took) < 1.0
+
+
+def test_forget_in_my_window_reaches_the_team_store(
+    qtbot: QtBot, tmp_path: Path, team_pg: TeamPg, secret_service: SecretService
+) -> None:
+    """Anna forgets a customer in her timeline window (as the app wires it): her emails with
+    the customer leave the team store and Ben's laptop too; Ben's own stay."""
+    from replytrail.core.team.membership import team_forget
+
+    team = team_db(team_pg)
+    team.add(ANNA)
+    team.add(BEN)
+    anna, ben = Laptop(tmp_path / "anna", ANNA), Laptop(tmp_path / "ben", BEN)
+    try:
+        anna.join(team)
+        ben.join(team)
+        assert anna.replicator and ben.replicator
+        anna.log()
+        ben.log()
+        for lap in (anna, ben, anna):
+            assert lap.replicator
+            lap.replicator.sync_once()
+        assert sorted(e.account for e in ben.store.timeline(CUSTOMER.email)) == [ANNA, BEN]
+        with open_window(qtbot, anna.store.path) as w:
+            w.forget_job = team_forget(anna.settings)  # what app/firstweek.py sets
+            show(qtbot, w, CUSTOMER.email)
+            contact = w.header.contact
+            assert contact is not None
+            w._forget(contact)
+            qtbot.waitUntil(lambda: "Forgot" in w.statusBar().currentMessage(), timeout=10_000)
+        anna.replicator.sync_once()
+        ben.replicator.sync_once()
+        assert [e.account for e in ben.store.timeline(CUSTOMER.email)] == [BEN]
+        assert team.count(f"contact_emails @> ARRAY['{CUSTOMER.email}']") == 1
+    finally:
+        anna.close()
+        ben.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from replytrail.core.config import Settings
 from replytrail.core.credentials import new_ref
@@ -124,6 +124,11 @@ def make_replicator(
         sink=sink,
         me=settings.values().store.team_user,
     )
+
+
+def team_forget(settings: Settings) -> Callable[[Any, str], int]:
+    """``forget(store, contact)`` for a window's store executor: team-aware like the CLI."""
+    return lambda store, contact: forget_contact(store, settings, contact)
 
 
 def forget_contact(store: ReplicaStore, settings: Settings, contact: str) -> int:

@@ -35,7 +35,7 @@ from replytrail.ui.timeline.source import (
     key_of_message,
 )
 from replytrail.ui.timeline.style import STYLE
-from replytrail.ui.timeline.window_jobs import WindowJobs
+from replytrail.ui.timeline.window_jobs import WindowJobs, forget_here
 
 __all__ = ["TimelineWindow"]
 
@@ -71,6 +71,7 @@ class TimelineWindow(WindowJobs, QMainWindow):
         super().__init__(parent)
         self._executor = executor
         self._changes = changes
+        self.forget_job = forget_here
         self._files = AttachmentFiles(attachments)
         self._contact_ticket = 0
         self._search_ticket = 0

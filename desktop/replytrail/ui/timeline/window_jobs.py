@@ -26,7 +26,7 @@ from replytrail.ui.timeline.delegates import TimelineDelegate
 from replytrail.ui.timeline.header import ContactHeader
 from replytrail.ui.timeline.models import ContactListModel, TimelineModel
 from replytrail.ui.timeline.search import SearchBar
-from replytrail.ui.timeline.source import WindowExecutor
+from replytrail.ui.timeline.source import TimelineStore, WindowExecutor
 
 __all__ = ["WindowJobs"]
 
@@ -60,6 +60,8 @@ class WindowJobs(_Base):
     reading: ReadingPane
     ask_export_path: Callable[[str, str], Path | None]
     _forget_asked: tuple[QMessageBox, Contact] | None = None  # the open forget question's
+    #: how a contact is forgotten (the app sets the team-aware one: queued for the team store)
+    forget_job: Callable[[TimelineStore, str], int]
 
     if TYPE_CHECKING:  # the window's own
 
@@ -195,8 +197,9 @@ class WindowJobs(_Base):
                 ).format(email=email, n=n)
             )
 
+        forget = self.forget_job
         self._executor.submit(
-            lambda s: s.forget_contact(email),
+            lambda s: forget(s, email),
             done,
             lambda m: self._status(
                 QCoreApplication.translate(
@@ -253,3 +256,8 @@ class WindowJobs(_Base):
         if row >= 0:
             self.timeline_view.setCurrentIndex(self.timeline_model.index(row))
         self.timeline_view.verticalScrollBar().setValue(self._kept_scroll)
+
+
+def forget_here(s: TimelineStore, email: str) -> int:
+    """Forget *email* in this store only (no team store joined)."""
+    return s.forget_contact(email)
