@@ -290,7 +290,11 @@ def run_load(
         for b in range(bursts):
             batch = {u: [m for m, _ in p[b::bursts]] for u, p in plan.items()}
             child = start_burst(dovecot, paths.data_dir, batch)
-            pump(app, lambda c=child: c.poll() is not None, timeout, use_window)  # type: ignore[misc]
+
+            def delivered(c: subprocess.Popen[bytes] = child) -> bool:
+                return c.poll() is not None
+
+            pump(app, delivered, timeout, use_window)
             if child.returncode:
                 raise RuntimeError(f"LMTP delivery failed ({child.returncode})")
         result.deliver_s = time.monotonic() - t0

@@ -62,9 +62,9 @@ class TeamDb:
     def count(self, where: str = "true") -> int:
         with self.admin() as conn:
             query = f"SELECT count(*) FROM replytrail.emails WHERE {where}"  # noqa: S608 (tests' own SQL)
-            row = conn.execute(query).fetchone()  # type: ignore[call-overload]
-        assert row is not None
-        return int(row[0])  # type: ignore[call-overload]
+            row = conn.execute(query).fetchone()
+        assert row is not None and isinstance(row[0], int)  # count(*): a bigint
+        return row[0]
 
 
 def team_db(pg: TeamPg, policy: str = "shared") -> TeamDb:

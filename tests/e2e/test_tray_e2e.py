@@ -92,15 +92,12 @@ def open_menu(desktop: Desktop, app: App) -> tuple[int, int, int, int]:
     desktop.click(cx, cy, button=3)
     desktop.wait_for(lambda: app.log.count("tray menu opened") > opened, "the tray menu")
     menus: list[tuple[int, int, int, int]] = []
-    desktop.wait_for(
-        lambda: bool(
-            menus.extend(
-                w for w in desktop.windows_of(app.proc.pid) if 35 < w[2] < 400 and w[3] > 100
-            )
-            or menus
-        ),
-        "the menu window",
-    )
+
+    def menu_shown() -> bool:
+        menus.extend(w for w in desktop.windows_of(app.proc.pid) if 35 < w[2] < 400 and w[3] > 100)
+        return bool(menus)
+
+    desktop.wait_for(menu_shown, "the menu window")
     time.sleep(0.3)  # painted
     return menus[0]
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 POLYBAR_INI = """[bar/tray]
@@ -146,9 +147,9 @@ class Desktop:
         )
 
     @staticmethod
-    def wait_for(pred: object, what: str, timeout: float = 15.0) -> None:
+    def wait_for(pred: Callable[[], object], what: str, timeout: float = 15.0) -> None:
         deadline = time.monotonic() + timeout
-        while not pred():  # type: ignore[operator]
+        while not pred():
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting for {what}")
             time.sleep(0.05)

@@ -22,9 +22,16 @@ PATH = "/org/freedesktop/Notifications"
 
 def serve(log_path: Path, click: str) -> None:
     """*click*: the action the fake user invokes on every notification ("": none)."""
-    from jeepney import DBusAddress, MessageType, new_error, new_method_return, new_signal
-    from jeepney.bus_messages import message_bus
-    from jeepney.io.blocking import open_dbus_connection
+    # jeepney ships no type information
+    from jeepney import (  # type: ignore[import-untyped]
+        DBusAddress,
+        MessageType,
+        new_error,
+        new_method_return,
+        new_signal,
+    )
+    from jeepney.bus_messages import message_bus  # type: ignore[import-untyped]
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 
     conn = open_dbus_connection(bus="SESSION")
     reply = conn.send_and_get_reply(message_bus.RequestName(NAME, 4))  # 4: do not queue

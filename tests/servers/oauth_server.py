@@ -335,7 +335,9 @@ class OAuthServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def _send(self, status: int, body: object, headers: dict[str, str] | None = None):
+            def _send(
+                self, status: int, body: object, headers: dict[str, str] | None = None
+            ) -> None:
                 headers = dict(headers or {})
                 data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
                 headers.setdefault(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from replytrail.app.application import TrayApp
@@ -83,7 +83,11 @@ def test_settings_opens_again_after_close(tray_app: TrayApp, qtbot: QtBot) -> No
         assert d is not None
         qtbot.waitUntil(d.isVisible)
         qtbot.keyClick(d, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda d=d: not d.isVisible())
+
+        def hidden(d: QWidget = d) -> bool:
+            return not d.isVisible()
+
+        qtbot.waitUntil(hidden)
 
 
 def test_wizard_opens_again_after_cancel(tray_app: TrayApp, qtbot: QtBot) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from replytrail.app.i18n import install_translators
 from replytrail.core.errors import AuthFailed
@@ -35,14 +36,14 @@ def language(qapp: object) -> Iterator[None]:
     install_translators("en")
 
 
-def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
+def test_german_tray_menu_and_back(language: None, qtbot: QtBot) -> None:
     install_translators("en")
     tray = TrayIcon()
     tray.set_states([])
     assert tray.open_action.text() == "Open timeline"
     install_translators("de")  # Qt sends LanguageChange: the menu retranslates itself
     qtbot.waitUntil(
-        lambda: tray.open_action.text() == "Verlauf öffnen",  # type: ignore[attr-defined]
+        lambda: tray.open_action.text() == "Verlauf öffnen",
         timeout=2000,
     )
     assert tray.quit_action.text() == "Beenden"
@@ -60,7 +61,7 @@ def test_german_tray_menu_and_back(language: None, qtbot: object) -> None:
     assert tray.tooltip == "Replytrail — aktiv für 2 Konten"
     install_translators("en")
     qtbot.waitUntil(
-        lambda: tray.open_action.text() == "Open timeline",  # type: ignore[attr-defined]
+        lambda: tray.open_action.text() == "Open timeline",
         timeout=2000,
     )
     assert tray.tooltip == "Replytrail — watching 2 accounts"

@@ -39,7 +39,11 @@ def test_a_dialog_closed_while_its_jobs_run_hears_nothing(qtbot: QtBot) -> None:
         dialog = QDialog()
         jobs = Jobs(parent=dialog)
         for n in range(3):
-            jobs.run(lambda n=n: release.wait(5) and n, answers.append, print)
+
+            def answer(n: int = n) -> int:
+                return release.wait(5) and n
+
+            jobs.run(answer, answers.append, print)
         dialog.deleteLater()
         del dialog, jobs
     qtbot.wait(20)
@@ -55,7 +59,12 @@ def test_closing_the_store_executor_drops_late_answers(qtbot: QtBot, tmp_path: P
     SQLiteStore(db).close()
     executor = StoreExecutor(lambda: SQLiteStore(db))
     got: list[object] = []
-    executor.submit(lambda s: time.sleep(0.2) or s.contacts("", 10), got.append)
+
+    def slow_contacts(s: SQLiteStore) -> object:
+        time.sleep(0.2)
+        return s.contacts("", 10)
+
+    executor.submit(slow_contacts, got.append)
     executor.close()  # waits for the running job; its answer is not delivered
     qtbot.wait(50)
     assert got == [] and not executor.busy

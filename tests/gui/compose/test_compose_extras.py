@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from replytrail.core.mail.draft import Draft
 from replytrail.core.models import (
     Account,
     Address,
@@ -37,7 +38,9 @@ CONTACTS = [
 ]
 
 
-def _never(_draft: object) -> LoggedEmail:
+def _never(
+    _draft: Draft, _done: Callable[[LoggedEmail], None], _failed: Callable[[str], None]
+) -> None:
     raise AssertionError("not sent in these tests")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring.backends.SecretService
 import pytest
 from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
 
 from replytrail.app.i18n import install_translators
 from replytrail.core.accounts import AccountRegistry
@@ -67,7 +68,7 @@ def env(tmp_path: Path, qapp: object, secret_service: SecretService) -> Iterator
 
 
 @pytest.fixture
-def dialog(env: Env, qtbot: object) -> SettingsDialog:
+def dialog(env: Env, qtbot: QtBot) -> SettingsDialog:
     d = SettingsDialog(
         settings=env.settings,
         accounts=env.accounts,
@@ -75,12 +76,12 @@ def dialog(env: Env, qtbot: object) -> SettingsDialog:
         jobs=env.jobs,
         add_account=env.wizard,
     )
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
     d.show()
     return d
 
 
-def test_shows_the_current_settings(env: Env, qtbot: object) -> None:
+def test_shows_the_current_settings(env: Env, qtbot: QtBot) -> None:
     env.settings.set("logging.since_date", "2026-01-15")
     env.settings.set("watch.idle_refresh", 300.0)
     env.settings.set("logging.never_log", ["colleague.test", "boss@x.test"])
@@ -91,7 +92,7 @@ def test_shows_the_current_settings(env: Env, qtbot: object) -> None:
         jobs=env.jobs,
         add_account=env.wizard,
     )
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
     assert d.since_date_radio.isChecked()
     assert d.since_date.date() == QDate(2026, 1, 15)
     assert not d.since_days.isEnabled()
@@ -146,49 +147,47 @@ def test_never_log_is_one_per_line_and_pasted_commas_split(
 
 
 def test_idle_refresh_is_folded_under_advanced(
-    env: Env, dialog: SettingsDialog, qtbot: object
+    env: Env, dialog: SettingsDialog, qtbot: QtBot
 ) -> None:
     dialog.tabs.setCurrentIndex(2)
     assert dialog.notify_check.isVisible()
     assert not dialog.idle_spin.isVisible() and not dialog.idle_label.isVisible()
     assert dialog.advanced.button.text() == "Advanced"
-    qtbot.mouseClick(dialog.advanced.button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.advanced.button, Qt.MouseButton.LeftButton)
     assert dialog.idle_spin.isVisible() and dialog.advanced.is_open
     dialog.idle_spin.setValue(7)
     assert Settings(env.settings.path).get("watch.idle_refresh") == 420.0
-    qtbot.keyClick(dialog.advanced.button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.advanced.button, Qt.Key.Key_Space)
     assert not dialog.idle_spin.isVisible()
 
 
-def test_language_switches_live(env: Env, dialog: SettingsDialog, qtbot: object) -> None:
-    env.settings.on_change(
-        lambda key: (
+def test_language_switches_live(env: Env, dialog: SettingsDialog, qtbot: QtBot) -> None:
+    def follow_language(key: str) -> None:
+        if key == "general.language":
             install_translators(str(env.settings.get(key)) or "en")
-            if key == "general.language"
-            else None
-        )
-    )
+
+    env.settings.on_change(follow_language)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
     assert env.settings.get("general.language") == "de"
-    qtbot.waitUntil(lambda: dialog.tabs.tabText(0) == "Konten", timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(0) == "Konten", timeout=2000)
     assert dialog.windowTitle() == "Replytrail-Einstellungen"
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
-    qtbot.waitUntil(lambda: dialog.tabs.tabText(0) == "Accounts", timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(0) == "Accounts", timeout=2000)
 
 
 def test_add_and_remove_accounts(
-    env: Env, dialog: SettingsDialog, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    env: Env, dialog: SettingsDialog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert dialog.account_list.count() == 0
     assert not dialog.remove_button.isEnabled()
     env.added = [Account(email=ALICE, imap_host="imap.example.test", credential_ref=env.ref)]
     env.keyring.set_password("replytrail", env.ref, "pw")
-    with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):
         dialog.add_button.click()
     assert dialog.account_list.count() == 1
     assert dialog.remove_button.isEnabled()
     monkeypatch.setattr(dialog, "confirm_remove", lambda email: email == ALICE)
-    with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.accountsChanged, timeout=1000):
         dialog.remove_button.click()
     assert env.accounts.all() == []
     assert env.keyring.get_password("replytrail", env.ref) is None  # gone from the keyring
@@ -196,7 +195,7 @@ def test_add_and_remove_accounts(
 
 
 @pytest.mark.servers
-def test_account_test_against_real_dovecot(env: Env, dovecot: Dovecot, qtbot: object) -> None:
+def test_account_test_against_real_dovecot(env: Env, dovecot: Dovecot, qtbot: QtBot) -> None:
     env.add(dovecot)
     d = SettingsDialog(
         settings=env.settings,
@@ -205,8 +204,8 @@ def test_account_test_against_real_dovecot(env: Env, dovecot: Dovecot, qtbot: ob
         jobs=env.jobs,
         add_account=env.wizard,
     )
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(d.testFinished, timeout=20_000) as done:  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
+    with qtbot.waitSignal(d.testFinished, timeout=20_000) as done:
         d.test_button.click()
         assert not d.test_button.isEnabled()  # the GUI thread is free while it runs
         assert d.test_result.text() == f"Testing {ALICE}…"
@@ -214,7 +213,7 @@ def test_account_test_against_real_dovecot(env: Env, dovecot: Dovecot, qtbot: ob
     assert d.test_result.text() == "IMAP and SMTP work; the server pushes new mail (IDLE)."
     assert d.test_button.isEnabled()
     env.keyring.set_password("replytrail", env.ref, "wrong")
-    with qtbot.waitSignal(d.testFinished, timeout=20_000) as done:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(d.testFinished, timeout=20_000) as done:
         d.test_button.click()
     assert done.args[:2] == [ALICE, False]
     assert "Wrong user name or password" in d.test_result.text()

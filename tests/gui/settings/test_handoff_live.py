@@ -66,8 +66,13 @@ def test_open_page_shows_the_refused_hand_off_of_a_reply_logged_meanwhile(
         dialog = app.open_settings(handoff_tab=True)
         page = dialog.tabs.currentWidget()
         assert isinstance(page, HandoffPage)
-        qtbot.waitUntil(lambda p=page: rows(p) == ["pipedrive → nobody@example.test"])
+
+        def listed(p: HandoffPage = page) -> bool:
+            return rows(p) == ["pipedrive → nobody@example.test"]
+
+        qtbot.waitUntil(listed)
         dialog.close()
+    assert isinstance(page, HandoffPage)  # as in the loop (mypy does not carry it out of it)
     dialog = app.open_settings(handoff_tab=True)
     assert not app.tray.handoff_action.isVisible()
     dovecot.deliver("alice@example.test", reply(sent.out.strip(), body="Passt so."))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from factories import record
@@ -40,42 +41,53 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
+def extras(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineExtras]:
+    """The tool row and awaiting page on a timeline window (as app/firstweek.py adds them)."""
     with open_window(qtbot, store.path) as w:
-        w.extras = TimelineExtras(w, w._executor, lambda: 3)  # type: ignore[attr-defined]
+        extras = TimelineExtras(w, w._executor, lambda: 3)
         qtbot.waitUntil(lambda: w.contact_model.rowCount() == 4)
-        yield w
+        yield extras
 
 
-def _rows(w: TimelineWindow) -> list[tuple[str, str]]:
-    tree = w.extras.page.tree
+@pytest.fixture
+def window(extras: TimelineExtras) -> TimelineWindow:
+    return extras.window
+
+
+def _item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(row)
+    assert item is not None
+    return item
+
+
+def _rows(extras: TimelineExtras) -> list[tuple[str, str]]:
+    tree = extras.page.tree
     return [
-        (tree.topLevelItem(i).toolTip(0), tree.topLevelItem(i).text(1))
-        for i in range(tree.topLevelItemCount())
+        (_item(tree, i).toolTip(0), _item(tree, i).text(1)) for i in range(tree.topLevelItemCount())
     ]
 
 
 def test_awaiting_view_oldest_first_and_its_actions(
-    qtbot: QtBot, window: TimelineWindow, store: SQLiteStore
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras, store: SQLiteStore
 ) -> None:
-    w, tools, page = window, window.extras.tools, window.extras.page
+    w, tools, page = window, extras.tools, extras.page
     qtbot.waitUntil(lambda: tools.awaiting_button.text() == "Awaiting reply (2)")
     qtbot.mouseClick(tools.awaiting_button, Qt.MouseButton.LeftButton)
     assert w.middle_stack.currentWidget() is page and not w.header_stack.isVisible()
-    qtbot.waitUntil(lambda: len(_rows(w)) == 2)
-    assert _rows(w) == [("c@kunde.example", "Angebot t3"), ("a@firma.example", "Angebot t1")]
-    assert page.tree.topLevelItem(0).text(0) == "Kunde"  # the name, the address as tooltip
-    assert page.tree.topLevelItem(0).text(2).endswith("working days")
-    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    qtbot.waitUntil(lambda: len(_rows(extras)) == 2)
+    assert _rows(extras) == [("c@kunde.example", "Angebot t3"), ("a@firma.example", "Angebot t1")]
+    assert _item(page.tree, 0).text(0) == "Kunde"  # the name, the address as tooltip
+    assert _item(page.tree, 0).text(2).endswith("working days")
+    page.tree.setCurrentItem(_item(page.tree, 0))
     assert w.reading.subject.text() == "Angebot t3"
     assert page.remind_button.isEnabled()
     page.remind_selected(timedelta(days=1))
-    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(3) != "")
+    qtbot.waitUntil(lambda: _item(page.tree, 0).text(3) != "")
     assert "<m4@example.test>" in FollowUps(store).reminders()
     assert "Reminder set for" in w.statusBar().currentMessage()
-    page.tree.setCurrentItem(page.tree.topLevelItem(1))
+    page.tree.setCurrentItem(_item(page.tree, 1))
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)  # "No reply needed"
-    qtbot.waitUntil(lambda: _rows(w) == [("c@kunde.example", "Angebot t3")])
+    qtbot.waitUntil(lambda: _rows(extras) == [("c@kunde.example", "Angebot t3")])
     assert tools.awaiting_button.text() == "Awaiting reply (1)"
     # the customer answers: after the refresh the view is empty
     add(store, 6, "t3", "in", "c@kunde.example", 1)  # by another connection, as the engine
@@ -84,11 +96,13 @@ def test_awaiting_view_oldest_first_and_its_actions(
     assert tools.awaiting_button.text() == "Awaiting reply"
 
 
-def test_open_contact_leaves_the_view(qtbot: QtBot, window: TimelineWindow) -> None:
-    w, tools, page = window, window.extras.tools, window.extras.page
+def test_open_contact_leaves_the_view(
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras
+) -> None:
+    w, tools, page = window, extras.tools, extras.page
     tools.awaiting_button.setChecked(True)
-    qtbot.waitUntil(lambda: len(_rows(w)) == 2)
-    page.tree.setCurrentItem(page.tree.topLevelItem(1))
+    qtbot.waitUntil(lambda: len(_rows(extras)) == 2)
+    page.tree.setCurrentItem(_item(page.tree, 1))
     with qtbot.waitSignal(w.contactShown) as shown:
         qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert shown.args == ["a@firma.example"] and not tools.awaiting_button.isChecked()
@@ -100,13 +114,15 @@ def test_open_contact_leaves_the_view(qtbot: QtBot, window: TimelineWindow) -> N
     qtbot.waitUntil(lambda: not tools.awaiting_button.isChecked(), timeout=5000)
 
 
-def test_import_requests_from_the_tool_row(qtbot: QtBot, window: TimelineWindow) -> None:
-    tools = window.extras.tools
-    with qtbot.waitSignal(window.extras.importRequested) as all_of_them:
+def test_import_requests_from_the_tool_row(
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras
+) -> None:
+    tools = extras.tools
+    with qtbot.waitSignal(extras.importRequested) as all_of_them:
         tools.import_action.trigger()
     assert all_of_them.args == [""]
     show(qtbot, window, "c@kunde.example")
     qtbot.waitUntil(lambda: tools.import_contact_action.isEnabled())
-    with qtbot.waitSignal(window.extras.importRequested) as one:
+    with qtbot.waitSignal(extras.importRequested) as one:
         tools.import_contact_action.trigger()
     assert one.args == ["c@kunde.example"]

@@ -34,20 +34,28 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineWindow]:
+def extras(qtbot: QtBot, store: SQLiteStore) -> Iterator[TimelineExtras]:
+    """The tool row on a timeline window (as app/firstweek.py adds it), contact A open."""
     with open_window(qtbot, store.path) as w:
-        w.extras = TimelineExtras(w, w._executor, lambda: 3)  # type: ignore[attr-defined]
+        extras = TimelineExtras(w, w._executor, lambda: 3)
         qtbot.waitUntil(lambda: w.contact_model.rowCount() == 2)
         show(qtbot, w, A)
         qtbot.waitUntil(lambda: w.timeline_model.rowCount() == 2)
-        yield w
+        yield extras
 
 
-def test_edit_name_and_company(qtbot: QtBot, window: TimelineWindow, store: SQLiteStore) -> None:
-    tools = window.extras.tools
+@pytest.fixture
+def window(extras: TimelineExtras) -> TimelineWindow:
+    return extras.window
+
+
+def test_edit_name_and_company(
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras, store: SQLiteStore
+) -> None:
+    tools = extras.tools
     assert tools.edit_action.isEnabled() and tools.merge_action.isEnabled()
     tools.edit_action.trigger()
-    d = window.extras.dialog
+    d = extras.dialog
     assert isinstance(d, ContactEditDialog)
     d.name.setText("Emma Fischer")
     d.company.setText("Fischer & Söhne")
@@ -58,10 +66,12 @@ def test_edit_name_and_company(qtbot: QtBot, window: TimelineWindow, store: SQLi
     assert c is not None and c.company == "Fischer & Söhne"
 
 
-def test_merge_two_contacts(qtbot: QtBot, window: TimelineWindow, store: SQLiteStore) -> None:
-    window.extras.tools.merge_action.trigger()
-    qtbot.waitUntil(lambda: isinstance(getattr(window.extras, "dialog", None), MergeDialog))
-    d = window.extras.dialog
+def test_merge_two_contacts(
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras, store: SQLiteStore
+) -> None:
+    extras.tools.merge_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(extras, "dialog", None), MergeDialog))
+    d = extras.dialog
     assert isinstance(d, MergeDialog) and d.other() == B and d.choice.count() == 1
     d.accept()
     qtbot.waitUntil(lambda: window.contact_model.rowCount() == 1)
@@ -70,9 +80,9 @@ def test_merge_two_contacts(qtbot: QtBot, window: TimelineWindow, store: SQLiteS
 
 
 def test_confirm_and_unlink_an_email(
-    qtbot: QtBot, window: TimelineWindow, store: SQLiteStore
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras, store: SQLiteStore
 ) -> None:
-    tools, view = window.extras.tools, window.timeline_view
+    tools, view = extras.tools, window.timeline_view
     row = window.timeline_model.row_of("<m2@example.test>")
     view.setCurrentIndex(window.timeline_model.index(row))
     assert tools.unlink_action.isEnabled() and tools.confirm_action.isEnabled()
@@ -89,16 +99,16 @@ def test_confirm_and_unlink_an_email(
     )
     assert not tools.confirm_action.isEnabled()  # not a subject match
     tools.unlink_action.trigger()
-    box = window.extras.dialog
+    box = extras.dialog
     assert isinstance(box, QMessageBox) and "Angebot" in box.text()
-    qtbot.mouseClick(window.extras.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(extras.remove_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: store.email("<m1@example.test>") is None)
     qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 1)
     assert store.has_message("<m1@example.test>")  # remembered: never logged again
 
 
 def test_contact_right_click_menu_offers_the_fixes(
-    qtbot: QtBot, window: TimelineWindow, store: SQLiteStore
+    qtbot: QtBot, window: TimelineWindow, extras: TimelineExtras, store: SQLiteStore
 ) -> None:
     view = window.contact_view
     row = next(
@@ -114,12 +124,12 @@ def test_contact_right_click_menu_offers_the_fixes(
         "Edit name and company…",
         "Merge with another contact…",
     } <= set(entries)
-    with qtbot.waitSignal(window.extras.importRequested) as wanted:
+    with qtbot.waitSignal(extras.importRequested) as wanted:
         entries["Bring in all emails with this contact…"].trigger()
     assert wanted.args == [B]  # the right-clicked contact, not the open one (A)
     entries["Edit name and company…"].trigger()
-    qtbot.waitUntil(lambda: isinstance(window.extras.dialog, ContactEditDialog))
-    d = window.extras.dialog
+    qtbot.waitUntil(lambda: isinstance(extras.dialog, ContactEditDialog))
+    d = extras.dialog
     assert isinstance(d, ContactEditDialog) and d.name.text() == "Kunde"
     d.company.setText("Fischer privat")
     d.accept()

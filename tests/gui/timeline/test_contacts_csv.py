@@ -22,7 +22,12 @@ def test_all_contacts_as_csv_from_the_export_menu(
     show(qtbot, window, PRIYA)
     target = tmp_path / "kontakte.csv"
     asked: list[str] = []
-    window.ask_export_path = lambda fmt, name: (asked.append(fmt), target)[1]
+
+    def ask_export_path(fmt: str, name: str) -> Path:
+        asked.append(fmt)
+        return target
+
+    window.ask_export_path = ask_export_path
     window.header.csv_action.trigger()
     qtbot.waitUntil(target.exists, timeout=10_000)
     qtbot.waitUntil(lambda: "contacts to" in window.statusBar().currentMessage())
@@ -32,5 +37,7 @@ def test_all_contacts_as_csv_from_the_export_menu(
     expected = {c.email for c in demo_store.contacts(limit=10_000) if c.emails}
     assert {r["email"] for r in rows} == expected
     priya = next(r for r in rows if r["email"] == PRIYA)
-    assert priya["name"] and int(priya["emails"]) == demo_store.contact(PRIYA).emails  # type: ignore[union-attr]
+    contact = demo_store.contact(PRIYA)
+    assert contact is not None
+    assert priya["name"] and int(priya["emails"]) == contact.emails
     assert not list(tmp_path.glob(".*.tmp"))

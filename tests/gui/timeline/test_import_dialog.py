@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from importmail import Mailbox, build_mailbox
 from mailflow import Setup
@@ -19,15 +20,16 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.mail.importer import ImportProgress, ImportRequest, ImportResult
 from replytrail.core.paths import resolve_paths
 from replytrail.qt.jobs import Jobs
-from replytrail.ui.timeline.import_dialog import ImportDialog
+from replytrail.ui.timeline.import_dialog import ImportDialog, ImportRun
 from servers.cli import Cli
 from servers.mailservers import Dovecot
 
 pytestmark = [pytest.mark.gui, pytest.mark.servers]
+Launcher = tuple[ImportLauncher, Setup, Mailbox]
 
 
 @pytest.fixture
-def launcher(cli: Cli, dovecot: Dovecot) -> Iterator[tuple[ImportLauncher, Setup, Mailbox]]:
+def launcher(cli: Cli, dovecot: Dovecot) -> Iterator[Launcher]:
     install_translators("en")
     cli.add_dovecot_account(dovecot)
     cli.ok("config", "set", "logging.never_log", "partner.example")
@@ -47,20 +49,20 @@ def launcher(cli: Cli, dovecot: Dovecot) -> Iterator[tuple[ImportLauncher, Setup
     jobs.shutdown()
 
 
-def _wait_done(qtbot: object, d: ImportDialog) -> None:
-    qtbot.waitUntil(lambda: not d.running, timeout=90_000)  # type: ignore[attr-defined]
+def _wait_done(qtbot: QtBot, d: ImportDialog) -> None:
+    qtbot.waitUntil(lambda: not d.running, timeout=90_000)
 
 
-def test_offer_progress_and_summary(qtbot: object, launcher: tuple) -> None:
+def test_offer_progress_and_summary(qtbot: QtBot, launcher: Launcher) -> None:
     lau, s, box = launcher
     d = lau.open(None)
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
     assert d.weeks.value() == 4 and d.weeks.isVisible()
     assert d.start_button.isVisible() and not d.stop_button.isVisible()
     phases: list[str] = []
     d.progressed.connect(lambda p: phases.append(p.phase))
-    with qtbot.waitSignal(lau.finished, timeout=90_000):  # type: ignore[attr-defined]
-        qtbot.mouseClick(d.start_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(lau.finished, timeout=90_000):
+        qtbot.mouseClick(d.start_button, Qt.MouseButton.LeftButton)
         assert d.stop_button.isVisible() and d.bar.isVisible()
     assert {"sent", "inbox", "bodies"} <= set(phases)
     assert d.status.text() == (
@@ -75,19 +77,16 @@ def test_offer_progress_and_summary(qtbot: object, launcher: tuple) -> None:
     assert set(s.logged()) == box.expected_ids
 
 
-def test_one_contact_from_the_timeline(qtbot: object, launcher: tuple) -> None:
+def test_one_contact_from_the_timeline(qtbot: QtBot, launcher: Launcher) -> None:
     lau, s, box = launcher
     d = lau.open(None, contact=box.old_contact, start=True)
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
     assert not d.weeks_row.isVisible() and box.old_contact in d.title.text()
     _wait_done(qtbot, d)
     assert set(s.logged()) == box.old_ids
 
 
-def _gated(
-    run: Callable[[ImportRequest, Callable[[ImportProgress], None], threading.Event], list],
-    gate: threading.Event,
-) -> Callable[[ImportRequest, Callable[[ImportProgress], None], threading.Event], list]:
+def _gated(run: ImportRun, gate: threading.Event) -> ImportRun:
     """The real run, holding its worker at the first body batch until the test pressed Stop."""
 
     def run_gated(
@@ -104,16 +103,14 @@ def _gated(
     return run_gated
 
 
-def test_stop_and_escape(qtbot: object, launcher: tuple, tmp_path: Path) -> None:
+def test_stop_and_escape(qtbot: QtBot, launcher: Launcher, tmp_path: Path) -> None:
     lau, s, box = launcher
     gate = threading.Event()
     d = ImportDialog(_gated(lau.run, gate), lau.jobs, weeks=4)
-    qtbot.addWidget(d)  # type: ignore[attr-defined]
+    qtbot.addWidget(d)
     d.show()
     d.start()
-    qtbot.waitUntil(  # type: ignore[attr-defined]
-        lambda: "Bringing in conversations" in d.status.text(), timeout=60_000
-    )
+    qtbot.waitUntil(lambda: "Bringing in conversations" in d.status.text(), timeout=60_000)
     d.reject()  # Escape while it runs: stops, does not close
     assert d.isVisible() and d.running and d.status.text() == "Stopping…"
     assert not d.stop_button.isEnabled()

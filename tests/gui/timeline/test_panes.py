@@ -68,7 +68,8 @@ def test_a_search_without_results_says_so_and_clears_the_reading_pane(
     qtbot: QtBot, window: TimelineWindow
 ) -> None:
     show(qtbot, window, PRIYA)
-    assert window.reading.email is not None
+    opened = window.reading.email  # a local: mypy would keep `window.reading.email` narrowed
+    assert opened is not None
     search(qtbot, window, "xylophone")
     assert window.results_label.text() == "No emails match “xylophone”"
     assert window.reading.email is None
@@ -92,9 +93,14 @@ def test_picking_a_contact_during_a_search_ends_it(qtbot: QtBot, window: Timelin
 
 
 # ---------------------------------------------------------------------- context menus
+def forget_last_menu(w: TimelineWindow) -> None:
+    """(In a function: mypy would take `w.menus.last_menu` for None until reassigned here.)"""
+    w.menus.last_menu = None
+
+
 def menu_for(w: TimelineWindow, view: QAbstractItemView, index: QModelIndex) -> QMenu:
     """Right-click the row, as a user would; the menu that pops up."""
-    w.menus.last_menu = None
+    forget_last_menu(w)
     view.customContextMenuRequested.emit(view.visualRect(index).center())
     menu = w.menus.last_menu
     assert menu is not None and menu.isVisible()
@@ -138,9 +144,9 @@ def test_contact_menu_open_copy_export_forget(
     qtbot.waitUntil(lambda: "Exported 4 emails" in window.statusBar().currentMessage())
     ids = []
     for path in (by_menu, by_button):
-        box = mailbox.mbox(path)
-        ids.append(sorted(m["Message-ID"] for m in box))
-        box.close()
+        folder = mailbox.mbox(path)
+        ids.append(sorted(m["Message-ID"] for m in folder))
+        folder.close()
     assert ids[0] == ids[1] and len(ids[0]) == 4
 
     # Forget… from the menu: the button's confirmation, for the right-clicked contact
@@ -282,7 +288,7 @@ def test_the_menu_key_opens_the_menu_of_the_current_row(
     view.setCurrentIndex(window.timeline_model.index(2))
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
-    window.menus.last_menu = None
+    forget_last_menu(window)
     # what the platform (xcb, Windows) sends to the window for the Menu key or Shift+F10
     QApplication.sendEvent(
         window.windowHandle(),
@@ -298,7 +304,8 @@ def test_an_email_gone_from_the_store_leaves_the_reading_pane(
     qtbot: QtBot, window: TimelineWindow, demo_store: SQLiteStore
 ) -> None:
     show(qtbot, window, PRIYA)
-    assert window.reading.email is not None
+    opened = window.reading.email  # a local: mypy would keep `window.reading.email` narrowed
+    assert opened is not None
     demo_store.forget_contact(PRIYA)  # e.g. "replytrail forget" in a terminal
     window.refresh()
     qtbot.waitUntil(lambda: window.timeline_model.rowCount() == 0, timeout=10_000)

@@ -54,7 +54,11 @@ def test_a_teammates_reply_appears_in_my_open_timeline(
             for n in range(2, 7):
                 t0 = time.monotonic()
                 anna.log()
-                qtbot.waitUntil(lambda n=n: w.timeline_model.rowCount() == n, timeout=10_000)
+
+                def arrived(n: int = n) -> bool:
+                    return w.timeline_model.rowCount() == n
+
+                qtbot.waitUntil(arrived, timeout=10_000)
                 took.append(time.monotonic() - t0)
             newest = w.timeline_model.email_at(0)
             assert newest is not None and newest.account == ANNA

@@ -124,8 +124,8 @@ def test_a_reply_moves_its_thread_to_the_top_and_keeps_the_selection(
         store.record(mail(8, "visit", 9, IN))  # a human answer in the bounced thread
         store.close()
         qtbot.waitUntil(
-            lambda: model.email_at(0) is not None and model.email_at(0).thread_id == "visit"
-        )  # type: ignore[union-attr]
+            lambda: (first := model.email_at(0)) is not None and first.thread_id == "visit"
+        )
         top = model.thread_at(0)
         assert top is not None and top.count == 3
         selected = w.selected_email()

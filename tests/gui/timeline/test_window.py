@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -94,7 +94,9 @@ def test_low_confidence_subject_match_is_marked(qtbot: QtBot, window: TimelineWi
     show(qtbot, window, "olivia.chen@fabrikam.example")
     model = window.timeline_model
     row = next(i for i, e in enumerate(_rows(model)) if e.match is MatchReason.SUBJECT)
-    badges = badges_for(model.email_at(row))  # type: ignore[arg-type]
+    email = model.email_at(row)
+    assert email is not None
+    badges = badges_for(email)
     amber = [b for b in badges if b.style == "amber"]
     assert amber and amber[0].text == "Subject match?"
     tip = model.index(row).data(Qt.ItemDataRole.ToolTipRole)
@@ -164,7 +166,8 @@ def test_full_text_search_with_filters(qtbot: QtBot, window: TimelineWindow) -> 
     bar.direction.setCurrentIndex(2)  # received only
     qtbot.waitUntil(lambda: {e.direction for e in _rows(window.results_model)} == {Direction.IN})
     bar.until_check.setChecked(True)
-    bar.until.setDate((NOW - timedelta(days=30)).date())
+    until = (NOW - timedelta(days=30)).date()
+    bar.until.setDate(QDate(until.year, until.month, until.day))
     qtbot.waitUntil(
         lambda: all(e.date < NOW - timedelta(days=29) for e in _rows(window.results_model))
     )

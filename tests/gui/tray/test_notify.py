@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
+from pytestqt.qtbot import QtBot
 
 from replytrail.core.events import EmailLogged
 from replytrail.core.models import Address, Direction, Kind, LoggedEmail, MatchReason
@@ -53,16 +54,16 @@ STARTED = datetime(2026, 11, 1, tzinfo=UTC)  # the app started before the replie
 
 
 @pytest.fixture
-def notifier(qtbot: object) -> Iterator[Notifier]:
+def notifier(qtbot: QtBot) -> Iterator[Notifier]:
     n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
     yield n
     n.close()
 
 
 def test_reply_notified_over_dbus_and_click_opens_it(
-    bus: NotificationBus, notifier: Notifier, qtbot: object
+    bus: NotificationBus, notifier: Notifier, qtbot: QtBot
 ) -> None:
-    with qtbot.waitSignal(notifier.openEmail, timeout=5000) as opened:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(notifier.openEmail, timeout=5000) as opened:
         notifier.email_logged(logged())
     assert opened.args == ["<reply-1@customer.test>"]
     (call,) = bus.calls()
@@ -80,27 +81,27 @@ def test_reply_notified_over_dbus_and_click_opens_it(
     [logged(kind=Kind.AUTO_REPLY), logged(kind=Kind.BOUNCE), logged(direction=Direction.OUT)],
 )
 def test_only_human_replies_are_notified(
-    bus: NotificationBus, notifier: Notifier, event: EmailLogged, qtbot: object
+    bus: NotificationBus, notifier: Notifier, event: EmailLogged, qtbot: QtBot
 ) -> None:
     notifier.email_logged(event)
     notifier.email_logged(logged())  # D-Bus keeps the order: once this one is in, all are
-    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)
     assert [c["summary"] for c in bus.calls()] == ["Jane Roe replied: Re: Offer <v2> & terms"]
 
 
-def test_notifications_switched_off(bus: NotificationBus, qtbot: object) -> None:
+def test_notifications_switched_off(bus: NotificationBus, qtbot: QtBot) -> None:
     enabled = [False]
     n = Notifier(QSystemTrayIcon(), lambda: enabled[0], started=STARTED)
     n.email_logged(logged(subject="while off"))
     enabled[0] = True
     n.email_logged(logged(subject="while on"))
-    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(bus.calls()) >= 1, timeout=5000)
     n.close()
     assert [c["summary"] for c in bus.calls()] == ["Jane Roe replied: while on"]
 
 
 def test_tray_balloon_when_no_notification_service(
-    tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     b = NotificationBus(tmp_path, service=False).start()  # a bus, but nobody serves Notify
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
@@ -109,12 +110,12 @@ def test_tray_balloon_when_no_notification_service(
     try:
         with qtbot.waitSignal(
             n.shown,
-            timeout=5000,  # type: ignore[attr-defined]
+            timeout=5000,
             check_params_cb=lambda _s, way: way == "tray",
         ) as shown:
             n.email_logged(logged())
         assert shown.args == ["Jane Roe replied: Re: Offer <v2> & terms", "tray"]
-        with qtbot.waitSignal(n.openEmail, timeout=1000) as opened:  # type: ignore[attr-defined]
+        with qtbot.waitSignal(n.openEmail, timeout=1000) as opened:
             tray.messageClicked.emit()
         assert opened.args == ["<reply-1@customer.test>"]
     finally:
@@ -122,19 +123,19 @@ def test_tray_balloon_when_no_notification_service(
         b.stop()
 
 
-def test_no_session_bus_uses_the_tray(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_session_bus_uses_the_tray(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
-    with qtbot.waitSignal(n.shown, timeout=1000) as shown:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(n.shown, timeout=1000) as shown:
         n.email_logged(logged(subject=""))
     assert shown.args == ["Jane Roe replied: (no subject)", "tray"]
     n.close()
 
 
-def test_catch_up_is_one_summary_notification(bus: NotificationBus, qtbot: object) -> None:
+def test_catch_up_is_one_summary_notification(bus: NotificationBus, qtbot: QtBot) -> None:
     n = Notifier(QSystemTrayIcon(), lambda: True)  # started now: every reply here is older
     try:
-        with qtbot.waitSignal(n.openTimeline, timeout=10_000):  # type: ignore[attr-defined]
+        with qtbot.waitSignal(n.openTimeline, timeout=10_000):
             for i in range(12):
                 n.email_logged(logged(subject=f"old {i}"))
             n.email_logged(logged(kind=Kind.AUTO_REPLY))  # never counted
@@ -146,13 +147,13 @@ def test_catch_up_is_one_summary_notification(bus: NotificationBus, qtbot: objec
 
 
 def test_reply_action_asks_for_a_reply(
-    tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     b = NotificationBus(tmp_path, click_action="reply").start()
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", b.address)
     n = Notifier(QSystemTrayIcon(), lambda: True, started=STARTED)
     try:
-        with qtbot.waitSignal(n.replyEmail, timeout=5000) as asked:  # type: ignore[attr-defined]
+        with qtbot.waitSignal(n.replyEmail, timeout=5000) as asked:
             n.email_logged(logged())
         assert asked.args == ["<reply-1@customer.test>"]
     finally:

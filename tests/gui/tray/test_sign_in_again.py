@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from replytrail.app.application import TrayApp
 from replytrail.app.assemble import build_tray_app
@@ -34,7 +35,7 @@ ALICE = "alice@example.test"
 
 @pytest.fixture
 def signed_in_app(
-    qtbot: object,
+    qtbot: QtBot,
     tmp_path: Path,
     secret_service: SecretService,
     oauth_server: OAuthServer,
@@ -76,46 +77,51 @@ def signed_in_app(
 
 
 def test_revoked_grant_then_sign_in_again_from_the_tray(
-    signed_in_app: TrayApp, oauth_server: OAuthServer, qtbot: object
+    signed_in_app: TrayApp, oauth_server: OAuthServer, qtbot: QtBot
 ) -> None:
     app, tray = signed_in_app, signed_in_app.tray
     oauth_server.revoke_grant(ALICE)  # e.g. the user removed Replytrail in their account
     app.start()
-    qtbot.waitUntil(lambda: tray.sign_in_action.isVisible(), timeout=30000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tray.sign_in_action.isVisible(), timeout=30000)
     assert tray.state is WatchState.ERROR
     assert "Sign in again" in tray.tooltip
     assert tray.sign_in_action.text() == f"Sign in again as {ALICE}…"
     agents = len(oauth_server.browser_agents)
     tray.sign_in_action.trigger()
-    qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=60000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=60000)
     assert len(oauth_server.browser_agents) == agents + 1  # through the browser again
     assert not tray.sign_in_action.isVisible()
 
 
 def test_settings_offers_sign_in_again_for_an_oauth_account(
-    signed_in_app: TrayApp, qtbot: object
+    signed_in_app: TrayApp, qtbot: QtBot
 ) -> None:
     dialog = signed_in_app.open_settings(accounts_tab=True)
     assert isinstance(dialog, SettingsDialog)
     assert dialog.sign_in_button.isVisible()
-    with qtbot.waitSignal(dialog.signInRequested, timeout=2000) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.signInRequested, timeout=2000) as blocker:
         dialog.sign_in_button.click()
     assert blocker.args == [ALICE]
     # the test button signs in with a fresh access token, not with the refresh token
-    with qtbot.waitSignal(dialog.testFinished, timeout=30000) as done:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.testFinished, timeout=30000) as done:
         dialog.test_button.click()
     assert done.args[1] is True, done.args
 
 
 def test_quit_during_an_unfinished_browser_sign_in_does_not_hang(
-    signed_in_app: TrayApp, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    signed_in_app: TrayApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The user clicks "Sign in again", never finishes in the browser, and quits: the app
     ends at once instead of waiting for the sign-in's five-minute limit."""
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+
+    def open_url(url: str, *a: object, **k: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", open_url)
     signed_in_app.sign_in_again(ALICE)
-    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert any(t.name == "oauth-loopback" for t in threading.enumerate())
     signed_in_app.quit()
     deadline = time.monotonic() + 3

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtNetwork import QNetworkInformation
+from pytestqt.qtbot import QtBot
 
 from replytrail.app.engine_thread import EngineAdapter
 from replytrail.core.accounts import AccountRegistry
@@ -82,7 +83,7 @@ def add_account(
 def test_real_engine_states_reach_the_gui_thread(
     parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore],
     dovecot: Dovecot,
-    qtbot: object,
+    qtbot: QtBot,
 ) -> None:
     add_account(parts, dovecot)
     adapter = adapter_for(parts)
@@ -93,21 +94,21 @@ def test_real_engine_states_reach_the_gui_thread(
     try:
         adapter.start()
         qtbot.waitUntil(
-            lambda: (WatchState.WATCHING, True) in seen,  # type: ignore[attr-defined]
+            lambda: (WatchState.WATCHING, True) in seen,
             timeout=15_000,
         )
         assert all(on_gui for _s, on_gui in seen)
-        with qtbot.waitSignal(adapter.pausedChanged, timeout=5000):  # type: ignore[attr-defined]
+        with qtbot.waitSignal(adapter.pausedChanged, timeout=5000):
             adapter.set_paused(True)
         qtbot.waitUntil(
-            lambda: seen[-1][0] is WatchState.PAUSED,  # type: ignore[attr-defined]
+            lambda: seen[-1][0] is WatchState.PAUSED,
             timeout=5000,
         )
         assert [s.state for s in adapter.states()] == [WatchState.PAUSED]
         seen.clear()
         adapter.set_paused(False)
         qtbot.waitUntil(
-            lambda: (WatchState.WATCHING, True) in seen,  # type: ignore[attr-defined]
+            lambda: (WatchState.WATCHING, True) in seen,
             timeout=15_000,
         )
     finally:
@@ -115,13 +116,13 @@ def test_real_engine_states_reach_the_gui_thread(
 
 
 def test_sink_from_any_thread_is_delivered_on_the_gui_thread(
-    parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore], qtbot: object
+    parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore], qtbot: QtBot
 ) -> None:
     adapter = adapter_for(parts)
     got: list[bool] = []
     adapter.stateChanged.connect(lambda _s: got.append(QThread.currentThread() is adapter.thread()))
     event = StateChanged(AccountState(ALICE, WatchState.OFFLINE, "no route"))
-    with qtbot.waitSignal(adapter.stateChanged, timeout=2000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(adapter.stateChanged, timeout=2000):
         t = threading.Thread(target=adapter.sink, args=(event,))
         t.start()
         t.join()
@@ -129,11 +130,11 @@ def test_sink_from_any_thread_is_delivered_on_the_gui_thread(
 
 
 def test_send_failure_comes_back_as_a_signal(
-    parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore], qtbot: object
+    parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore], qtbot: QtBot
 ) -> None:
     adapter = adapter_for(parts)
     draft = Draft(account=ALICE, to=[], cc=[], subject="Offer", body="Hello")
-    with qtbot.waitSignal(adapter.sendFailed, timeout=5000) as failed:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(adapter.sendFailed, timeout=5000) as failed:
         adapter.send(draft)
     (event,) = failed.args
     assert isinstance(event, SendFailed)
@@ -143,7 +144,7 @@ def test_send_failure_comes_back_as_a_signal(
 
 def test_wake_and_network_return_reconnect_at_once(
     parts: tuple[Settings, AccountRegistry, Credentials, SQLiteStore],
-    qtbot: object,
+    qtbot: QtBot,
     caplog: pytest.LogCaptureFixture,
     tmp_path: Path,
 ) -> None:
@@ -171,7 +172,7 @@ def test_wake_and_network_return_reconnect_at_once(
         )
         assert sender.stdout.strip() == "sent"
         qtbot.waitUntil(
-            lambda: "the machine woke up" in caplog.text,  # type: ignore[attr-defined]
+            lambda: "the machine woke up" in caplog.text,
             timeout=5000,
         )
         adapter._on_reachability(QNetworkInformation.Reachability.Online)

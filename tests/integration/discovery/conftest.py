@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from .discovery_mailnet import DNSMASQ, DOVECOT, IP, DiscoverCli, MailNet, cleanup_stale
+from servers.mailservers import DOVECOT
+
+from .discovery_mailnet import DNSMASQ, IP, DiscoverCli, MailNet, cleanup_stale
 
 
 @pytest.fixture(scope="session")

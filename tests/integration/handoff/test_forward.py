@@ -22,7 +22,7 @@ def crm_inbox(s: CrmSetup) -> list[EmailMessage]:
         uids = c.search("ALL")
         got = c.fetch(uids, ["BODY.PEEK[]"]) if uids else {}
     return [
-        email.message_from_bytes(got[u][b"BODY[]"], policy=email.policy.default)  # type: ignore[misc]
+        email.message_from_bytes(got[u][b"BODY[]"], policy=email.policy.default)
         for u in sorted(got)
     ]
 
@@ -59,7 +59,7 @@ def test_reply_is_forwarded_inline_with_headers_body_and_attachment(crm_setup: C
     assert fwd["Subject"] == "Fwd: Re: Angebot"
     assert fwd["X-Replytrail-Handoff"] == "hubspot"
     assert fwd["In-Reply-To"] is None and fwd["References"] is None
-    text = fwd.get_body(("plain",)).get_content().replace("\r\n", "\n")  # type: ignore[union-attr]
+    text = fwd.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "---------- Forwarded message ---------" in text
     assert "From: Bob Kunde <bob@example.test>" in text
     assert "Subject: Re: Angebot" in text and "To: Alice <alice@example.test>" in text

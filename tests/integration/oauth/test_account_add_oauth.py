@@ -6,6 +6,7 @@ import subprocess
 import tomllib
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def test_sign_in_in_chromium_keeps_refresh_token_only_in_keyring(
 
 
 def test_xoauth2_when_the_server_offers_only_that(
-    ocli: Cli, oauth_dovecot_factory, oauth_server: OAuthServer
+    ocli: Cli, oauth_dovecot_factory: Callable[..., OAuthDovecot], oauth_server: OAuthServer
 ) -> None:
     d = oauth_dovecot_factory(mechanisms="xoauth2")
     add_oauth(ocli, d)

@@ -7,9 +7,10 @@ import urllib.request
 
 import pytest
 
+from replytrail.core.oauth.client import TokenClient
 from replytrail.core.oauth.errors import SignInCancelled, SignInFailed
 from replytrail.core.oauth.loopback import sign_in_with_browser
-from replytrail.core.oauth.providers import load_catalog
+from replytrail.core.oauth.providers import OAuthProvider, load_catalog
 from replytrail.core.oauth.tokens import token_client
 from servers.oauth_server import OAuthServer
 
@@ -25,7 +26,7 @@ def _answer(url: str, **params: str) -> None:
         assert r.status == 200
 
 
-def _provider(server: OAuthServer):  # type: ignore[no-untyped-def]
+def _provider(server: OAuthServer) -> tuple[OAuthProvider, TokenClient]:
     p = load_catalog({"oauth_providers": {"example": server.provider_table()}}).get("example")
     return p, token_client(p, None)
 

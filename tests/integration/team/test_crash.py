@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from replytrail.core.store.base import EmailRecord
 from teamflow import Laptop, TeamDb
 
 from .conftest import ANNA, BEN
@@ -81,7 +82,7 @@ def test_sigkill_mid_push_and_mid_pull_loses_and_doubles_nothing(
     assert anna.outbox() == 0 and ben.outbox() == 0
 
 
-def _log_many(lap: Laptop, n: int) -> list:  # type: ignore[type-arg]
+def _log_many(lap: Laptop, n: int) -> list[EmailRecord]:
     recs = [lap.record() for _ in range(n)]
     assert all(r.outbox == ["team"] for r in recs)
     lap.store.record_many(recs)

@@ -44,7 +44,11 @@ def test_two_salespeople_logging_at_once_get_one_merged_timeline(
     for t in threads:
         t.join()
     for lap in (anna, ben):
-        wait_for(lambda lap=lap: len(lap.message_ids()) == 51, 60, f"{lap.email}: 51 emails")
+
+        def all_there(lap: Laptop = lap) -> bool:
+            return len(lap.message_ids()) == 51
+
+        wait_for(all_there, 60, f"{lap.email}: 51 emails")
     assert sorted(anna.message_ids()) == sorted(ben.message_ids())
     assert len(set(anna.message_ids())) == 51  # each email once, the shared reply too
     assert team.count() == 52  # the server keeps both owners' copies of the shared reply
@@ -68,8 +72,9 @@ def test_offline_logging_goes_on_and_all_100_arrive_after_restart(
     team_pg.stop()
     try:
         logged = [anna.log().email.message_id for _ in range(100)]
+        replicator = anna.replicator
         state = wait_for(
-            lambda: anna.replicator.local.state().get("offline_since"),  # type: ignore[union-attr]
+            lambda: replicator.local.state().get("offline_since"),
             30,
             "Anna's laptop to notice the outage",
         )
@@ -171,12 +176,14 @@ def test_a_status_change_reaches_teammates_but_never_overwrites_my_own(
     anna.replicator.sync_once()
     ben.replicator.sync_once()
     mid = rec.email.message_id
-    assert ben.store.email(mid).status == "pending"  # type: ignore[union-attr]
+    email = ben.store.email(mid)
+    assert email is not None and email.status == "pending"
     anna.store.set_status(mid, "sent")  # SMTP accepted it
     anna.replicator.requeue(rec.email.id)
     anna.replicator.sync_once()
     ben.replicator.sync_once()
-    assert ben.store.email(mid).status == "sent"  # type: ignore[union-attr]
+    email = ben.store.email(mid)
+    assert email is not None and email.status == "sent"
     # Anna's own copy coming back (a second laptop, a re-join) never overrides her store
     anna.store.set_status(mid, "bounced")
     with team.admin() as conn:  # the server bumps the row for another reason
@@ -184,4 +191,5 @@ def test_a_status_change_reaches_teammates_but_never_overwrites_my_own(
             "UPDATE replytrail.emails SET subject = subject || ' ' WHERE message_id = %s", (mid,)
         )
     anna.replicator.sync_once()
-    assert anna.store.email(mid).status == "bounced"  # type: ignore[union-attr]
+    email = anna.store.email(mid)
+    assert email is not None and email.status == "bounced"

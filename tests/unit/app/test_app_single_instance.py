@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from replytrail.app.single_instance import SingleInstance, server_name
 
@@ -27,12 +28,12 @@ def short_tmp() -> Path:
     return Path(tempfile.mkdtemp(prefix="si-", dir="/tmp"))
 
 
-def test_second_start_raises_the_first(qtbot: object, short_tmp: Path) -> None:
+def test_second_start_raises_the_first(qtbot: QtBot, short_tmp: Path) -> None:
     name = server_name(short_tmp / "data", short_tmp / "run")
     first = SingleInstance(name)
     assert first.listen()
     try:
-        with qtbot.waitSignal(first.activated, timeout=10_000):  # type: ignore[attr-defined]
+        with qtbot.waitSignal(first.activated, timeout=10_000):
             second = subprocess.Popen([sys.executable, "-c", SECOND, name])
         assert second.wait(10) == 0
     finally:
@@ -41,7 +42,7 @@ def test_second_start_raises_the_first(qtbot: object, short_tmp: Path) -> None:
     assert r.returncode == 3  # nobody listens any more
 
 
-def test_leftover_socket_of_a_crashed_instance(qtbot: object, short_tmp: Path) -> None:
+def test_leftover_socket_of_a_crashed_instance(qtbot: QtBot, short_tmp: Path) -> None:
     name = server_name(short_tmp / "data", short_tmp / "run")
     Path(name).parent.mkdir(parents=True)
     s = socket.socket(socket.AF_UNIX)

@@ -91,7 +91,9 @@ def test_json_contract() -> None:
     j = r.to_json()
     assert {"incoming", "outgoing", "source", "pop3_only"} <= set(j)
     assert "guidance" not in j
-    assert set(j["incoming"]) >= {"protocol", "host", "port", "security", "username"}
+    incoming = j["incoming"]
+    assert isinstance(incoming, dict)
+    assert set(incoming) >= {"protocol", "host", "port", "security", "username"}
 
 
 def test_classify_greeting() -> None:

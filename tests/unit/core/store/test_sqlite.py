@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,14 +18,15 @@ from replytrail.core.store.sqlite import SQLiteStore, company_for
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> SQLiteStore:
+def store(tmp_path: Path) -> Iterator[SQLiteStore]:
     s = SQLiteStore(tmp_path / "store.sqlite3")
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 
 def test_wal_and_schema_version(store: SQLiteStore) -> None:
-    assert store._one("PRAGMA journal_mode")[0] == "wal"  # type: ignore[index]
+    row = store._one("PRAGMA journal_mode")
+    assert row is not None and row[0] == "wal"
     assert store.version == len(SQLITE_MIGRATIONS)
 
 
