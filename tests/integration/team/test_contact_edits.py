@@ -215,7 +215,7 @@ def test_a_repeated_push_and_a_re_pull_apply_nothing_twice(
     assert anna.outbox() == 0
     with team.admin() as conn:  # the repeated edit changed nothing; the merge went on top
         rows = conn.execute("SELECT field, seq FROM replytrail.contact_edits").fetchall()
-    seqs = {str(r[0]): int(r[1]) for r in rows}
+    seqs = {str(r[0]): int(str(r[1])) for r in rows}
     assert before is not None and max(seqs["name"], seqs["company"]) == before[0]
     assert seqs["merged_into"] > seqs["company"]
 
