@@ -18,8 +18,21 @@ from replytrail.core.store.sqlite import SQLiteStore
 pytestmark = pytest.mark.servers
 
 
+#: threads alive before this module's engines start (an earlier test's engine may still be
+#: winding down): only watcher threads started since count
+_EARLIER: set[threading.Thread] = set()
+
+
+@pytest.fixture(autouse=True)
+def _earlier_threads() -> None:
+    _EARLIER.clear()
+    _EARLIER.update(threading.enumerate())
+
+
 def _watchers() -> list[str]:
-    return [t.name for t in threading.enumerate() if t.name.startswith("watch-")]
+    return [
+        t.name for t in threading.enumerate() if t.name.startswith("watch-") and t not in _EARLIER
+    ]
 
 
 def _engine(setup: Setup, events: list[Event]) -> tuple[Engine, SQLiteStore]:
