@@ -35,7 +35,7 @@ from report import update_section  # noqa: E402
 
 from replytrail.core.events import TeamOnline, TeamPulled  # noqa: E402
 from replytrail.core.store.postgres.link import open_connection  # noqa: E402
-from replytrail.core.store.postgres.remote import _row  # noqa: E402
+from replytrail.core.store.postgres.remote import _row, push_emails  # noqa: E402
 from replytrail.core.store.team_side import LocalTeamSide  # noqa: E402
 from servers.keyring import SecretService  # noqa: E402
 from servers.teampg import TeamPg  # noqa: E402
@@ -67,10 +67,26 @@ def drain(team: TeamDb, root: Path) -> dict[str, float]:
     assert anna.replicator is not None
     with open_connection(team.link(ANNA), autocommit=True) as conn:
         t0 = time.perf_counter()
-        pushed, _ = anna.replicator.push(conn)
+        pushed, _, _ = anna.replicator.push(conn)
         ours = time.perf_counter() - t0
     assert pushed == N_DRAIN and anna.outbox() == 0, (pushed, anna.outbox())
     anna.close()
+    # the server's share: the same statement on fresh rows (Ben's), no SQLite, no outbox
+    ben = Laptop(root / "ben", BEN)
+    ben.join(team)
+    fresh = [ben.record() for _ in range(N_DRAIN)]
+    for i in range(0, len(fresh), 2000):
+        ben.store.record_many(fresh[i : i + 2000])
+    side = LocalTeamSide(ben.store)
+    rows = list(side.team_emails([r.email.id for r in fresh]).values())
+    side.close()
+    ben.close()
+    with open_connection(team.link(BEN), autocommit=True) as conn:
+        t0 = time.perf_counter()
+        for i in range(0, len(rows), 1000):
+            with conn.transaction():
+                push_emails(conn, rows[i : i + 1000])
+        server = time.perf_counter() - t0
     with team.admin() as conn:
         conn.execute("CREATE TABLE bare (LIKE replytrail.emails INCLUDING DEFAULTS)")
         conn.execute("ALTER TABLE bare ADD COLUMN ord int, ADD body_text text, ADD body_html text")
@@ -96,6 +112,8 @@ def drain(team: TeamDb, root: Path) -> dict[str, float]:
         "floor_s": floor,
         "read_s": read,
         "encode_s": encode,
+        "server": N_DRAIN / server,
+        "server_s": server,
     }
 
 
@@ -227,6 +245,7 @@ loopback with TLS (verify-full) and forced row-level security, by `benchmarks/te
 | floor: bare psycopg `COPY` of the same rows | {d["floor"]:,.0f} emails/s ({d["floor_s"]:.1f} s) | |
 | drain ÷ floor | **{d["ours"] / d["floor"]:.2f}×** | ≥ 0.5× |
 | of the drain: reading the emails back from SQLite / encoding and hashing them | {d["read_s"]:.2f} s / {d["encode_s"]:.2f} s | |
+| the server's share alone: the drain's upsert statement, rows prepared (÷ floor) | {d["server"]:,.0f} emails/s ({d["server_s"]:.2f} s, {d["server"] / d["floor"]:.2f}×) | |
 | initial pull of {p["n"]:,.0f} emails into a fresh laptop (pages of 1,000) | **{p["s"]:.1f} s** ({p["per_s"]:,.0f}/s) | ≤ 60 s |
 | peak memory of that process | **{p["rss_mb"]:.0f} MB** | ≤ 200 MB |
 | teammate's reply → in my store ({N_LIVE} replies), p50 | **{lv["p50"] * ms:.0f} ms** | ≤ 300 ms |
@@ -245,9 +264,10 @@ Load average while measuring: {os.getloadavg()[0]:.1f} (the machine is shared; f
 by ±30 % and more between runs).
 
 Notes:
-- The drain misses its target. The floor copies prepared tuples into a table without
-  indexes, triggers or policies; the drain also reads each email back from SQLite (the
-  local store stays the source of truth), encodes and hashes it (both timed above), and the
+- The drain misses its target, and the server's share alone (the row above) is already
+  under 0.5× of the floor: the gap is the team table itself, not the client. The floor
+  copies prepared tuples into a table without indexes, triggers or policies; the drain also
+  reads each email back from SQLite (the local store stays the source of truth), encodes and hashes it (both timed above), and the
   server runs the upsert under forced row-level security with a trigger taking the change
   number, the primary key, the `seq` and GIN indexes, and a second upsert for the bodies
   (the rest of the time, on its own already above the floor). Done already: the sequence lock once per statement, no
