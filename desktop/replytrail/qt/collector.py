@@ -4,19 +4,18 @@ Left automatic, the collector runs in whichever thread happens to allocate: an e
 render thread may then free a cycle that holds a Qt object (a dialog and a slot that
 refers to it) and destroy that object on the wrong thread — a crash, not an exception.
 The well-known remedy of PyQt/PySide applications (pyqtgraph, Spyder, OpenCue): switch the
-automatic collector off and collect from a timer on the GUI thread, by generation, when
-the counts pass the usual thresholds.
+automatic collector off and collect on the GUI thread, by generation, when the counts pass
+the usual thresholds. Those apps use a timer; here the check runs when the GUI thread's
+event loop is about to sleep, so an idle tray app is never woken up for it.
 """
 
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QThread
 
 __all__ = ["GuiThreadCollector", "collect_due"]
-
-INTERVAL_MS = 1000
 
 
 def collect_due(threshold: tuple[int, int, int]) -> int:
@@ -37,19 +36,22 @@ class GuiThreadCollector(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._threshold = gc.get_threshold()
-        self._timer = QTimer(self)
-        self._timer.setInterval(INTERVAL_MS)
-        self._timer.timeout.connect(self.check)
+        g0, g1, g2 = gc.get_threshold()
+        self._threshold = (max(g0, 1), max(g1, 1), max(g2, 1))
+        self._dispatcher: QAbstractEventDispatcher | None = None
 
     def start(self) -> None:
+        dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+        assert dispatcher is not None, "start the collector on the GUI thread, in the app"
         gc.disable()
-        self._timer.start()
+        dispatcher.aboutToBlock.connect(self.check)
+        self._dispatcher = dispatcher
 
     def stop(self) -> None:
-        self._timer.stop()
+        if self._dispatcher is not None:
+            self._dispatcher.aboutToBlock.disconnect(self.check)
+            self._dispatcher = None
         gc.enable()
 
     def check(self) -> int:
-        g0, g1, g2 = self._threshold
-        return collect_due((max(g0, 1), max(g1, 1), max(g2, 1)))
+        return collect_due(self._threshold)
