@@ -51,3 +51,19 @@ def test_importing_all_of_core_loads_no_qt() -> None:
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == ""
+
+
+def test_the_app_without_a_team_store_loads_no_postgresql_driver() -> None:
+    """psycopg (with its own libpq and OpenSSL, ~10 MB resident) is loaded only once this
+    laptop uses a team store: the tray app's idle memory target depends on it."""
+    code = (
+        "import sys\n"
+        "import replytrail.app.assemble, replytrail.app.application, replytrail.core.engine\n"
+        "from replytrail.core.team.membership import joined, make_replicator, team_forget\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg')))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from replytrail.core.config import Settings
 from replytrail.core.credentials import new_ref
@@ -16,9 +16,10 @@ from replytrail.core.errors import KnownError
 from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.i18n import QT_TRANSLATE_NOOP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
-from replytrail.core.store.postgres.remote import team_info
 from replytrail.core.store.team_side import CURSOR, TARGET, LocalTeamSide, ReplicaStore
-from replytrail.core.team.replicator import Replicator
+
+if TYPE_CHECKING:  # psycopg (~10 MB) is imported only once a team store is used
+    from replytrail.core.team.replicator import Replicator
 
 __all__ = [
     "JoinResult",
@@ -74,6 +75,8 @@ def join(
     own_accounts: Sequence[str],
 ) -> JoinResult:
     """Check the link (TLS, password, an initialised team store), then remember it."""
+    from replytrail.core.store.postgres.remote import team_info
+
     with open_connection(link) as conn:
         try:
             info = team_info(conn)
@@ -118,6 +121,8 @@ def make_replicator(
     """The engine's replicator, or None when this laptop is in no team."""
     if not joined(settings):
         return None
+    from replytrail.core.team.replicator import Replicator
+
     return Replicator(
         LocalTeamSide(store),
         lambda: link_from(settings, secrets),
