@@ -34,6 +34,7 @@ from engine_bench import machine  # noqa: E402
 from report import update_section  # noqa: E402
 
 from replytrail.core.events import TeamOnline, TeamPulled  # noqa: E402
+from replytrail.core.store.base import EmailRecord  # noqa: E402
 from replytrail.core.store.postgres.link import open_connection  # noqa: E402
 from replytrail.core.store.postgres.remote import _row, push_emails  # noqa: E402
 from replytrail.core.store.team_side import LocalTeamSide  # noqa: E402
@@ -48,12 +49,18 @@ N_SCALE = int(os.environ.get("N_SCALE", 2_000_000))
 ANNA, BEN, CARLA = "anna@example.com", "ben@example.com", "carla@example.com"
 
 
-def drain(team: TeamDb, root: Path) -> dict[str, float]:
-    anna = Laptop(root / "anna", ANNA)
-    anna.join(team)
-    recs = [anna.record() for _ in range(N_DRAIN)]
+def _logged(team: TeamDb, root: Path, email: str) -> tuple[Laptop, list[EmailRecord]]:
+    """A joined laptop with N_DRAIN emails logged (all queued in its outbox)."""
+    lap = Laptop(root / email.partition("@")[0], email)
+    lap.join(team)
+    recs = [lap.record() for _ in range(N_DRAIN)]
     for i in range(0, len(recs), 2000):
-        anna.store.record_many(recs[i : i + 2000])
+        lap.store.record_many(recs[i : i + 2000])
+    return lap, recs
+
+
+def drain(team: TeamDb, root: Path) -> dict[str, float]:
+    anna, recs = _logged(team, root, ANNA)
     side = LocalTeamSide(anna.store)
     ids = [r.email.id for r in recs]
     t0 = time.perf_counter()
@@ -72,11 +79,7 @@ def drain(team: TeamDb, root: Path) -> dict[str, float]:
     assert pushed == N_DRAIN and anna.outbox() == 0, (pushed, anna.outbox())
     anna.close()
     # the server's share: the same statement on fresh rows (Ben's), no SQLite, no outbox
-    ben = Laptop(root / "ben", BEN)
-    ben.join(team)
-    fresh = [ben.record() for _ in range(N_DRAIN)]
-    for i in range(0, len(fresh), 2000):
-        ben.store.record_many(fresh[i : i + 2000])
+    ben, fresh = _logged(team, root, BEN)
     side = LocalTeamSide(ben.store)
     rows = list(side.team_emails([r.email.id for r in fresh]).values())
     side.close()

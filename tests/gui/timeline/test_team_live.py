@@ -15,11 +15,18 @@ from qtstore import open_window, show
 from replytrail.qt.changes import StoreChanges
 from servers.keyring import SecretService
 from servers.teampg import TeamPg
-from teamflow import CUSTOMER, Laptop, team_db
+from teamflow import CUSTOMER, Laptop, TeamDb, team_db
 
 pytestmark = [pytest.mark.gui, pytest.mark.servers]
 
 ANNA, BEN = "anna@example.com", "ben@example.com"
+
+
+def two_laptops(team: TeamDb, root: Path) -> tuple[Laptop, Laptop]:
+    """Anna's and Ben's roles in *team* and their laptops (not joined yet)."""
+    team.add(ANNA)
+    team.add(BEN)
+    return Laptop(root / "anna", ANNA), Laptop(root / "ben", BEN)
 
 
 class Bridge(QObject):
@@ -32,9 +39,7 @@ def test_a_teammates_reply_appears_in_my_open_timeline(
     qtbot: QtBot, tmp_path: Path, team_pg: TeamPg, secret_service: SecretService
 ) -> None:
     team = team_db(team_pg)
-    team.add(ANNA)
-    team.add(BEN)
-    anna, ben = Laptop(tmp_path / "anna", ANNA), Laptop(tmp_path / "ben", BEN)
+    anna, ben = two_laptops(team, tmp_path)
     try:
         anna.join(team)
         ben.join(team, idle_check=3600.0)  # only NOTIFY can bring the reply in time
@@ -77,9 +82,7 @@ def test_forget_in_my_window_reaches_the_team_store(
     from replytrail.core.team.membership import team_forget
 
     team = team_db(team_pg)
-    team.add(ANNA)
-    team.add(BEN)
-    anna, ben = Laptop(tmp_path / "anna", ANNA), Laptop(tmp_path / "ben", BEN)
+    anna, ben = two_laptops(team, tmp_path)
     try:
         anna.join(team)
         ben.join(team)
