@@ -17,7 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
-__all__ = ["GuiRelay", "Posted", "make_poster"]
+__all__ = ["GuiRelay", "Posted", "dispose", "make_poster"]
 
 #: what a worker calls: ``post(*args)`` runs the method on the GUI thread, or nothing
 Posted = Callable[..., None]
@@ -26,7 +26,7 @@ Posted = Callable[..., None]
 class GuiRelay(QObject):
     """Lives in the GUI thread until the process ends. Signals: ``call(object)`` internal."""
 
-    call = Signal(object)  # (weak method, args)
+    call = Signal(object)  # (weak method, args, dropped)
     _instance: GuiRelay | None = None
 
     def __init__(self) -> None:
@@ -43,22 +43,37 @@ class GuiRelay(QObject):
         return cls._instance
 
     @staticmethod
-    def _run(item: tuple[weakref.WeakMethod[Callable[..., Any]], tuple[Any, ...]]) -> None:
-        method, args = item
+    def _run(item: tuple[weakref.WeakMethod[Callable[..., Any]], tuple[Any, ...], Posted]) -> None:
+        method, args, dropped = item
         fn = method()
         owner = getattr(fn, "__self__", None)
         if fn is None or (isinstance(owner, QObject) and not shiboken6.isValid(owner)):
+            dropped(*args)
             return
         fn(*args)
 
 
-def make_poster(method: Callable[..., Any]) -> Posted:
+def _nothing(*_args: Any) -> None:
+    pass
+
+
+def make_poster(method: Callable[..., Any], dropped: Posted = _nothing) -> Posted:
     """A function any thread may call with *method*'s arguments: *method* (a bound method of
-    a GUI-thread object) then runs on the GUI thread, unless its object is gone by then."""
+    a GUI-thread object) then runs on the GUI thread, unless its object is gone by then —
+    then ``dropped(*args)`` runs there instead (to dispose of what the worker made)."""
     relay = GuiRelay.get()
     weak = weakref.WeakMethod(method)
 
     def post(*args: Any) -> None:
-        relay.call.emit((weak, args))
+        relay.call.emit((weak, args, dropped))
 
     return post
+
+
+def dispose(obj: object) -> None:
+    """Delete a Qt object a worker made, on the GUI thread: it is handed to the relay first
+    (Qt owns it from then on), so a worker still holding the last Python reference cannot
+    destroy it on its own thread."""
+    if isinstance(obj, QObject) and shiboken6.isValid(obj):
+        obj.setParent(GuiRelay.get())
+        obj.deleteLater()

@@ -9,17 +9,15 @@ hands the finished document to the GUI thread, which then only lays out what is 
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import shiboken6
 from PySide6.QtCore import QByteArray, QObject, QRectF, QThread, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QTextDocument
 
+from replytrail.qt.relay import Posted, dispose, make_poster
 from replytrail.ui.reading.limits import bound_html, bound_text
 
 __all__ = ["DocumentBuilder", "RenderJob", "SafeDocument", "placeholder_image"]
@@ -87,52 +85,6 @@ class RenderJob:
     cut_note: str = ""  # the last line when the body is longer than can be shown
 
 
-class _Relay(QObject):
-    """The one object render threads emit on. It lives in the GUI thread for the whole
-    process, so a thread never emits on a window's object that is being deleted meanwhile
-    (that race is a use-after-free, not an exception); the GUI thread hands each result on
-    to its builder, or drops it when the builder is gone."""
-
-    built = Signal(int, int, object)  # builder token, generation, document
-    blocked = Signal(int, int, str)  # builder token, generation, shortened URL
-
-
-_relay: _Relay | None = None
-_builders: weakref.WeakValueDictionary[int, DocumentBuilder] = weakref.WeakValueDictionary()
-_tokens = itertools.count(1)
-
-
-def _relay_in_gui_thread() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-        _relay.built.connect(_hand_built)
-        _relay.blocked.connect(_hand_blocked)
-    return _relay
-
-
-def _alive(token: int) -> DocumentBuilder | None:
-    b = _builders.get(token)
-    return b if b is not None and shiboken6.isValid(b) else None
-
-
-def _hand_built(token: int, generation: int, doc: object) -> None:
-    b = _alive(token)
-    if b is not None:
-        b.built.emit(generation, doc)
-    elif isinstance(doc, QTextDocument) and shiboken6.isValid(doc) and _relay is not None:
-        # owned by Qt from here: the render thread may still hold the last Python reference,
-        # and a Python-owned document would then be destroyed on that thread
-        doc.setParent(_relay)
-        doc.deleteLater()
-
-
-def _hand_blocked(token: int, generation: int, url: str) -> None:
-    b = _alive(token)
-    if b is not None:
-        b.on_blocked(generation, url)
-
-
 class DocumentBuilder(QObject):
     """Builds :class:`SafeDocument` objects in worker threads, newest request wins.
 
@@ -152,9 +104,16 @@ class DocumentBuilder(QObject):
         self._sanitise = sanitise
         self.on_blocked = on_blocked  # called on the GUI thread only
         self._gui = QThread.currentThread()
-        self._relay = _relay_in_gui_thread()
-        self._token = next(_tokens)
-        _builders[self._token] = self
+        # render threads reach this object only through the relay (qt/relay.py); a document
+        # built for a pane that is gone meanwhile is disposed of on the GUI thread
+        self._post_built = make_poster(self._built, lambda _g, doc: dispose(doc))
+        self._post_blocked = make_poster(self._blocked)
+
+    def _built(self, generation: int, doc: object) -> None:
+        self.built.emit(generation, doc)
+
+    def _blocked(self, generation: int, url: str) -> None:
+        self.on_blocked(generation, url)
 
     def build_now(self, job: RenderJob) -> SafeDocument:
         """The same work on the calling thread (small bodies, tests)."""
@@ -164,21 +123,19 @@ class DocumentBuilder(QObject):
         """Build *job* in a worker thread; :attr:`built` is emitted when it is done."""
         threading.Thread(
             target=_run,
-            args=(self._relay, self._token, self._sanitise, self._gui, job),
+            args=(self._post_built, self._post_blocked, self._sanitise, self._gui, job),
             name="render",
             daemon=True,
         ).start()
 
     def _build(self, job: RenderJob) -> SafeDocument:
-        return _build(self._relay, self._token, self._sanitise, job)
+        return _build(self._post_blocked, self._sanitise, job)
 
 
-def _build(
-    relay: _Relay, token: int, sanitise: Callable[[str], str], job: RenderJob
-) -> SafeDocument:
+def _build(blocked: Posted, sanitise: Callable[[str], str], job: RenderJob) -> SafeDocument:
     generation = job.generation
     # the document tells the relay, never the window, what it refused (from any thread)
-    doc = SafeDocument(job.cid, lambda url: relay.blocked.emit(token, generation, url))
+    doc = SafeDocument(job.cid, lambda url: blocked(generation, url))
     doc.setDefaultFont(job.font)
     doc.setDocumentMargin(job.margin)
     if job.is_html:
@@ -189,13 +146,13 @@ def _build(
 
 
 def _run(
-    relay: _Relay, token: int, sanitise: Callable[[str], str], gui: QThread, job: RenderJob
+    built: Posted, blocked: Posted, sanitise: Callable[[str], str], gui: QThread, job: RenderJob
 ) -> None:
     """A render thread: touches only the relay and the document it builds."""
     try:
-        doc = _build(relay, token, sanitise, job)
+        doc = _build(blocked, sanitise, job)
     except Exception as exc:  # a hostile email must never take the window down
         log.warning("could not render an email (%s)", type(exc).__name__)
         return
     doc.moveToThread(gui)
-    relay.built.emit(token, job.generation, doc)
+    built(job.generation, doc)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from replytrail.qt.relay import dispose
 from replytrail.ui.reading.document import (
     DocumentBuilder,
     RenderJob,
@@ -211,8 +212,7 @@ class SafeMailBrowser(QTextBrowser):
         if not isinstance(doc, QTextDocument):
             return
         if generation != self._generation:
-            doc.setParent(self)  # Qt's from here, deleted on this thread (see _hand_built)
-            doc.deleteLater()
+            dispose(doc)  # Qt's from here, deleted on this thread
             return
         self._budget.stop()
         self._swap(doc)
