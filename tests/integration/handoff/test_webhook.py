@@ -110,7 +110,7 @@ def test_4xx_stops_retrying_and_shows_the_error(cli: Cli, receiver: Receiver) ->
 
 
 @pytest.mark.slow
-def test_sigkill_between_post_and_ack_delivers_each_at_most_twice(
+def test_sigkill_between_post_and_ack_repeats_at_most_one_email_per_kill(
     cli: Cli, receiver: Receiver
 ) -> None:
     add_hook(cli, receiver)
@@ -131,8 +131,10 @@ def test_sigkill_between_post_and_ack_delivers_each_at_most_twice(
     assert kills >= 20
     counts = Counter(receiver.keys())
     assert len(counts) == len(ids)  # every email arrived
-    assert max(counts.values()) <= 2  # a kill between POST and ack repeats one, never more
+    # a kill between POST and ack repeats the email in flight, never more: two kills landing on
+    # the same email's POST send it three times, so the bound is per kill, not per email
     assert sum(counts.values()) - len(ids) <= kills
+    assert max(counts.values()) <= 1 + kills
     received_ids = {x.body["email"]["message_id"] for x in receiver.received}
     assert received_ids == set(ids)
     assert outbox_rows(cli) == 0
