@@ -737,6 +737,14 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>nichts ausgenommen</translation>
     </message>
     <message>
+        <source>Team store</source>
+        <translation>Team-Speicher</translation>
+    </message>
+    <message>
+        <source>%1, as %2</source>
+        <translation>%1, als %2</translation>
+    </message>
+    <message>
         <source>Trusted certificate</source>
         <translation>Vertrautes Zertifikat</translation>
     </message>
@@ -1664,7 +1672,7 @@ Vertrieb | Beispiel GmbH
     <name>TeamPage</name>
     <message>
         <source>Team</source>
-        <extracomment>the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
+        <extracomment>sign in and look, storing nothing (the wizard&apos;s team page) the DSN and CA file a team preset carries, and the user&apos;s first address</extracomment>
         <translation>Team</translation>
     </message>
     <message>
@@ -1726,6 +1734,57 @@ Vertrieb | Beispiel GmbH
     <message>
         <source>Joined. Your team&apos;s history is on its way.</source>
         <translation>Beigetreten. Die Historie Ihres Teams wird geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStorePage</name>
+    <message>
+        <source>Your team&apos;s shared history</source>
+        <translation>Die gemeinsame Historie Ihres Teams</translation>
+    </message>
+    <message>
+        <source>Your administrator set up a team store: the emails you log are copied there, and you see your teammates&apos; emails with the same customers.</source>
+        <translation>Ihr Administrator hat einen Team-Speicher eingerichtet: Die E-Mails, die Sie erfassen, werden dorthin kopiert, und Sie sehen die E-Mails Ihrer Kolleginnen und Kollegen mit denselben Kunden.</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Ihre &amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>One-time &amp;password:</source>
+        <translation>Einmal&amp;passwort:</translation>
+    </message>
+    <message>
+        <source>Your administrator gave you this password. It is kept in your system&apos;s keyring, nowhere else. Working offline is fine: emails wait on this computer until the team store can be reached.</source>
+        <translation>Dieses Passwort haben Sie von Ihrem Administrator erhalten. Es wird im Schlüsselbund Ihres Systems aufbewahrt, nirgendwo sonst. Ohne Verbindung arbeiten geht: E-Mails warten auf diesem Computer, bis der Team-Speicher erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Join &amp;later (in Settings › Team)</source>
+        <translation>&amp;Später beitreten (unter Einstellungen › Team)</translation>
+    </message>
+    <message>
+        <source>Team store: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Team-Speicher: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Signing in to the team store…</source>
+        <translation>Anmeldung am Team-Speicher…</translation>
+    </message>
+    <message>
+        <source>Signed in to the team store.</source>
+        <translation>Am Team-Speicher angemeldet.</translation>
+    </message>
+    <message>
+        <source>Your teammates see with whom you exchanged emails, when, and the subjects; the text and attachments of your emails only you.</source>
+        <translation>Ihr Team sieht, mit wem Sie wann E-Mails gewechselt haben, und die Betreffzeilen; Text und Anhänge Ihrer E-Mails sehen nur Sie.</translation>
+    </message>
+    <message>
+        <source>Everyone in the team sees every logged email, with its text.</source>
+        <translation>Alle im Team sehen jede erfasste E-Mail mit ihrem Text.</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly: %1</source>
+        <translation>Die Anmeldung ist unerwartet fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2137,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>Searching…</source>
+        <extracomment>how a contact is forgotten (the app sets the team-aware one: queued for the team store)</extracomment>
         <translation>Suche läuft …</translation>
     </message>
     <message>
@@ -2798,6 +2858,7 @@ Sie erscheinen hier, sobald eine E-Mail erfasst wurde.</translation>
     </message>
     <message>
         <source>There is no contact {email}.</source>
+        <extracomment>outbox ops for the team store; the payload is JSON (see :func:`_queue`) this laptop is in a team (``membership.joined``): edits and merges are queued for the team store in the outbox, in the same transaction as the local change</extracomment>
         <translation>Es gibt keinen Kontakt {email}.</translation>
     </message>
     <message>

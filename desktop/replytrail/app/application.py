@@ -302,13 +302,23 @@ class TrayApp(QObject):
 
         if self._in_setup:
             return False
+        from replytrail.app.team import team_actions
+        from replytrail.core.team.membership import joined
+
         self._in_setup = True
         try:
-            return open_setup(
-                parent, accounts=self.accounts, credentials=self.credentials, settings=self.settings
+            added = open_setup(
+                parent,
+                accounts=self.accounts,
+                credentials=self.credentials,
+                settings=self.settings,
+                team=team_actions(self.paths, self.settings, self.credentials, self.accounts),
             )
         finally:
             self._in_setup = False
+        if joined(self.settings):  # the wizard's team page joined the preset's team store
+            self.engine.attach_team()
+        return added
 
     @Slot()
     def first_run(self) -> None:

@@ -10,7 +10,13 @@ from replytrail.core.config import Settings
 from replytrail.core.paths import Paths
 from replytrail.core.store.postgres.link import TeamLink
 from replytrail.core.store.sqlite import SQLiteStore
-from replytrail.core.team.membership import Secrets, join, make_replicator
+from replytrail.core.team.membership import (
+    Secrets,
+    TeamCheck,
+    check_team,
+    join,
+    make_replicator,
+)
 from replytrail.core.team.status import TeamStatus, team_status
 from replytrail.ui.settings.team_page import JoinForm, TeamActions
 
@@ -48,11 +54,18 @@ def team_actions(
         own = [a.email for a in accounts.all()]
         return with_store(lambda s: join(settings, secrets, s, link, own))
 
+    def check(form: JoinForm) -> TeamCheck:
+        return check_team(TeamLink(form.dsn, form.user, form.ca_file, form.password))
+
     def defaults() -> tuple[str, str, str]:
         first = next((a.email for a in accounts.all()), "")
         v = settings.values().store
         return (v.team_dsn, v.team_ca_file, v.team_user or first)
 
     return TeamActions(
-        status=status, sync=lambda: with_store(sync_with), join=join_with, defaults=defaults
+        status=status,
+        sync=lambda: with_store(sync_with),
+        join=join_with,
+        check=check,
+        defaults=defaults,
     )

@@ -6,6 +6,7 @@ import gc
 import os
 import pwd
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from replytrail.core.engine import Engine
 from replytrail.core.events import Event, StateChanged, WatchState
 from replytrail.core.setup import pin_certificate
 from replytrail.core.store.sqlite import SQLiteStore
+from replytrail.ui.settings.team_page import TeamActions
 from replytrail.ui.wizard.wizard import Page, SetupWizard
 from servers.keyring import SecretService
 from servers.mailservers import Dovecot
@@ -55,14 +57,22 @@ class Harness:
     """A wizard on a fresh data dir; helpers that act like a user at the keyboard."""
 
     def __init__(
-        self, qtbot: QtBot, root: Path, preset: dict[str, Any], credentials: Credentials
+        self,
+        qtbot: QtBot,
+        root: Path,
+        preset: dict[str, Any],
+        credentials: Credentials,
+        team: Callable[[Settings, AccountRegistry], TeamActions] | None = None,
     ) -> None:
         self.qtbot, self.root = qtbot, root
         self.settings = Settings(root / "settings.toml", preset)
         self.accounts = AccountRegistry(root / "accounts.toml")
         self.credentials = credentials
         self.wizard = SetupWizard(
-            accounts=self.accounts, credentials=credentials, settings=self.settings
+            accounts=self.accounts,
+            credentials=credentials,
+            settings=self.settings,
+            team=team(self.settings, self.accounts) if team else None,
         )
         qtbot.addWidget(self.wizard)
         self.wizard.show()

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # psycopg (~10 MB) is imported only once a team store is used
 __all__ = [
     "JoinResult",
     "Secrets",
+    "TeamCheck",
+    "check_team",
     "forget_contact",
     "join",
     "joined",
@@ -75,20 +77,7 @@ def join(
     own_accounts: Sequence[str],
 ) -> JoinResult:
     """Check the link (TLS, password, an initialised team store), then remember it."""
-    from replytrail.core.store.postgres.remote import team_info
-
-    with open_connection(link) as conn:
-        try:
-            info = team_info(conn)
-        except Exception:
-            raise KnownError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "{where} is not a Replytrail team store yet: the administrator runs "
-                    "'replytrail team init' first.",
-                ),
-                where=link.where,
-            ) from None
+    info = check_team(link)
     v = settings.values().store
     ref = v.team_secret or new_ref(f"team:{link.user}")
     secrets.store(ref, link.password)
@@ -109,7 +98,33 @@ def join(
         queued = local.backfill(own_accounts)
     finally:
         local.close()
-    return JoinResult(link.where, link.user, info.get("policy", "shared"), queued)
+    return JoinResult(link.where, link.user, info.policy, queued)
+
+
+@dataclass(frozen=True)
+class TeamCheck:
+    where: str
+    policy: str  # shared | private-bodies
+
+
+def check_team(link: TeamLink) -> TeamCheck:
+    """Sign in to the team store (TLS, password) and see that it is initialised; nothing is
+    stored. Raises one line (StoreUnreachable, AuthFailed, not initialised) otherwise."""
+    from replytrail.core.store.postgres.remote import team_info
+
+    with open_connection(link) as conn:
+        try:
+            info = team_info(conn)
+        except Exception:
+            raise KnownError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{where} is not a Replytrail team store yet: the administrator runs "
+                    "'replytrail team init' first.",
+                ),
+                where=link.where,
+            ) from None
+    return TeamCheck(link.where, info.get("policy", "shared"))
 
 
 def make_replicator(

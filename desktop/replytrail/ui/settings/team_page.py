@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from replytrail.core.errors import KnownError
+from replytrail.core.team.membership import TeamCheck
 from replytrail.core.team.status import TeamStatus
 from replytrail.qt.jobs import Jobs
 
@@ -47,6 +48,8 @@ class TeamActions:
     status: Callable[[], TeamStatus]
     sync: Callable[[], object]
     join: Callable[[JoinForm], object]
+    #: sign in and look, storing nothing (the wizard's team page)
+    check: Callable[[JoinForm], TeamCheck]
     #: the DSN and CA file a team preset carries, and the user's first address
     defaults: Callable[[], tuple[str, str, str]]
 

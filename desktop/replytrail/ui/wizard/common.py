@@ -24,6 +24,7 @@ from replytrail.core.models import Account
 from replytrail.core.oauth.signin import SignedIn, open_system_browser
 from replytrail.core.setup import LoggingChoices
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.settings.team_page import JoinForm, TeamActions
 
 __all__ = [
     "Draft",
@@ -58,6 +59,7 @@ class Page(enum.IntEnum):
     LOGGING = 7
     DONE = 8
     SIGNIN = 9
+    TEAM = 10
 
 
 @dataclass
@@ -76,6 +78,9 @@ class Draft:
     #: the sign-in with the provider, once done (then no password is asked for)
     signed_in: SignedIn | None = field(default=None, repr=False)
     choices: LoggingChoices = field(default_factory=LoggingChoices)
+    #: the team store the preset names, once it accepted the role and password (else None)
+    team: JoinForm | None = field(default=None, repr=False)
+    team_policy: str = ""
     saved: Account | None = None
 
     @property
@@ -101,6 +106,8 @@ class WizardContext:
     credentials: Credentials
     settings: Settings
     jobs: Jobs
+    #: checking and joining the team store (None: the wizard offers no team page)
+    team: TeamActions | None = None
     draft: Draft = field(default_factory=Draft)
     #: opens the sign-in page in the user's browser (the system's; tests pass their own)
     open_url: Callable[[str], object] = open_system_browser

@@ -14,6 +14,7 @@ from replytrail.core.credentials import Credentials
 from replytrail.core.models import Account
 from replytrail.qt.jobs import Jobs
 from replytrail.ui.common.icons import app_icon
+from replytrail.ui.settings.team_page import TeamActions
 from replytrail.ui.wizard.common import Draft, Page, SetupPage, WizardContext
 from replytrail.ui.wizard.pages.check import TestPage
 from replytrail.ui.wizard.pages.find import DiscoveryPage, EmailPage
@@ -21,6 +22,7 @@ from replytrail.ui.wizard.pages.finish import DonePage, LoggingPage
 from replytrail.ui.wizard.pages.pop3 import Pop3Page
 from replytrail.ui.wizard.pages.settings import PasswordPage, ReviewPage
 from replytrail.ui.wizard.pages.signin import SignInPage
+from replytrail.ui.wizard.pages.team import TeamStorePage
 
 __all__ = ["Page", "SetupWizard"]
 
@@ -29,7 +31,7 @@ log = logging.getLogger("replytrail.ui.wizard")
 
 class SetupWizard(QWizard):
     """Email → discovery → (POP3 guidance) → review → sign-in or password → test → logging
-    → done.
+    → (team store, when the preset names one) → done.
 
     One class per page, each with a ``save()`` hook that writes into a shared draft; the
     last page saves the password (keyring), the account and the logging settings. All
@@ -44,13 +46,18 @@ class SetupWizard(QWizard):
         credentials: Credentials,
         settings: Settings,
         open_url: Callable[[str], object] | None = None,
+        team: TeamActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.jobs = Jobs(workers=2, parent=self)
         self.ctx = WizardContext(
-            accounts=accounts, credentials=credentials, settings=settings, jobs=self.jobs
+            accounts=accounts,
+            credentials=credentials,
+            settings=settings,
+            jobs=self.jobs,
+            team=team,
         )
         if open_url is not None:
             self.ctx.open_url = open_url
@@ -69,6 +76,7 @@ class SetupWizard(QWizard):
         self.password_page = PasswordPage(self.ctx)
         self.test_page = TestPage(self.ctx)
         self.logging_page = LoggingPage(self.ctx)
+        self.team_page = TeamStorePage(self.ctx)
         self.done_page = DonePage(self.ctx)
         pages: list[tuple[Page, SetupPage]] = [
             (Page.EMAIL, self.email_page),
@@ -80,6 +88,7 @@ class SetupWizard(QWizard):
             (Page.PASSWORD, self.password_page),
             (Page.TEST, self.test_page),
             (Page.LOGGING, self.logging_page),
+            (Page.TEAM, self.team_page),
             (Page.DONE, self.done_page),
         ]
         for page_id, page in pages:
@@ -105,4 +114,5 @@ class SetupWizard(QWizard):
             self.jobs.shutdown()
             self.draft.password = ""
             self.draft.signed_in = None
+            self.draft.team = None
         super().done(result)

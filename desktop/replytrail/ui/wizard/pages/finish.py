@@ -32,6 +32,7 @@ from replytrail.ui.common.widgets import date_edit_format
 from replytrail.ui.wizard.common import (
     GREY,
     RED,
+    Page,
     SetupPage,
     WizardContext,
     busy_bar,
@@ -177,6 +178,11 @@ class LoggingPage(SetupPage):
         self.copied.setText(self.tr("Copied."))
         QTimer.singleShot(4000, self.copied.clear)
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        from replytrail.ui.wizard.pages.team import wants_team_page
+
+        return int(Page.TEAM if wants_team_page(self.ctx) else Page.DONE)
+
     def never_entries(self) -> list[str]:
         return parse_entries(self.never.toPlainText())
 
@@ -256,6 +262,17 @@ class DonePage(SetupPage):
             (self.tr("Bcc logging address"), account.bcc_address),
             (self.tr("Never logs"), ", ".join(c.never_log) or self.tr("nothing excluded")),
         ]
+        if self.draft.team is not None:
+            from replytrail.core.store.postgres.link import describe
+
+            rows.append(
+                (
+                    self.tr("Team store"),
+                    self.tr("%1, as %2")
+                    .replace("%1", describe(self.draft.team.dsn))
+                    .replace("%2", self.draft.team.user),
+                )
+            )
         if account.pinned_sha256:
             rows.append(
                 (
@@ -288,23 +305,28 @@ class DonePage(SetupPage):
         assert account is not None
         if self.draft.sender_name and not account.sender_name:
             account = dataclasses.replace(account, sender_name=self.draft.sender_name)
-        ctx = self.ctx
+        ctx, team = self.ctx, self.draft.team
         self._saving = True
         self.error.clear()
         self.bar.show()
         self._set_buttons(False)
-        self.run(
-            lambda: save_account(
+
+        def save() -> Account:
+            if team is not None and ctx.team is not None:
+                # the team first: it signs in again and stores its password only when that
+                # works, so a failure here leaves nothing saved; joined but the account not
+                # saved (no keyring) only means Finish joins again, which changes nothing
+                ctx.team.join(team)
+            return save_account(
                 accounts=ctx.accounts,
                 credentials=ctx.credentials,
                 settings=ctx.settings,
                 account=account,
                 secret=secret,
                 choices=choices,
-            ),
-            self._saved,
-            self._failed,
-        )
+            )
+
+        self.run(save, self._saved, self._failed)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
         return not self._saving
@@ -324,6 +346,7 @@ class DonePage(SetupPage):
         self.draft.saved = account
         self.draft.password = ""
         self.draft.signed_in = None
+        self.draft.team = None
         self.wizard().accept()
 
     def _failed(self, exc: BaseException) -> None:
