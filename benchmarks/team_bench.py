@@ -36,7 +36,7 @@ from report import update_section  # noqa: E402
 from replytrail.core.events import TeamOnline, TeamPulled  # noqa: E402
 from replytrail.core.store.base import EmailRecord  # noqa: E402
 from replytrail.core.store.postgres.link import open_connection  # noqa: E402
-from replytrail.core.store.postgres.remote import _row, push_emails  # noqa: E402
+from replytrail.core.store.postgres.remote import _COLS, _row, push_emails  # noqa: E402
 from replytrail.core.store.team_side import LocalTeamSide  # noqa: E402
 from servers.keyring import SecretService  # noqa: E402
 from servers.teampg import TeamPg  # noqa: E402
@@ -49,9 +49,11 @@ N_SCALE = int(os.environ.get("N_SCALE", 2_000_000))
 ANNA, BEN, CARLA = "anna@example.com", "ben@example.com", "carla@example.com"
 
 
-def _logged(team: TeamDb, root: Path, email: str) -> tuple[Laptop, list[EmailRecord]]:
+def _logged(
+    team: TeamDb, root: Path, email: str, folder: str = ""
+) -> tuple[Laptop, list[EmailRecord]]:
     """A joined laptop with N_DRAIN emails logged (all queued in its outbox)."""
-    lap = Laptop(root / email.partition("@")[0], email)
+    lap = Laptop(root / (folder or email.partition("@")[0]), email)
     lap.join(team)
     recs = [lap.record() for _ in range(N_DRAIN)]
     for i in range(0, len(recs), 2000):
@@ -108,7 +110,10 @@ def drain(team: TeamDb, root: Path) -> dict[str, float]:
             for i, e in enumerate(payloads):
                 cp.write_row(_row(i, e))
         floor = time.perf_counter() - t0
+    legal = _legal_floor(team, root)
     return {
+        "legal": N_DRAIN / legal,
+        "legal_s": legal,
         "ours": N_DRAIN / ours,
         "floor": N_DRAIN / floor,
         "ours_s": ours,
@@ -118,6 +123,42 @@ def drain(team: TeamDb, root: Path) -> dict[str, float]:
         "server": N_DRAIN / server,
         "server_s": server,
     }
+
+
+def _legal_floor(team: TeamDb, root: Path) -> float:
+    """The fastest write PostgreSQL allows of the same rows into the team's own tables.
+
+    ``COPY FROM`` into a table with row-level security is refused ("COPY FROM not supported
+    with row-level security"), so: a bare COPY into a temporary table, then one plain
+    ``INSERT … SELECT`` per table (no upsert, no hash, no SQLite, no outbox), as a
+    salesperson's role, batches of 1,000 — the same statements' skeleton the drain runs.
+    """
+    team.add(CARLA)
+    carla, recs = _logged(team, root, CARLA, folder="floor")
+    side = LocalTeamSide(carla.store)
+    rows = list(side.team_emails([r.email.id for r in recs]).values())
+    side.close()
+    carla.close()
+    temp = (
+        "CREATE TEMP TABLE IF NOT EXISTS floor_rows (LIKE replytrail.emails INCLUDING DEFAULTS,"
+        " body_text text, body_html text) ON COMMIT DELETE ROWS"
+    )
+    with open_connection(team.link(CARLA), autocommit=True) as conn:
+        t0 = time.perf_counter()
+        for b in range(0, len(rows), 1000):
+            with conn.transaction(), conn.cursor() as cur:
+                cur.execute(temp)
+                with cur.copy(f"COPY floor_rows ({_COLS}, body_text, body_html) FROM STDIN") as cp:
+                    for i, e in enumerate(rows[b : b + 1000]):
+                        cp.write_row(_row(i, e)[1:])
+                cur.execute(
+                    f"INSERT INTO replytrail.emails ({_COLS}) SELECT {_COLS} FROM floor_rows"  # noqa: S608
+                )
+                cur.execute(
+                    "INSERT INTO replytrail.bodies (message_id, body_text, body_html) "
+                    "SELECT message_id, body_text, body_html FROM floor_rows"
+                )
+        return time.perf_counter() - t0
 
 
 def _generate(team: TeamDb, n: int, owners: int, with_bodies: bool) -> float:
@@ -218,9 +259,10 @@ def scale(pg: TeamPg) -> dict[str, float]:
                 "SELECT count(*) FROM replytrail.emails WHERE contact_emails @> ARRAY[%s]",
                 ("kunde1234@firma1234.example",),
             ),
-            "own_rows": (
-                "SELECT count(*) FROM replytrail.emails WHERE owner = %s AND seq > %s",
-                ("rep7@example.com", N_SCALE - 100_000),
+            "own_contact": (  # what forgetting one's own emails with a contact looks up
+                "SELECT count(*) FROM replytrail.emails WHERE owner = %s"
+                " AND contact_emails @> ARRAY[%s]",
+                ("rep7@example.com", "kunde1234@firma1234.example"),
             ),
         }
         for name, (q, params) in queries.items():
@@ -246,9 +288,11 @@ loopback with TLS (verify-full) and forced row-level security, by `benchmarks/te
 |---|---|---|
 | outbox drain, {N_DRAIN:,} emails (SQLite → hash → COPY + upsert → ack) | {d["ours"]:,.0f} emails/s ({d["ours_s"]:.1f} s) | |
 | floor: bare psycopg `COPY` of the same rows | {d["floor"]:,.0f} emails/s ({d["floor_s"]:.1f} s) | |
-| drain ÷ floor | **{d["ours"] / d["floor"]:.2f}×** | ≥ 0.5× |
+| drain ÷ floor | **{d["ours"] / d["floor"]:.2f}×** (missed) | ≥ 0.5× |
 | of the drain: reading the emails back from SQLite / encoding and hashing them | {d["read_s"]:.2f} s / {d["encode_s"]:.2f} s | |
-| the server's share alone: the drain's upsert statement, rows prepared (÷ floor) | {d["server"]:,.0f} emails/s ({d["server_s"]:.2f} s, {d["server"] / d["floor"]:.2f}×) | |
+| the server's share alone: the drain's upsert statements, rows prepared (÷ floor) | {d["server"]:,.0f} emails/s ({d["server_s"]:.2f} s, {d["server"] / d["floor"]:.2f}×) | |
+| the fastest write PostgreSQL allows into the team's tables: COPY into a temporary table + plain `INSERT … SELECT`, same rows | {d["legal"]:,.0f} emails/s ({d["legal_s"]:.2f} s) | |
+| drain ÷ that | **{d["ours"] / d["legal"]:.2f}×** | |
 | initial pull of {p["n"]:,.0f} emails into a fresh laptop (pages of 1,000) | **{p["s"]:.1f} s** ({p["per_s"]:,.0f}/s) | ≤ 60 s |
 | peak memory of that process | **{p["rss_mb"]:.0f} MB** | ≤ 200 MB |
 | teammate's reply → in my store ({N_LIVE} replies), p50 | **{lv["p50"] * ms:.0f} ms** | ≤ 300 ms |
@@ -261,22 +305,26 @@ in {sc["generate_s"]:.0f} s), each query as a salesperson's role under row-level
 |---|---|
 | a pull page (1,000 rows after a cursor) | {sc["pull_page"] * ms:.1f} ms |
 | all emails with one contact (forget, GIN on `contact_emails`) | {sc["contact_lookup"] * ms:.1f} ms |
-| one owner's rows after a cursor (`emails_owner_seq`) | {sc["own_rows"] * ms:.1f} ms |
+| one salesperson's emails with one contact (forget own) | {sc["own_contact"] * ms:.1f} ms |
 
 Load average while measuring: {os.getloadavg()[0]:.1f} (the machine is shared; figures vary
 by ±30 % and more between runs).
 
 Notes:
-- The drain misses its target, and the server's share alone (the row above) is already
-  under 0.5× of the floor: the gap is the team table itself, not the client. The floor
-  copies prepared tuples into a table without indexes, triggers or policies; the drain also
-  reads each email back from SQLite (the local store stays the source of truth), encodes and hashes it (both timed above), and the
-  server runs the upsert under forced row-level security with a trigger taking the change
-  number, the primary key, the `seq` and GIN indexes, and a second upsert for the bodies
-  (the rest of the time, on its own already above the floor). Done already: the sequence lock once per statement, no
-  SECURITY DEFINER per row, one JSON encoding per field shared by the row and the hash,
-  batches of 1,000, the next batch read from SQLite while the server works. Left: carrying the
-  local store's JSON text through unparsed, binary COPY, and bodies in the same statement.
+- The drain misses its target against the issue's floor, a bare `COPY` into a table
+  without indexes, triggers or policies, and cannot reach it with the team table the issue
+  also asks for: PostgreSQL refuses `COPY FROM` into a table with row-level security
+  ("COPY FROM not supported with row-level security"), so every row goes through an
+  `INSERT` under the forced policies, the change-number trigger, the primary key, the `seq`
+  and GIN (forget at two million rows) indexes, and the bodies' foreign key (which makes a
+  forget remove the bodies even where the policy hides them from the admin). The row "the
+  fastest write PostgreSQL allows into the team's tables" is that skeleton alone, and it is
+  already about half the bare floor's rate; the drain reaches the ratio shown against it.
+  The rest is the drain's own work: reading each email back from SQLite (the local store
+  stays the source of truth), the content hash, the upsert (a second push changes nothing),
+  the acknowledgement. Done: the next batch is read and encoded for COPY on a second thread
+  while the server works on the current one; one JSON encoder for all fields; the
+  sequence lock once per statement; the unused `(owner, seq)` index dropped (schema v4).
   At the measured rate a laptop that was offline for a month (a few hundred emails) drains
   in well under a second.
 - The initial pull is bound by the local store's inserts (full-text index included), in

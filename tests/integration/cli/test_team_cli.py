@@ -23,7 +23,7 @@ def test_admin_sets_up_a_team_and_a_salesperson_joins(
     db = team_pg.database()
     admin = Cli(tmp_path / "admin", env=cli.env)
     r = admin.ok("team", "init", "--dsn", team_pg.admin_dsn(db), "--policy", "private-bodies")
-    assert "schema 0 → 3" in r.out and "private-bodies" in r.out
+    assert "schema 0 → 4" in r.out and "private-bodies" in r.out
     r = admin.ok("team", "init", "--dsn", team_pg.admin_dsn(db))
     assert "up to date" in r.out and "private-bodies" in r.out  # idempotent, policy kept
     r = admin.ok("team", "add-user", ANNA, "--dsn", team_pg.admin_dsn(db), "--json")
@@ -43,7 +43,7 @@ def test_admin_sets_up_a_team_and_a_salesperson_joins(
 
     st = json.loads(cli.ok("team", "status", "--json").out)
     assert st["joined"] and st["reachable"] and st["user"] == ANNA
-    assert (st["policy"], st["schema"], st["outbox"], st["failed"]) == ("private-bodies", 3, 0, 0)
+    assert (st["policy"], st["schema"], st["outbox"], st["failed"]) == ("private-bodies", 4, 0, 0)
     assert "Pushed 0, pulled 0" in cli.ok("team", "sync").out
     doctor = [line for line in cli("doctor").out.splitlines() if "team store" in line]
     assert len(doctor) == 1 and doctor[0].startswith("ok") and "TLS verified" in doctor[0]

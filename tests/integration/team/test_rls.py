@@ -120,10 +120,15 @@ def test_init_is_idempotent_and_upgrades_an_older_schema(team_pg: TeamPg) -> Non
     with psycopg.connect(team_pg.admin_dsn(name), autocommit=True) as conn:
         first = init_team(conn, "shared", upto=1)
         assert (first.before, first.after) == (0, 1)
-        marker = "SELECT to_regclass('replytrail.emails_owner_seq')"
+        marker = "SELECT to_regclass('replytrail.contact_edits')"  # v3
         assert conn.execute(marker).fetchone() == (None,)
-        second = init_team(conn)
-        assert (second.before, second.after, second.policy) == (1, 3, "shared")
+        second = init_team(conn, upto=2)
+        assert (second.before, second.after) == (1, 2)
+        unused = "SELECT to_regclass('replytrail.emails_owner_seq')"  # made by v2, gone in v4
+        assert conn.execute(unused).fetchone() != (None,)
+        third = init_team(conn)
+        assert (third.before, third.after, third.policy) == (2, 4, "shared")
         assert conn.execute(marker).fetchone() != (None,)
-        third = init_team(conn, "private-bodies")
-        assert (third.before, third.after, third.policy) == (3, 3, "private-bodies")
+        assert conn.execute(unused).fetchone() == (None,)
+        fourth = init_team(conn, "private-bodies")
+        assert (fourth.before, fourth.after, fourth.policy) == (4, 4, "private-bodies")

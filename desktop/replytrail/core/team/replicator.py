@@ -27,13 +27,14 @@ from replytrail.core.events import TeamOnline, TeamPulled
 from replytrail.core.store.contact_fixes import EDIT_OP, MERGE_OP
 from replytrail.core.store.postgres.link import TeamLink, open_connection
 from replytrail.core.store.postgres.remote import (
+    PreparedPush,
     forget_own,
+    prepare_push,
     pull_page,
     push_contact_edits,
-    push_emails,
+    push_prepared,
     team_info,
 )
-from replytrail.core.store.postgres.wire import TeamEmail
 from replytrail.core.store.team_side import LocalTeamSide, OutboxItem, contact_edits_of
 
 __all__ = ["Replicator", "SyncResult", "TeamEvent"]
@@ -44,6 +45,16 @@ Conn = psycopg.Connection[Any]
 
 
 TeamEvent = TeamOnline | TeamPulled
+
+
+@dataclass
+class _Step:
+    """One step of a push: a run of upserts (*push* encoded, *sent* emails in it), or one
+    forget or contact edit (*push* None)."""
+
+    items: list[OutboxItem]
+    push: PreparedPush | None = None
+    sent: int = 0
 
 
 @dataclass
@@ -128,42 +139,55 @@ class Replicator:
         pushed = forgets = edits = 0
         with ThreadPoolExecutor(1, thread_name_prefix="team-read") as reader:
             items = self.local.pending(self.batch)
-            ahead = reader.submit(self._payloads, items)
+            ahead = reader.submit(self._prepare, items)
             while items:
-                payloads = ahead.result()
+                steps = ahead.result()
                 following = self.local.pending(self.batch, after=items[-1].id)
-                ahead = reader.submit(self._payloads, following)
-                done, forgot, edited = self._push_items(conn, items, payloads)
+                ahead = reader.submit(self._prepare, following)
+                done, forgot, edited = self._push_steps(conn, steps)
                 pushed, forgets, edits = pushed + done, forgets + forgot, edits + edited
                 items = following
         if pushed or forgets or edits:
             self.local.remember(last_push=_now())
         return pushed, forgets, edits
 
-    def _payloads(self, items: list[OutboxItem]) -> dict[int, TeamEmail]:
-        return self.local.team_emails([i.email_id for i in items if i.email_id is not None])
+    def _prepare(self, items: list[OutboxItem]) -> list[_Step]:
+        """A batch as the steps that push it, in outbox order: each run of upserts encoded
+        for COPY (here, on the reader thread), each forget or contact edit on its own."""
+        payloads = self.local.team_emails([i.email_id for i in items if i.email_id is not None])
+        steps: list[_Step] = []
+        run: list[OutboxItem] = []
 
-    def _push_items(
-        self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
-    ) -> tuple[int, int, int]:
-        pushed = forgets = edits = 0
-        upserts: list[OutboxItem] = []
+        def close_run() -> None:
+            if run:
+                # an email forgotten since it was queued has no payload (nor outbox row)
+                emails = [payloads[i.email_id] for i in run if i.email_id in payloads]
+                steps.append(_Step(list(run), prepare_push(emails), len(emails)))
+                run.clear()
+
         for item in items:
-            if item.op == "forget":
-                pushed += self._push_upserts(conn, upserts, payloads)
-                upserts = []
+            if item.op == "forget" or item.op in (EDIT_OP, MERGE_OP):
+                close_run()
+                steps.append(_Step([item]))
+            else:
+                run.append(item)
+        close_run()
+        return steps
+
+    def _push_steps(self, conn: Conn, steps: list[_Step]) -> tuple[int, int, int]:
+        pushed = forgets = edits = 0
+        for step in steps:
+            item = step.items[0]
+            if step.push is not None:
+                pushed += self._push_upserts(conn, step)
+            elif item.op == "forget":
                 with conn.transaction():
                     forget_own(conn, item.payload)
                 self.checkpoint("pushed")
                 self.local.ack([item.id])
                 forgets += 1
-            elif item.op in (EDIT_OP, MERGE_OP):
-                pushed += self._push_upserts(conn, upserts, payloads)
-                upserts = []
-                edits += self._push_contact_edit(conn, item)
             else:
-                upserts.append(item)
-        pushed += self._push_upserts(conn, upserts, payloads)
+                edits += self._push_contact_edit(conn, item)
         return pushed, forgets, edits
 
     def _push_contact_edit(self, conn: Conn, item: OutboxItem) -> int:
@@ -183,29 +207,24 @@ class Replicator:
         self.checkpoint("acked")
         return 1
 
-    def _push_upserts(
-        self, conn: Conn, items: list[OutboxItem], payloads: dict[int, TeamEmail]
-    ) -> int:
-        if not items:
-            return 0
-        # an email forgotten since it was queued has no payload (and no outbox row either)
-        emails = [payloads[i.email_id] for i in items if i.email_id in payloads]
+    def _push_upserts(self, conn: Conn, step: _Step) -> int:
+        assert step.push is not None
         try:
             with conn.transaction():
-                push_emails(conn, emails)
+                push_prepared(conn, step.push)
                 self.checkpoint("push-sent")
         except psycopg.OperationalError:
             raise  # an outage: everything stays queued
         except psycopg.Error as e:  # refused for good (e.g. by a policy): keep, mark failed
             detail = (str(e).strip().splitlines() or [type(e).__name__])[0]
-            log.warning("team store refused %d emails: %s", len(items), detail)
-            self.local.fail([i.id for i in items], detail)
+            log.warning("team store refused %d emails: %s", len(step.items), detail)
+            self.local.fail([i.id for i in step.items], detail)
             return 0
         # the server has them: a crash before this line only repeats an idempotent push
         self.checkpoint("pushed")
-        self.local.ack([i.id for i in items])
+        self.local.ack([i.id for i in step.items])
         self.checkpoint("acked")
-        return len(emails)
+        return step.sent
 
     # ------------------------------------------------------------------ the thread
     def start(self) -> None:

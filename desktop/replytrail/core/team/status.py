@@ -3,7 +3,7 @@
 Example of :meth:`TeamStatus.to_json`::
 
     {"joined": true, "server": "db.example.com:5432/sales", "user": "anna@example.com",
-     "reachable": true, "policy": "shared", "schema": 3, "outbox": 0, "failed": 0,
+     "reachable": true, "policy": "shared", "schema": 4, "outbox": 0, "failed": 0,
      "last_push": "2026-12-04T15:01:02+00:00", "last_pull": "…", "offline_since": null,
      "error": null}
 """

@@ -7,7 +7,7 @@ row-level security decides what the connected role may see and change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -21,12 +21,16 @@ from replytrail.core.store.postgres.wire import (
 )
 
 __all__ = [
+    "PreparedPush",
+    "copy_text_row",
     "forget_own",
     "forget_team_wide",
     "has_contact_edits",
+    "prepare_push",
     "pull_page",
     "push_contact_edits",
     "push_emails",
+    "push_prepared",
     "team_info",
 ]
 
@@ -70,23 +74,44 @@ def team_info(conn: Conn) -> dict[str, str]:
     return {str(k): str(v) for k, v in rows}
 
 
+@dataclass(frozen=True)
+class PreparedPush:
+    """Emails encoded for the push, ready to send: made by :func:`prepare_push` on any thread
+    (the replicator's reader, while the server works on the batch before), sent by
+    :func:`push_prepared` on the connection's thread."""
+
+    rows: bytes  # the push_emails rows in COPY text format
+    emails: tuple[TeamEmail, ...]  # one per Message-ID, the latest (for the attachments)
+
+
+def prepare_push(emails: Sequence[TeamEmail]) -> PreparedPush:
+    """Encode *emails* (JSON fields, content hash, COPY text) without touching a connection."""
+    latest = {e.message_id: e for e in emails}  # one row per id and statement
+    rows = b"".join(copy_text_row(_row(i, e)).encode() for i, e in enumerate(latest.values()))
+    return PreparedPush(rows, tuple(latest.values()))
+
+
 def push_emails(conn: Conn, emails: Sequence[TeamEmail]) -> int:
     """Upsert *emails* by (owner, Message-ID); returns how many rows changed on the server."""
-    latest = {e.message_id: e for e in emails}  # one row per id and statement
+    return push_prepared(conn, prepare_push(emails))
+
+
+def push_prepared(conn: Conn, prepared: PreparedPush) -> int:
+    """Send a prepared batch in the caller's transaction: COPY into a temporary table, then
+    one upsert for the emails and one for their bodies (and attachments, if any)."""
     conn.execute(_TEMP)
     conn.execute(_TEMP_ATT)
     with conn.cursor() as cur:
         with cur.copy(f"COPY push_emails (ord, {_COLS}, body_text, body_html) FROM STDIN") as cp:
-            for i, e in enumerate(latest.values()):
-                cp.write_row(_row(i, e))
+            cp.write(prepared.rows)
         changed = cur.execute(_UPSERT).rowcount
         cur.execute(_UPSERT_BODIES)
-        if any(e.attachments for e in latest.values()):
+        if any(e.attachments for e in prepared.emails):
             with cur.copy(
                 "COPY push_atts (message_id, position, filename, content_type, size, sha256, "
                 "data) FROM STDIN"
             ) as cp:
-                for e in latest.values():
+                for e in prepared.emails:
                     for a in e.attachments:
                         cp.write_row(
                             (
@@ -103,7 +128,7 @@ def push_emails(conn: Conn, emails: Sequence[TeamEmail]) -> int:
     return max(changed, 0)
 
 
-def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
+def _row(i: int, e: TeamEmail) -> tuple[int | str | list[str], ...]:
     to, cc, refs, contacts, digest = e.encoded()
     return (
         i,
@@ -112,7 +137,7 @@ def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
         e.account,
         e.thread_id,
         e.direction,
-        datetime.fromisoformat(e.date_text),
+        e.date_text,  # ISO 8601 with its offset: the server parses it as timestamptz
         e.date_text,
         e.from_email,
         e.from_name,
@@ -132,6 +157,29 @@ def _row(i: int, e: TeamEmail) -> tuple[object, ...]:
         e.body_text,
         e.body_html,
     )
+
+
+def copy_text_row(values: Sequence[int | str | list[str]]) -> str:
+    """One row in COPY's text format for our column types: int, text (jsonb as its text)
+    and text[] (PostgreSQL docs, "COPY › File Formats › Text Format"): a tab between columns,
+    a newline after the row; backslash, tab, newline and carriage return in a value written
+    as two characters; a text[] as an array literal, every element double-quoted with " and
+    backslash escaped. A NUL character, which PostgreSQL text cannot hold, is refused by the
+    server (as the push of such an email always was)."""
+    fields = []
+    for v in values:
+        if isinstance(v, list):
+            v = "{" + ",".join(_array_element(x) for x in v) + "}"
+        elif isinstance(v, int):
+            v = str(v)
+        fields.append(
+            v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        )
+    return "\t".join(fields) + "\n"
+
+
+def _array_element(x: str) -> str:
+    return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _UPSERT_EDIT = """INSERT INTO replytrail.contact_edits AS t (contact, field, value, edit_id)

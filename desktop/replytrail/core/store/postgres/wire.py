@@ -96,8 +96,8 @@ class TeamEmail:
         return to, cc, refs, contacts, digest
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+#: one encoder for every field (json.dumps with arguments builds a new one per call)
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass(frozen=True)
