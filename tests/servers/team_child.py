@@ -3,6 +3,7 @@ itself at the n-th time it reaches a named step (``push-sent``, ``pushed``, ``ac
 ``pulled``, ``applied``).
 
 usage: python -m servers.team_child DATA_DIR BATCH PAGE [STAGE:N]
+prints: PUSHED PULLED PEAK_RSS_KB
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from replytrail.core.store.sqlite import SQLiteStore
 from replytrail.core.store.team_side import LocalTeamSide
 from replytrail.core.team.membership import link_from
 from replytrail.core.team.replicator import Replicator
+
+
+def peak_rss_kb() -> int:
+    """This program's own peak RSS: VmHWM belongs to the memory of this program, whereas
+    getrusage's ru_maxrss also keeps the parent's size from before the exec (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def main() -> int:
@@ -42,7 +52,7 @@ def main() -> int:
         me=str(settings.get("store.team_user")),
     )
     result = rep.sync_once()
-    print(result.pushed, result.pulled)
+    print(result.pushed, result.pulled, peak_rss_kb())
     return 0
 
 
