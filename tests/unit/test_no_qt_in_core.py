@@ -67,3 +67,19 @@ def test_the_app_without_a_team_store_loads_no_postgresql_driver() -> None:
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == ""
+
+
+def test_nothing_loaded_before_the_tray_icon_builds_the_qt_namespace() -> None:
+    """The first ``from PySide6.QtCore import Qt`` makes PySide build all ~100 enums of the
+    Qt namespace (15–25 ms of start → icon): ``app/boot.py`` and what it imports before the
+    icon is shown must not touch ``Qt`` (the tray app's start target depends on it)."""
+    code = (
+        "import PySide6.QtCore as core\n"
+        "import replytrail.cli, replytrail.app.main, replytrail.app.boot\n"
+        "print('Qt' in vars(core))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "False"

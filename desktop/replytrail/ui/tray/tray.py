@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -281,6 +281,10 @@ class TrayIcon(QObject):
 
     def set_team(self, online: bool, since: str = "") -> None:
         """The team store's reachability: a menu line "offline since …" while it is not."""
+        # PySide builds all ~100 enums of the Qt namespace on the first import of ``Qt``
+        # (15–25 ms): not before the icon is in the tray (see docs/performance.md, Tray)
+        from PySide6.QtCore import Qt
+
         self._team_offline_since = (
             None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
         )
