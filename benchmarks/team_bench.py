@@ -286,7 +286,7 @@ loopback with TLS (verify-full) and forced row-level security, by `benchmarks/te
 |---|---|---|
 | outbox drain, {N_DRAIN:,} emails (SQLite → hash → COPY + upsert → ack) | {d["ours"]:,.0f} emails/s ({d["ours_s"]:.1f} s) | |
 | floor: bare psycopg `COPY` of the same rows | {d["floor"]:,.0f} emails/s ({d["floor_s"]:.1f} s) | |
-| drain ÷ floor | **{d["ours"] / d["floor"]:.2f}×** (missed) | ≥ 0.5× |
+| drain ÷ floor | **{d["ours"] / d["floor"]:.2f}×**{" (missed)" if d["ours"] < d["floor"] / 2 else ""} | ≥ 0.5× |
 | of the drain: reading the emails back from SQLite / encoding and hashing them | {d["read_s"]:.2f} s / {d["encode_s"]:.2f} s | |
 | the same push on emails already read from SQLite (encoding, COPY, upserts; ÷ floor) | {d["server"]:,.0f} emails/s ({d["server_s"]:.2f} s, {d["server"] / d["floor"]:.2f}×) | |
 | the fastest write PostgreSQL allows into the team's tables: COPY into a temporary table + plain `INSERT … SELECT`, same rows | {d["legal"]:,.0f} emails/s ({d["legal_s"]:.2f} s) | |

@@ -698,6 +698,7 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
     </message>
     <message>
         <source>every email with a known contact</source>
+        <extracomment>shown after Finish when the account was saved but joining the team store failed</extracomment>
         <translation>jede E-Mail mit einem bekannten Kontakt</translation>
     </message>
     <message>
@@ -745,12 +746,28 @@ Ihr Entwurf ist gespeichert; Sie können es erneut versuchen.</translation>
         <translation>%1, als %2</translation>
     </message>
     <message>
+        <source>Shared with the team</source>
+        <translation>Für das Team sichtbar</translation>
+    </message>
+    <message>
         <source>Trusted certificate</source>
         <translation>Vertrautes Zertifikat</translation>
     </message>
     <message>
         <source>(pinned)</source>
         <translation>(festgelegt)</translation>
+    </message>
+    <message>
+        <source>with whom you exchanged emails, when, and the subjects; the text and attachments only you</source>
+        <translation>mit wem Sie wann E-Mails gewechselt haben und die Betreffzeilen; Text und Anhänge nur für Sie</translation>
+    </message>
+    <message>
+        <source>every logged email, with its text and attachments</source>
+        <translation>jede erfasste E-Mail mit Text und Anhängen</translation>
+    </message>
+    <message>
+        <source>Your account is set up. Joining the team store did not work: %1 You can join later in Settings › Team.</source>
+        <translation>Ihr Konto ist eingerichtet. Der Beitritt zum Team-Speicher hat nicht geklappt: %1 Sie können später unter Einstellungen › Team beitreten.</translation>
     </message>
     <message>
         <source>Saving failed unexpectedly: %1</source>
@@ -1773,14 +1790,6 @@ Vertrieb | Beispiel GmbH
     <message>
         <source>Signed in to the team store.</source>
         <translation>Am Team-Speicher angemeldet.</translation>
-    </message>
-    <message>
-        <source>Your teammates see with whom you exchanged emails, when, and the subjects; the text and attachments of your emails only you.</source>
-        <translation>Ihr Team sieht, mit wem Sie wann E-Mails gewechselt haben, und die Betreffzeilen; Text und Anhänge Ihrer E-Mails sehen nur Sie.</translation>
-    </message>
-    <message>
-        <source>Everyone in the team sees every logged email, with its text.</source>
-        <translation>Alle im Team sehen jede erfasste E-Mail mit ihrem Text.</translation>
     </message>
     <message>
         <source>Signing in failed unexpectedly: %1</source>

@@ -59,6 +59,7 @@ def test_the_app_without_a_team_store_loads_no_postgresql_driver() -> None:
     code = (
         "import sys\n"
         "import replytrail.app.assemble, replytrail.app.application, replytrail.core.engine\n"
+        "import replytrail.ui.wizard.wizard, replytrail.app.team\n"
         "from replytrail.core.team.membership import joined, make_replicator, team_forget\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg')))\n"
     )

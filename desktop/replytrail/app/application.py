@@ -302,9 +302,13 @@ class TrayApp(QObject):
 
         if self._in_setup:
             return False
-        from replytrail.app.team import team_actions
         from replytrail.core.team.membership import joined
 
+        team = None
+        if self.settings.values().store.team_dsn:  # the preset names a team store
+            from replytrail.app.team import team_actions
+
+            team = team_actions(self.paths, self.settings, self.credentials, self.accounts)
         self._in_setup = True
         try:
             added = open_setup(
@@ -312,7 +316,7 @@ class TrayApp(QObject):
                 accounts=self.accounts,
                 credentials=self.credentials,
                 settings=self.settings,
-                team=team_actions(self.paths, self.settings, self.credentials, self.accounts),
+                team=team,
             )
         finally:
             self._in_setup = False

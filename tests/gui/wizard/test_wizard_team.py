@@ -8,8 +8,8 @@ from pathlib import Path
 
 import keyring.backends.SecretService
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from gui.wizard.test_wizard import ALICE, Harness, pin_shown_certificate, preset_for, to_test_page
@@ -164,3 +164,61 @@ def test_no_team_page_without_a_team_store_in_the_preset(
     pin_shown_certificate(h, dovecot)
     h.click_next(Page.LOGGING)
     h.click_next(Page.DONE)
+
+
+def test_the_summary_says_what_teammates_see_and_a_join_failing_at_finish_keeps_the_account(
+    qtbot: QtBot,
+    tmp_path: Path,
+    dovecot: Dovecot,
+    team_pg: TeamPg,
+    credentials: Credentials,
+    secret_service: SecretService,
+) -> None:
+    h, team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
+    to_team_page(h, dovecot)
+    page = h.wizard.team_page
+    old_password = team.passwords[ALICE]
+    h.qtbot.keyClicks(page.password, old_password)
+    with h.qtbot.waitSignal(h.wizard.currentIdChanged, timeout=30_000):
+        press_next(h)
+    summary = h.wizard.done_page.summary.text()
+    assert "Shared with the team" in summary and "every logged email" in summary
+    team.add(ALICE)  # the administrator resets the password meanwhile: the join will fail
+    seen: list[str] = []
+
+    def answer_the_warning(tries: int = 600) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.objectName() == "teamJoinFailed":
+            seen.append(box.text())
+            box.accept()
+        elif tries:
+            QTimer.singleShot(50, lambda: answer_the_warning(tries - 1))
+
+    answer_the_warning()
+    finish(h)
+    assert seen and "Your account is set up" in seen[0]
+    assert "Wrong user name or password" in seen[0] and "Settings › Team" in seen[0]
+    assert AccountRegistry(tmp_path / "accounts.toml").get(ALICE).email == ALICE
+    assert not joined(h.settings)
+    assert old_password not in stored_secrets(secret_service)
+
+
+def test_back_while_signing_in_drops_the_late_answer(
+    qtbot: QtBot,
+    tmp_path: Path,
+    dovecot: Dovecot,
+    team_pg: TeamPg,
+    credentials: Credentials,
+) -> None:
+    h, team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
+    to_team_page(h, dovecot)
+    page = h.wizard.team_page
+    h.qtbot.keyClicks(page.password, team.passwords[ALICE])
+    press_next(h)  # the sign-in starts …
+    assert h.page == Page.TEAM and "Signing in" in page.status.text()
+    h.back(Page.LOGGING)  # … and the user goes back before it answered
+    h.qtbot.wait(3000)  # the answer (a few hundred ms) arrives and must be dropped
+    assert h.page == Page.LOGGING
+    assert h.wizard.draft.team is None
+    h.click_next(Page.TEAM)
+    assert page.status.text() == "" and not page.bar.isVisible()

@@ -16,7 +16,6 @@ from replytrail.core.config import Settings
 from replytrail.core.errors import KnownError
 from replytrail.core.i18n import QT_TRANSLATE_NOOP, translate
 from replytrail.core.store.postgres.link import describe, open_connection
-from replytrail.core.store.postgres.remote import team_info
 from replytrail.core.store.team_side import LocalTeamSide, ReplicaStore
 from replytrail.core.team.membership import Secrets, joined, link_from
 
@@ -107,6 +106,8 @@ def team_status(
     if contact_server:
         try:
             with open_connection(link_from(settings, secrets), timeout=5) as conn:
+                from replytrail.core.store.postgres.remote import team_info  # psycopg
+
                 info = team_info(conn)
             st.reachable, st.policy = True, info.get("policy", "")
             st.schema = int(info.get("schema_version", "0"))

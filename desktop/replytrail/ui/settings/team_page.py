@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -37,8 +37,8 @@ log = logging.getLogger("replytrail.ui.settings")
 class JoinForm:
     dsn: str
     user: str
-    password: str
-    ca_file: str
+    password: str = field(repr=False)
+    ca_file: str = ""
 
 
 @dataclass(frozen=True)

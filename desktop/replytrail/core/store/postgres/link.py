@@ -67,7 +67,11 @@ def open_connection(
     import psycopg
     from psycopg.conninfo import make_conninfo
 
-    info = make_conninfo(link.conninfo(), connect_timeout=str(max(1, int(timeout))))
+    # UTF-8 whatever the server's or the environment's (PGCLIENTENCODING) choice: the push
+    # sends COPY text it encoded itself (remote.copy_text_row)
+    info = make_conninfo(
+        link.conninfo(), connect_timeout=str(max(1, int(timeout))), client_encoding="UTF8"
+    )
     try:
         conn = psycopg.connect(info, autocommit=autocommit, password=link.password or None)
     except psycopg.Error as e:

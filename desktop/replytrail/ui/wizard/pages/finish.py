@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -228,6 +229,8 @@ class DonePage(SetupPage):
         layout.addWidget(self.bar)
         layout.addWidget(self.error)
         self._saving = False
+        #: shown after Finish when the account was saved but joining the team store failed
+        self.team_warning: QMessageBox | None = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         account = self.draft.account
@@ -273,6 +276,7 @@ class DonePage(SetupPage):
                     .replace("%2", self.draft.team.user),
                 )
             )
+            rows.append((self.tr("Shared with the team"), self._policy(self.draft.team_policy)))
         if account.pinned_sha256:
             rows.append(
                 (
@@ -287,6 +291,15 @@ class DonePage(SetupPage):
         )
         self.summary.setText(f"<table cellspacing='3'>{cells}</table>")
         self.error.clear()
+
+    def _policy(self, policy: str) -> str:
+        """What teammates see of this salesperson's emails, under the team store's policy."""
+        if policy == "private-bodies":
+            return self.tr(
+                "with whom you exchanged emails, when, and the subjects; the text and "
+                "attachments only you"
+            )
+        return self.tr("every logged email, with its text and attachments")
 
     def _security(self, account: Account, *, imap: bool) -> str:
         value = account.imap_security if imap else account.smtp_security
@@ -311,13 +324,8 @@ class DonePage(SetupPage):
         self.bar.show()
         self._set_buttons(False)
 
-        def save() -> Account:
-            if team is not None and ctx.team is not None:
-                # the team first: it signs in again and stores its password only when that
-                # works, so a failure here leaves nothing saved; joined but the account not
-                # saved (no keyring) only means Finish joins again, which changes nothing
-                ctx.team.join(team)
-            return save_account(
+        def save() -> tuple[Account, str]:
+            saved = save_account(
                 accounts=ctx.accounts,
                 credentials=ctx.credentials,
                 settings=ctx.settings,
@@ -325,6 +333,16 @@ class DonePage(SetupPage):
                 secret=secret,
                 choices=choices,
             )
+            # then the team store (checked on its page a moment ago): should it fail now,
+            # the account stays saved and the user is told to join later — never the
+            # other way round (a team joined for an account that was not saved)
+            if team is None or ctx.team is None:
+                return saved, ""
+            try:
+                ctx.team.join(team)
+            except KnownError as e:
+                return saved, e.message
+            return saved, ""
 
         self.run(save, self._saved, self._failed)
 
@@ -340,13 +358,28 @@ class DonePage(SetupPage):
         for which in (wizard.WizardButton.FinishButton, wizard.WizardButton.BackButton):
             wizard.button(which).setEnabled(enabled)
 
-    def _saved(self, account: Account) -> None:
+    def _saved(self, result: tuple[Account, str]) -> None:
+        account, team_error = result
         self._saving = False
         self.bar.hide()
         self.draft.saved = account
         self.draft.password = ""
         self.draft.signed_in = None
         self.draft.team = None
+        if team_error:
+            log.info("team store not joined at Finish")
+            self.team_warning = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Team store"),
+                self.tr(
+                    "Your account is set up. Joining the team store did not work: %1 "
+                    "You can join later in Settings › Team."
+                ).replace("%1", team_error),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.team_warning.setObjectName("teamJoinFailed")
+            self.team_warning.exec()
         self.wizard().accept()
 
     def _failed(self, exc: BaseException) -> None:

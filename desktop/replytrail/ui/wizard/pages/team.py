@@ -164,27 +164,19 @@ class TeamStorePage(SetupPage):
         return False
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt API
+        """Back: a check still running is dropped, and no team goes to Finish from here."""
         self._checking = False
         self.bar.hide()
+        self.draft.team, self.draft.team_policy = None, ""
         super().cleanupPage()
 
     def _accepted(self, form: JoinForm, check: TeamCheck) -> None:
         self._checking, self._checked, self._policy = False, form, check.policy
         self.bar.hide()
         self.status.setStyleSheet(f"color: {GREEN}")
-        self.status.setText(
-            self.tr("Signed in to the team store.") + " " + self.policy_sentence(check.policy)
-        )
+        self.status.setText(self.tr("Signed in to the team store."))
         self.completeChanged.emit()
         self.wizard().next()
-
-    def policy_sentence(self, policy: str) -> str:
-        if policy == "private-bodies":
-            return self.tr(
-                "Your teammates see with whom you exchanged emails, when, and the subjects; the "
-                "text and attachments of your emails only you."
-            )
-        return self.tr("Everyone in the team sees every logged email, with its text.")
 
     def _refused(self, exc: BaseException) -> None:
         self._checking = False
