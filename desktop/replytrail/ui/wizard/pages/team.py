@@ -2,8 +2,9 @@
 laptop has not joined yet (issue 10.5) — the salesperson only types the password.
 
 Next signs in to the team store (TLS, password, an initialised store) off the GUI thread and
-goes on only when that worked; nothing is stored before Finish (the done page joins first,
-then saves the account). "Join later" leaves it for Settings › Team.
+goes on only when that worked; nothing is stored before Finish, where the done page saves
+the account and then joins (should the join fail there, the account stays saved and a message
+says to join later). "Join later" leaves it for Settings › Team.
 """
 
 from __future__ import annotations
