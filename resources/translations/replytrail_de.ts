@@ -1733,6 +1733,14 @@ Vertrieb | Beispiel GmbH
         <translation>nur bei einer eigenen Zertifizierungsstelle</translation>
     </message>
     <message>
+        <source>teammates see contacts, dates and subjects; the text only its owner</source>
+        <translation>das Team sieht Kontakte, Daten und Betreffzeilen; den Text nur, wem die E-Mail gehört</translation>
+    </message>
+    <message>
+        <source>everyone in the team sees every email</source>
+        <translation>alle im Team sehen jede E-Mail</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Abgleich läuft …</translation>
     </message>

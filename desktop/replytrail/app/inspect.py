@@ -6,7 +6,8 @@ line, one JSON answer per line. Requests (``window`` is a top-level widget's cla
 ``path`` a dotted attribute path from it, e.g. ``email_page.email_edit``):
 
 - ``{"op": "windows"}``: the visible top-level windows (class, title, minimised, size).
-- ``{"op": "get", "window", "path"}``: a value (called when callable), as JSON or text.
+- ``{"op": "get", "window", "path", "args"?}``: a value (called, with *args*, when callable),
+  as JSON or text.
 - ``{"op": "set_text", "window", "path", "text"}``: type into a line or text edit.
 - ``{"op": "click", "window", "path"}``: click a button (or ``wizard:Next``/``Finish``);
   queued, so a modal dialog it opens does not hold the answer back.
@@ -14,6 +15,7 @@ line, one JSON answer per line. Requests (``window`` is a top-level widget's cla
 - ``{"op": "timeline"}``: what the timeline window shows (contacts, rows, notice).
 - ``{"op": "show_contact", "email"}``: select that contact in the timeline window.
 - ``{"op": "shot", "window", "file"}``: save a PNG of the window as painted.
+- ``{"op": "tray_menu", "file"?}``: the tray menu's visible entries (and a PNG of the menu).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Inspector(QObject):
             "tray": self._tray,
             "timeline": self._timeline,
             "shot": self._shot,
+            "tray_menu": self._tray_menu,
             "show_contact": lambda r: self._app.open_timeline().show_contact(r["email"]),
         }
 
@@ -124,7 +127,7 @@ class Inspector(QObject):
     def _get(self, req: dict[str, Any]) -> object:
         value = self._resolve(req)
         if callable(value):
-            value = value()
+            value = value(*req.get("args", []))
         if isinstance(value, QLabel | QAbstractButton | QLineEdit):
             return value.text()
         if isinstance(value, QPlainTextEdit | QTextEdit):
@@ -192,6 +195,12 @@ class Inspector(QObject):
             if self._app.bounce_action.isVisible()
             else "",
         }
+
+    def _tray_menu(self, req: dict[str, Any]) -> list[str]:
+        menu = self._app.tray.menu
+        if req.get("file") and not menu.grab().save(req["file"]):
+            raise OSError(f"cannot write {req['file']}")
+        return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
 
     def _shot(self, req: dict[str, Any]) -> str:
         w = self._window(req["window"])

@@ -3,6 +3,7 @@ tray's line while the team store is offline."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,11 +22,12 @@ from replytrail.ui.settings.team_page import TeamPage
 from replytrail.ui.tray.tray import TrayIcon
 from servers.keyring import SecretService, stored_secrets
 from servers.teampg import TeamPg
-from teamflow import TeamDb, team_db
+from teamflow import Laptop, TeamDb, team_db
 
 pytestmark = [pytest.mark.gui, pytest.mark.servers]
 
 ANNA = "anna@example.com"
+BEN = "ben@example.com"
 
 
 @pytest.fixture
@@ -58,7 +60,10 @@ def values(p: TeamPage) -> list[str]:
 
 
 def test_joining_takes_a_password_and_shows_the_team_store(
-    qtbot: QtBot, page: tuple[TeamPage, TeamDb, Settings], secret_service: SecretService
+    qtbot: QtBot,
+    page: tuple[TeamPage, TeamDb, Settings],
+    secret_service: SecretService,
+    tmp_path: Path,
 ) -> None:
     p, team, settings = page
     assert p.join_box.isVisible() and not p.sync_button.isEnabled()
@@ -73,12 +78,22 @@ def test_joining_takes_a_password_and_shows_the_team_store(
         p.join_button.click()
     qtbot.waitUntil(lambda: "reachable" in values(p), timeout=30_000)
     assert not p.join_box.isVisible() and p.sync_button.isEnabled()
-    assert ANNA in values(p) and "shared" in values(p)
+    assert ANNA in values(p) and "everyone in the team sees every email" in values(p)
     assert p.password_edit.text() == ""
     assert team.passwords[ANNA] in stored_secrets(secret_service)
     assert settings.get("store.team_user") == ANNA
+    ben = Laptop(tmp_path / "ben", BEN)  # a teammate's email: something to pull
+    team.add(BEN)
+    ben.join(team)
+    ben.log()
+    assert ben.replicator is not None
+    ben.replicator.sync_once()
+    ben.close()
     p.sync_button.click()
     qtbot.waitUntil(lambda: p.message.text() == "Up to date.", timeout=30_000)
+    # the times of the last push and pull in the user's words, not the replicator's ISO 8601
+    qtbot.waitUntil(lambda: "never" not in values(p)[-1], timeout=30_000)
+    assert not [v for v in values(p) if re.search(r"\d{4}-\d\d-\d\dT", v)], values(p)
 
 
 def test_tray_says_since_when_the_team_store_is_offline(qtbot: QtBot) -> None:
@@ -86,6 +101,7 @@ def test_tray_says_since_when_the_team_store_is_offline(qtbot: QtBot) -> None:
     assert not tray.team_action.isVisible()
     tray.set_team(False, "2026-12-04T14:05:00+00:00")
     assert tray.team_action.isVisible()
-    assert tray.team_action.text().startswith("Team store offline since ")
+    text = tray.team_action.text()
+    assert text.startswith("Team store offline since ") and "T14:05" not in text
     tray.set_team(True)
     assert not tray.team_action.isVisible()

@@ -10,6 +10,7 @@ Example of :meth:`TeamStatus.to_json`::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from replytrail.core.config import Settings
@@ -55,8 +56,12 @@ class TeamStatus:
             "error": self.error or None,
         }
 
-    def lines(self) -> list[tuple[str, str]]:
-        """Label and value, translated, for the terminal and the settings page."""
+    def lines(
+        self, when: Callable[[str], str] = str, policy: Callable[[str], str] = str
+    ) -> list[tuple[str, str]]:
+        """Label and value, translated, for the terminal and the settings page; *when* turns
+        an ISO 8601 time into what the reader sees, *policy* a policy id (the terminal keeps
+        both as they are, the settings page writes them in the user's language)."""
         never = translate(CTX, QT_TRANSLATE_NOOP("team", "never"))
         if not self.joined:
             return [(translate(CTX, QT_TRANSLATE_NOOP("team", "team store")), never)]
@@ -64,18 +69,26 @@ class TeamStatus:
             None: translate(CTX, QT_TRANSLATE_NOOP("team", "not checked")),
             True: translate(CTX, QT_TRANSLATE_NOOP("team", "reachable")),
             False: translate(
-                CTX, QT_TRANSLATE_NOOP("team", "offline since {since}"), since=self.offline_since
+                CTX,
+                QT_TRANSLATE_NOOP("team", "offline since {since}"),
+                since=when(self.offline_since),
             ),
         }[self.reachable]
         rows = [
             (QT_TRANSLATE_NOOP("team", "team store"), self.server),
             (QT_TRANSLATE_NOOP("team", "user"), self.user),
             (QT_TRANSLATE_NOOP("team", "server"), reach),
-            (QT_TRANSLATE_NOOP("team", "policy"), self.policy or "?"),
+            (QT_TRANSLATE_NOOP("team", "policy"), policy(self.policy) if self.policy else "?"),
             (QT_TRANSLATE_NOOP("team", "waiting to be sent"), str(self.outbox)),
             (QT_TRANSLATE_NOOP("team", "refused by the server"), str(self.failed)),
-            (QT_TRANSLATE_NOOP("team", "last sent"), self.last_push or never),
-            (QT_TRANSLATE_NOOP("team", "last received"), self.last_pull or never),
+            (
+                QT_TRANSLATE_NOOP("team", "last sent"),
+                when(self.last_push) if self.last_push else never,
+            ),
+            (
+                QT_TRANSLATE_NOOP("team", "last received"),
+                when(self.last_pull) if self.last_pull else never,
+            ),
         ]
         if self.error:
             rows.append((QT_TRANSLATE_NOOP("team", "last error"), self.error))

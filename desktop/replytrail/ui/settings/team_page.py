@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from replytrail.core.errors import KnownError
 from replytrail.core.team.membership import TeamCheck
 from replytrail.core.team.status import TeamStatus
 from replytrail.qt.jobs import Jobs
+from replytrail.ui.common.widgets import long_date
 
 __all__ = ["JoinForm", "TeamActions", "TeamPage"]
 
@@ -138,12 +140,27 @@ class TeamPage(QWidget):
         self._status = status
         while self.status_form.rowCount():
             self.status_form.removeRow(0)
-        for label, value in status.lines():
+        for label, value in status.lines(when=self._when, policy=self._policy):
             field = QLabel(value, self.status_box)
             field.setObjectName("teamValue")
             self.status_form.addRow(label + ":", field)
         self.join_box.setVisible(not status.joined)
         self.sync_button.setEnabled(status.joined)
+
+    @staticmethod
+    def _when(iso: str) -> str:
+        """A time the replicator recorded (ISO 8601), in the user's language."""
+        try:
+            return long_date(datetime.fromisoformat(iso))
+        except ValueError:
+            return iso
+
+    def _policy(self, policy: str) -> str:
+        if policy == "private-bodies":
+            return self.tr("teammates see contacts, dates and subjects; the text only its owner")
+        if policy == "shared":
+            return self.tr("everyone in the team sees every email")
+        return policy
 
     def _fail(self, exc: BaseException) -> None:
         text = exc.message if isinstance(exc, KnownError) else str(exc)

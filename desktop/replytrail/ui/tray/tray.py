@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -88,7 +89,7 @@ class TrayIcon(QObject):
         self._handoff_failed: dict[str, int] = {}
         self.team_action = QAction(self.menu)  # shown only while the team store is unreachable
         self.team_action.setVisible(False)
-        self._team_offline_since: QDateTime | None = None
+        self._team_offline_since: str | None = None  # ISO 8601 from the replicator
         self.menu.addAction(self.status_action)
         self.menu.addAction(self.sign_in_action)
         self.menu.addAction(self.handoff_action)
@@ -281,20 +282,21 @@ class TrayIcon(QObject):
 
     def set_team(self, online: bool, since: str = "") -> None:
         """The team store's reachability: a menu line "offline since …" while it is not."""
-        # PySide builds all ~100 enums of the Qt namespace on the first import of ``Qt``
-        # (15–25 ms): not before the icon is in the tray (see docs/performance.md, Tray)
-        from PySide6.QtCore import Qt
-
-        self._team_offline_since = (
-            None if online else QDateTime.fromString(since, Qt.DateFormat.ISODate).toLocalTime()
-        )
+        self._team_offline_since = None if online else (since or "?")
         self._team_text()
 
     def _team_text(self) -> None:
         since = self._team_offline_since
         self.team_action.setVisible(since is not None)
         if since is not None:
-            when = QLocale().toString(since.time(), QLocale.FormatType.ShortFormat)
+            # the widgets' date helpers import the Qt namespace (15–25 ms): not before the
+            # icon is in the tray, so only once the team store's state is known
+            from replytrail.ui.common.widgets import short_date
+
+            try:  # the time today, the date before (one format per language)
+                when = short_date(datetime.fromisoformat(since))
+            except ValueError:
+                when = since
             self.team_action.setText(
                 self.tr("Team store offline since %1 — logging goes on here").replace("%1", when)
             )

@@ -93,9 +93,10 @@ class TeamStorePage(SetupPage):
         layout.addWidget(hint)
         layout.addSpacing(6)
         layout.addWidget(self.later)
-        layout.addStretch(1)
+        layout.addSpacing(6)
         layout.addWidget(self.bar)
-        layout.addWidget(self.status)
+        layout.addWidget(self.status)  # beside what it is about, not at the page's foot
+        layout.addStretch(1)
         self._checking = False
         self._checked: JoinForm | None = None  # the form the team store accepted
         self._policy = ""  # and the policy it told
