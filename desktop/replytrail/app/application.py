@@ -22,7 +22,7 @@ from replytrail.app.autostart import Autostart
 from replytrail.app.engine_thread import EngineAdapter
 from replytrail.app.firstweek import FirstWeek
 from replytrail.app.i18n import choose_language, install_translators
-from replytrail.app.windows import BounceLine, bring_forward, visible_states
+from replytrail.app.windows import BounceLine, bring_forward
 from replytrail.core.accounts import AccountRegistry
 from replytrail.core.config import Settings
 from replytrail.core.credentials import Credentials
@@ -348,7 +348,7 @@ class TrayApp(QObject):
         self.engine.reload_accounts()
         known = set(self._enabled_accounts())
         self.tray.set_states(
-            visible_states([s for s in self.engine.states() if s.account in known])
+            [s for s in self.engine.states() if s.account in known]
             or [AccountState(a, WatchState.CATCHING_UP) for a in known]
         )
 

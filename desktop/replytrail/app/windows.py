@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from replytrail.core.events import AccountState, EmailLogged, WatchState
+from replytrail.core.events import EmailLogged
 from replytrail.core.models import Kind
 
-__all__ = ["BounceLine", "bring_forward", "start_inspection", "visible_states"]
+__all__ = ["BounceLine", "bring_forward", "start_inspection"]
 
 
 def bring_forward(w: QWidget) -> None:
@@ -24,17 +24,6 @@ def bring_forward(w: QWidget) -> None:
         w.show()
     w.raise_()
     w.activateWindow()
-
-
-def visible_states(states: list[AccountState]) -> list[AccountState]:
-    """A watcher not started yet reports "stopped" without a reason: that is starting, not
-    an error (no red flash in the tray while a new account connects)."""
-    return [
-        AccountState(s.account, WatchState.CATCHING_UP)
-        if s.state is WatchState.STOPPED and not s.detail
-        else s
-        for s in states
-    ]
 
 
 class BounceLine(QObject):

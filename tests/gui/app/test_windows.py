@@ -126,20 +126,6 @@ def test_inspection_socket_only_when_asked_and_never_frozen(
     assert len(tray_app.findChildren(Inspector)) == 1
 
 
-def test_a_watcher_not_started_yet_is_starting_not_an_error() -> None:
-    from replytrail.app.windows import visible_states
-    from replytrail.core.events import AccountState, WatchState
-
-    states = [
-        AccountState("a@x.test", WatchState.STOPPED),  # just added: not started yet
-        AccountState("b@x.test", WatchState.STOPPED, "Wrong password"),
-    ]
-    assert [s.state for s in visible_states(states)] == [
-        WatchState.CATCHING_UP,
-        WatchState.STOPPED,
-    ]
-
-
 def test_after_finish_the_timeline_says_you_are_set_up(tray_app: TrayApp, qtbot: QtBot) -> None:
     with qtbot.waitSignal(tray_app.setupFinished) as finished:  # where an import offer hooks in
         tray_app.you_are_set_up()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -18,6 +20,8 @@ from replytrail.ui.common.icons import TRAY_STATES, setup_icon, tray_icon
 from replytrail.ui.compose.window import ComposeDialog
 from replytrail.ui.settings.dialog import SettingsDialog
 from replytrail.ui.tray.tray import GEOMETRY_PROBE_MS, GEOMETRY_PROBES, TrayIcon, summarise
+from servers.cli import Cli
+from servers.mailservers import Dovecot
 
 pytestmark = [pytest.mark.gui, pytest.mark.servers]  # the real keyring (D-Bus)
 
@@ -259,3 +263,40 @@ def test_demo_says_it_cannot_send_instead_of_opening_the_wizard(
         box.close()
         qtbot.waitUntil(lambda: tray_app.demo_notice is None)
     assert wizards == [] and tray_app._compose == []
+
+
+@pytest.mark.servers  # a real Dovecot account, the app's keyring a real Secret Service
+def test_pause_and_resume_never_flash_the_error_icon(
+    tray_app: TrayApp,
+    qtbot: QtBot,
+    dovecot: Dovecot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Seen in the running app: pausing and resuming showed "something went wrong" for a
+    moment — the stopping watchers reported "stopped", and the new ones started as
+    "stopped", which the tray drew as an error."""
+    Cli(tmp_path / "data").add_dovecot_account(dovecot)
+    caplog.set_level(logging.INFO, logger="replytrail.ui.tray")
+    tray_app.start()
+    tray = tray_app.tray
+    qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=30_000)
+    for _ in range(2):
+        tray.pause_action.trigger()
+        qtbot.waitUntil(lambda: tray.state is WatchState.PAUSED)
+        qtbot.wait(500)  # the stopped watchers' last events are in
+        tray.pause_action.trigger()
+        qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=30_000)
+    shown = [r.getMessage() for r in caplog.records if r.getMessage().startswith("tray state")]
+    assert shown and not [s for s in shown if "error" in s or "went wrong" in s], shown
+
+
+def test_a_watcher_not_started_yet_is_starting_not_an_error(qtbot: QtBot) -> None:
+    tray = TrayIcon()
+    def state() -> WatchState:  # a call: mypy keeps no narrowing across the updates
+        return tray.state
+
+    tray.set_states([AccountState("a@x.test", WatchState.STOPPED)])  # just added / resumed
+    assert state() is WatchState.CATCHING_UP
+    tray.update_account(AccountState("a@x.test", WatchState.STOPPED, "Wrong password"))
+    assert state() is WatchState.ERROR and tray.tooltip == "Replytrail — Wrong password"

@@ -299,7 +299,10 @@ class FolderWatcher:
                     self._close()
         self._close()
         if self.state is not WatchState.ERROR:
-            self._set_state(WatchState.STOPPED)
+            if self._stop.is_set():  # the engine stopped it (pause, quit, reload): it says so
+                self.state = WatchState.STOPPED
+            else:
+                self._set_state(WatchState.STOPPED)
 
     def _retry_later(self, backoff: Backoff, state: WatchState, detail: str, why: str) -> None:
         self._set_state(state, detail)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from replytrail.core.events import AccountState, ScanProgress, WatchState
 from replytrail.ui.common.icons import SETUP_ICON, setup_icon, tray_icon
 
-__all__ = ["TrayIcon", "summarise"]
+__all__ = ["TrayIcon", "shown", "summarise"]
 
 log = logging.getLogger("replytrail.ui.tray")
 
@@ -28,6 +28,15 @@ _SEVERITY = (
 )
 GEOMETRY_PROBES = 20  # startup only: look for the embedded icon's geometry this many times
 GEOMETRY_PROBE_MS = 250
+
+
+def shown(state: AccountState) -> AccountState:
+    """What the tray makes of an account's state: "stopped" without a reason is a watcher not
+    started yet (a new account, a resume) — starting, not an error, so no red flash; with a
+    reason (wrong password …) it is shown as the error it is."""
+    if state.state is WatchState.STOPPED and not state.detail:
+        return AccountState(state.account, WatchState.CATCHING_UP)
+    return state
 
 
 def summarise(states: Sequence[AccountState], paused: bool) -> WatchState:
@@ -134,11 +143,12 @@ class TrayIcon(QObject):
         return SETUP_ICON if not self._states else f"tray-{self._state.value}"
 
     def set_states(self, states: Sequence[AccountState]) -> None:
-        self._states = list(states)
+        self._states = [shown(s) for s in states]
         self._refresh()
 
     def update_account(self, state: AccountState) -> None:
         """One account changed; the others keep theirs."""
+        state = shown(state)
         others = [s for s in self._states if s.account != state.account]
         self._states = [*others, state]
         if state.state is not WatchState.CATCHING_UP:
@@ -202,7 +212,7 @@ class TrayIcon(QObject):
         n = len(self._states)
         if not self._states:
             text = self.tr("no account set up yet; add one with Accounts…")
-        elif self._paused:
+        elif self._paused or state is WatchState.PAUSED:  # the engine's word may come first
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
             text = self.tr("watching %n account(s)", "", n)
