@@ -1,8 +1,12 @@
-"""The README's merged team timeline: two salespeople log replies from one customer on their
-own laptops; after replication, the timeline on Ben's laptop shows both conversations.
+"""The team store's screenshots: the README's merged team timeline (two salespeople log
+replies from one customer on their own laptops; after replication, the timeline on Ben's
+laptop shows both conversations), and, in English and German, the set-up wizard's "Team
+store" page (empty, then after a wrong password checked by the real server) and Settings ›
+Team once joined.
 
 ``.venv/bin/python tools/team_screenshot.py`` starts Xvfb, a keyring and a team PostgreSQL,
-replicates for real and writes ``docs/screenshots/team-timeline.png``.
+replicates for real and writes ``docs/screenshots/team-timeline.png``,
+``wizard-team[-wrong-password]-{en,de}.png`` and ``settings-team-{en,de}.png``.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots" / "team-timeline.png"
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tools"), str(ROOT / "tests")]
 
-from shotkit import xvfb  # noqa: E402
+from shotkit import pump, wait, xvfb  # noqa: E402
 
 CONVERSATION = [  # (who, outbound, subject, body)
     (
@@ -75,13 +80,13 @@ def main() -> None:
         pg = TeamPg()
         pg.start()
         try:
-            shoot(pg)
+            shoot_pages(shoot(pg), pg.ca)
         finally:
             pg.cleanup()
             svc.stop()
 
 
-def shoot(pg: object) -> None:
+def shoot(pg: object) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from replytrail.app.i18n import install_translators
@@ -138,6 +143,82 @@ def shoot(pg: object) -> None:
     executor.close()
     for lap in laps.values():
         lap.close()
+    return team
+
+
+def shoot_pages(team: Any, ca: Path) -> None:
+    """The wizard's team page and Settings › Team, against the real team store (Anna joins
+    it on a new laptop and pulls the team's history)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    for lang in ("en", "de"):
+        shoot_pages_in(lang, team, ca)
+        for name in ("wizard-team", "wizard-team-wrong-password", "settings-team"):
+            print("wrote", (OUT.parent / f"{name}-{lang}.png").relative_to(ROOT))
+
+
+def shoot_pages_in(lang: str, team: Any, ca: Path) -> None:
+    from replytrail.app.i18n import install_translators
+    from replytrail.app.team import team_actions
+    from replytrail.core.accounts import AccountRegistry
+    from replytrail.core.config import Settings
+    from replytrail.core.credentials import Credentials
+    from replytrail.core.paths import resolve_paths
+    from replytrail.qt.jobs import Jobs
+    from replytrail.ui.settings.dialog import SettingsDialog
+    from replytrail.ui.settings.team_page import JoinForm, TeamPage
+    from replytrail.ui.wizard.wizard import Page, SetupWizard
+
+    install_translators(lang)
+    anna, dirs = "anna@northwind.example", OUT.parent
+    paths = resolve_paths(tempfile.mkdtemp(prefix=f"rt-team-pages-{lang}-"))
+    paths.ensure()
+    settings = Settings(
+        paths.settings_file, {"store": {"team_dsn": team.user_dsn, "team_ca_file": str(ca)}}
+    )
+    accounts, credentials = AccountRegistry(paths.accounts_file), Credentials()
+    actions = team_actions(paths, settings, credentials, accounts)
+    wizard = SetupWizard(
+        accounts=accounts, credentials=credentials, settings=settings, team=actions
+    )
+    wizard.draft.email = anna
+    wizard.setStartId(int(Page.LOGGING))  # the page before, so Back shows as it does
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    pump(0.5)
+    wizard.grab().save(str(dirs / f"wizard-team-{lang}.png"))
+    status = wizard.team_page.status
+    status.clear()
+    wizard.team_page.password.setText("wrong-password")
+    wizard.next()
+    wait(lambda: bool(status.text()) and "…" not in status.text(), "the refusal", 15)
+    pump(0.3)
+    wizard.grab().save(str(dirs / f"wizard-team-wrong-password-{lang}.png"))
+    wizard.reject()
+    actions.join(JoinForm(team.user_dsn, anna, team.passwords[anna], str(ca)))
+    actions.sync()  # the team's history arrives: "last received" has a time
+    jobs = Jobs()
+    dialog = SettingsDialog(
+        settings=settings,
+        accounts=accounts,
+        credentials=credentials,
+        jobs=jobs,
+        add_account=lambda _p: False,
+    )
+    page = TeamPage(actions=actions, jobs=jobs)
+    dialog.add_page(page, page.title)
+    dialog.tabs.setCurrentWidget(page)
+    dialog.resize(720, 520)
+    dialog.show()
+    page.refresh_status()
+    wait(lambda: page.status_form.rowCount() >= 8, "the team store's state", 15)
+    pump(1.0)
+    dialog.grab().save(str(dirs / f"settings-team-{lang}.png"))
+    dialog.close()
+    jobs.shutdown()
 
 
 if __name__ == "__main__":

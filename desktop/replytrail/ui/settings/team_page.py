@@ -143,7 +143,7 @@ class TeamPage(QWidget):
         for label, value in status.lines(when=self._when, policy=self._policy):
             field = QLabel(value, self.status_box)
             field.setObjectName("teamValue")
-            self.status_form.addRow(label + ":", field)
+            self.status_form.addRow(label[:1].upper() + label[1:] + ":", field)
         self.join_box.setVisible(not status.joined)
         self.sync_button.setEnabled(status.joined)
 
