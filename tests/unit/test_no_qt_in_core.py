@@ -11,6 +11,15 @@ CORE = Path(__file__).resolve().parents[2] / "desktop" / "replytrail" / "core"
 QT = ("PySide6", "PyQt5", "PyQt6", "PySide2", "shiboken6")
 
 
+def fresh_python(code: str) -> str:
+    """Run *code* in a new interpreter (nothing imported yet); what it printed."""
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
 def _modules() -> list[str]:
     root = CORE.parent.parent
     return [
@@ -46,11 +55,7 @@ def test_importing_all_of_core_loads_no_qt() -> None:
         f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {QT!r})\n"
         "print(','.join(bad))\n"
     )
-    r = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == ""
+    assert fresh_python(code) == ""
 
 
 def test_the_app_without_a_team_store_loads_no_postgresql_driver() -> None:
@@ -63,11 +68,7 @@ def test_the_app_without_a_team_store_loads_no_postgresql_driver() -> None:
         "from replytrail.core.team.membership import joined, make_replicator, team_forget\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'psycopg')))\n"
     )
-    r = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == ""
+    assert fresh_python(code) == ""
 
 
 def test_nothing_loaded_before_the_tray_icon_builds_the_qt_namespace() -> None:
@@ -79,8 +80,4 @@ def test_nothing_loaded_before_the_tray_icon_builds_the_qt_namespace() -> None:
         "import replytrail.cli, replytrail.app.main, replytrail.app.boot\n"
         "print('Qt' in vars(core))\n"
     )
-    r = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "False"
+    assert fresh_python(code) == "False"

@@ -293,6 +293,7 @@ def test_pause_and_resume_never_flash_the_error_icon(
 
 def test_a_watcher_not_started_yet_is_starting_not_an_error(qtbot: QtBot) -> None:
     tray = TrayIcon()
+
     def state() -> WatchState:  # a call: mypy keeps no narrowing across the updates
         return tray.state
 

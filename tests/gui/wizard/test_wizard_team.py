@@ -4,6 +4,7 @@ TLS PostgreSQL, the real Dovecot and the real keyring."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring.backends.SecretService
@@ -36,31 +37,46 @@ def credentials(secret_service: SecretService) -> Credentials:
     return Credentials(backend=keyring.backends.SecretService.Keyring())
 
 
-def team_harness(
-    qtbot: QtBot, tmp_path: Path, dovecot: Dovecot, team_pg: TeamPg, credentials: Credentials
-) -> tuple[Harness, TeamDb]:
-    team = team_db(team_pg)
-    team.add(ALICE)
+def with_team_actions(
+    tmp_path: Path, credentials: Credentials
+) -> Callable[[Settings, AccountRegistry], TeamActions]:
+    """The app's team actions over the harness's data dir (as app/application.py builds them)."""
     paths = resolve_paths(str(tmp_path))
     paths.ensure()
     assert paths.settings_file == tmp_path / "settings.toml"  # the harness's files
-    preset = {
-        **preset_for(dovecot),
-        "store": {"team_dsn": team.user_dsn, "team_ca_file": str(team_pg.ca)},
-    }
 
     def actions(settings: Settings, accounts: AccountRegistry) -> TeamActions:
         return team_actions(paths, settings, credentials, accounts)
 
-    h = Harness(qtbot, tmp_path, preset, credentials, team=actions)
-    return h, team
+    return actions
 
 
-def to_team_page(h: Harness, dovecot: Dovecot) -> None:
+@pytest.fixture
+def on_team_page(
+    qtbot: QtBot, tmp_path: Path, dovecot: Dovecot, team_pg: TeamPg, credentials: Credentials
+) -> tuple[Harness, TeamDb]:
+    """A wizard whose team preset names a team store (Alice has a role), walked to its team
+    page: email, discovery, review, password, connection test, logging options."""
+    team = team_db(team_pg)
+    team.add(ALICE)
+    preset = {
+        **preset_for(dovecot),
+        "store": {"team_dsn": team.user_dsn, "team_ca_file": str(team_pg.ca)},
+    }
+    h = Harness(qtbot, tmp_path, preset, credentials, team=with_team_actions(tmp_path, credentials))
     to_test_page(h, "alicepw")
     pin_shown_certificate(h, dovecot)
     h.click_next(Page.LOGGING)
     h.click_next(Page.TEAM)
+    return h, team
+
+
+def sign_in(h: Harness, password: str) -> None:
+    """Type the one-time password and choose Next: signed in, the summary is shown."""
+    h.qtbot.keyClicks(h.wizard.team_page.password, password)
+    with h.qtbot.waitSignal(h.wizard.currentIdChanged, timeout=30_000):
+        press_next(h)
+    assert h.page == Page.DONE
 
 
 def press_next(h: Harness) -> None:
@@ -78,15 +94,12 @@ def finish(h: Harness) -> None:
 
 
 def test_the_presets_team_store_is_joined_with_only_the_password(
-    qtbot: QtBot,
+    on_team_page: tuple[Harness, TeamDb],
     tmp_path: Path,
-    dovecot: Dovecot,
-    team_pg: TeamPg,
     credentials: Credentials,
     secret_service: SecretService,
 ) -> None:
-    h, team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
-    to_team_page(h, dovecot)
+    h, team = on_team_page
     page = h.wizard.team_page
     where = describe(team.user_dsn)  # host:port/database
     assert "Team store:" in page.where.text() and where in page.where.text()
@@ -103,10 +116,7 @@ def test_the_presets_team_store_is_joined_with_only_the_password(
 
     # the right one: signed in, on to the summary
     page.password.clear()
-    h.qtbot.keyClicks(page.password, team.passwords[ALICE])
-    with h.qtbot.waitSignal(h.wizard.currentIdChanged, timeout=30_000):
-        press_next(h)
-    assert h.page == Page.DONE
+    sign_in(h, team.passwords[ALICE])
     summary = h.wizard.done_page.summary.text()
     assert "Team store" in summary and f"{where}, as {ALICE}" in summary
     assert not joined(h.settings)  # nothing stored before Finish
@@ -128,14 +138,9 @@ def test_the_presets_team_store_is_joined_with_only_the_password(
 
 
 def test_join_later_goes_on_without_the_team_store(
-    qtbot: QtBot,
-    tmp_path: Path,
-    dovecot: Dovecot,
-    team_pg: TeamPg,
-    credentials: Credentials,
+    on_team_page: tuple[Harness, TeamDb], tmp_path: Path
 ) -> None:
-    h, _team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
-    to_team_page(h, dovecot)
+    h, _team = on_team_page
     page = h.wizard.team_page
     box = page.later  # a click on its box (the row is as wide as the page)
     h.qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -153,12 +158,7 @@ def test_no_team_page_without_a_team_store_in_the_preset(
     dovecot: Dovecot,
     credentials: Credentials,
 ) -> None:
-    paths = resolve_paths(str(tmp_path))
-    paths.ensure()
-
-    def actions(settings: Settings, accounts: AccountRegistry) -> TeamActions:
-        return team_actions(paths, settings, credentials, accounts)
-
+    actions = with_team_actions(tmp_path, credentials)
     h = Harness(qtbot, tmp_path, preset_for(dovecot), credentials, team=actions)
     to_test_page(h, "alicepw")
     pin_shown_certificate(h, dovecot)
@@ -167,20 +167,11 @@ def test_no_team_page_without_a_team_store_in_the_preset(
 
 
 def test_the_summary_says_what_teammates_see_and_a_join_failing_at_finish_keeps_the_account(
-    qtbot: QtBot,
-    tmp_path: Path,
-    dovecot: Dovecot,
-    team_pg: TeamPg,
-    credentials: Credentials,
-    secret_service: SecretService,
+    on_team_page: tuple[Harness, TeamDb], tmp_path: Path, secret_service: SecretService
 ) -> None:
-    h, team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
-    to_team_page(h, dovecot)
-    page = h.wizard.team_page
+    h, team = on_team_page
     old_password = team.passwords[ALICE]
-    h.qtbot.keyClicks(page.password, old_password)
-    with h.qtbot.waitSignal(h.wizard.currentIdChanged, timeout=30_000):
-        press_next(h)
+    sign_in(h, old_password)
     summary = h.wizard.done_page.summary.text()
     assert "Shared with the team" in summary and "every logged email" in summary
     team.add(ALICE)  # the administrator resets the password meanwhile: the join will fail
@@ -204,14 +195,9 @@ def test_the_summary_says_what_teammates_see_and_a_join_failing_at_finish_keeps_
 
 
 def test_back_while_signing_in_drops_the_late_answer(
-    qtbot: QtBot,
-    tmp_path: Path,
-    dovecot: Dovecot,
-    team_pg: TeamPg,
-    credentials: Credentials,
+    on_team_page: tuple[Harness, TeamDb],
 ) -> None:
-    h, team = team_harness(qtbot, tmp_path, dovecot, team_pg, credentials)
-    to_team_page(h, dovecot)
+    h, team = on_team_page
     page = h.wizard.team_page
     h.qtbot.keyClicks(page.password, team.passwords[ALICE])
     press_next(h)  # the sign-in starts …
