@@ -26,8 +26,6 @@ log = logging.getLogger("replytrail.jobs")
 T = TypeVar("T")
 S = TypeVar("S", covariant=True)  # an executor of a richer store serves a narrower one
 
-_Item = tuple[Future[Any], Callable[[Any], None], Callable[[BaseException], None]]
-
 
 class Jobs(QObject):
     """A small thread pool for jobs that may block on the network (never the GUI thread).
@@ -41,6 +39,11 @@ class Jobs(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="replytrail-job")
         self._closed = False
+        self._tickets = itertools.count(1)
+        #: the callbacks stay here, on the GUI thread (they often hold widgets): what a pool
+        #: thread holds and drops is only the ticket and the future
+        self._pending: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]]
+        self._pending = {}
         self._post = make_poster(self._deliver)
 
     def run(
@@ -50,15 +53,18 @@ class Jobs(QObject):
         on_error: Callable[[BaseException], None],
     ) -> Future[T]:
         """Run *fn* on the pool; then ``on_done(result)`` or ``on_error(exc)`` on this thread."""
+        ticket = next(self._tickets)
+        self._pending[ticket] = (on_done, on_error)
         fut = self._pool.submit(fn)
         post = self._post
-        fut.add_done_callback(lambda f: post((f, on_done, on_error)))
+        fut.add_done_callback(lambda f: post(ticket, f))
         return fut
 
-    def _deliver(self, item: _Item) -> None:
-        fut, on_done, on_error = item
-        if self._closed or fut.cancelled():
+    def _deliver(self, ticket: int, fut: Future[Any]) -> None:
+        callbacks = self._pending.pop(ticket, None)
+        if callbacks is None or self._closed or fut.cancelled():
             return
+        on_done, on_error = callbacks
         exc = fut.exception()
         if exc is not None:
             on_error(exc)
@@ -68,6 +74,7 @@ class Jobs(QObject):
     def shutdown(self) -> None:
         """Drop queued jobs; running ones finish in the background (their results are dropped)."""
         self._closed = True
+        self._pending.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -31,6 +31,30 @@ def test_a_job_answers_on_the_gui_thread(qtbot: QtBot) -> None:
     jobs.shutdown()
 
 
+def test_a_jobs_callbacks_are_let_go_on_the_gui_thread(qtbot: QtBot) -> None:
+    """Callbacks often hold widgets: the pool thread never holds them, so it can never be
+    the one that frees them (a widget freed on a worker thread crashes Qt)."""
+    freed_on: list[str] = []
+    answered: list[int] = []
+
+    class Answer:  # stands for a slot closure that holds a window
+        def __call__(self, n: int) -> None:
+            answered.append(n)
+
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread().name)
+
+    jobs = Jobs()
+    for n in range(20):
+        jobs.run(lambda n=n: n, Answer(), print)  # type: ignore[misc]
+    qtbot.waitUntil(lambda: len(answered) == 20)
+    jobs._pool.shutdown(wait=True)  # every pool thread has let go of its work
+    gc.collect()
+    assert sorted(answered) == list(range(20))
+    assert freed_on == ["MainThread"] * 20
+    jobs.shutdown()
+
+
 def test_a_dialog_closed_while_its_jobs_run_hears_nothing(qtbot: QtBot) -> None:
     """The wizard's case: its job pool is its child; the user closes it mid-check."""
     answers: list[int] = []

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from replytrail.core.errors import KnownError
 from replytrail.core.mail.importer import ImportProgress, ImportRequest, ImportResult
 from replytrail.qt.jobs import Jobs
+from replytrail.qt.relay import make_poster
 
 __all__ = ["ImportDialog", "ImportRun"]
 
@@ -38,7 +39,8 @@ class ImportDialog(QDialog):
     """Offers the import, runs it off the GUI thread with progress and Stop, then sums it up.
 
     Signals:
-        progressed(object): an ImportProgress (emitted on the worker thread, delivered queued).
+        progressed(object): an ImportProgress (on the GUI thread; the worker posts it through
+            the relay, so a closed dialog is never touched by it).
         imported(object): the list of ImportResult when a run ended (also after Stop).
     """
 
@@ -62,7 +64,7 @@ class ImportDialog(QDialog):
         self.results: list[ImportResult] | None = None
         self.setWindowTitle(self.tr("Bring in conversations"))
         self._build(weeks)
-        self.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._post_progress = make_poster(self._on_progress)  # what the worker calls
 
     def _build(self, weeks: int) -> None:
         lay = QVBoxLayout(self)
@@ -159,7 +161,7 @@ class ImportDialog(QDialog):
         self.bar.setRange(0, 0)
         self.bar.show()
         self.status.setText(self.tr("Connecting…"))
-        run, stop, emit = self._run, self._stop, self.progressed.emit
+        run, stop, emit = self._run, self._stop, self._post_progress
         self._jobs.run(lambda: run(req, emit, stop), self._done, self._failed)
 
     @Slot()
@@ -171,6 +173,7 @@ class ImportDialog(QDialog):
 
     @Slot(object)
     def _on_progress(self, p: ImportProgress) -> None:
+        self.progressed.emit(p)
         if not self.running or self._stop.is_set():
             return
         self.bar.setRange(0, max(p.total, 1))

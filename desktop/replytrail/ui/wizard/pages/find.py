@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Slot
+from PySide6.QtCore import QElapsedTimer, QTimer, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -22,6 +22,7 @@ from replytrail.core.discovery import email_domain
 from replytrail.core.discovery.settings import SOURCES, DiscoveryResult, Source, StepLog
 from replytrail.core.errors import KnownError
 from replytrail.core.setup import account_from_result, find_settings
+from replytrail.qt.relay import make_poster
 from replytrail.ui.wizard.common import (
     GREY,
     Page,
@@ -33,7 +34,6 @@ from replytrail.ui.wizard.common import (
     status_glyph,
     ui_locale,
 )
-from replytrail.ui.wizard.progress import StepRelay
 
 __all__ = ["DiscoveryPage", "EmailPage", "step_timeout"]
 
@@ -145,8 +145,9 @@ class DiscoveryPage(SetupPage):
         self.result: DiscoveryResult | None = None
         self._cancel = ctx.cancel_event()
         self._run_no = 0  # steps of an earlier run (before Search again, Back) are dropped
-        self._relay = StepRelay()
-        self._relay.stepFinished.connect(self._step_finished, Qt.ConnectionType.QueuedConnection)
+        # discovery threads report each finished step through the relay: they never hold
+        # or emit on a Qt object of this page, which may be gone before they end
+        self._post_step = make_poster(self._step_finished)
         self._clock = QElapsedTimer()
         self._tick = QTimer(self)
         self._tick.setInterval(100)
@@ -255,10 +256,10 @@ class DiscoveryPage(SetupPage):
         cancel, email = self._cancel, self.draft.email
         preset, timeout = self.ctx.settings.preset, step_timeout(self.ctx)
         self._run_no += 1
-        run_no, relay = self._run_no, self._relay
+        run_no, post = self._run_no, self._post_step
 
         def on_step(step: StepLog) -> None:  # on a discovery thread
-            relay.stepFinished.emit(run_no, step)
+            post(run_no, step)
 
         self.result = None
         for source in SOURCES:
