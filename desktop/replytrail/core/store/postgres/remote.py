@@ -6,6 +6,7 @@ row-level security decides what the connected role may see and change.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -189,10 +190,21 @@ _UPSERT_EDIT = """INSERT INTO replytrail.contact_edits AS t (contact, field, val
     WHERE t.edit_id <> excluded.edit_id"""
 
 
+#: connections known to see a team store with contact edits (schema v3 or later): once there,
+#: the table never goes away, so each connection asks the server once, not at every pulled
+#: page; an older store is asked again each time (``team init`` may upgrade it meanwhile)
+_WITH_EDITS: weakref.WeakSet[Conn] = weakref.WeakSet()
+
+
 def has_contact_edits(conn: Conn) -> bool:
     """Whether the team store has contact edits yet (schema v3; ``team init`` upgrades)."""
+    if conn in _WITH_EDITS:
+        return True
     row = conn.execute("SELECT to_regclass('replytrail.contact_edits') IS NOT NULL").fetchone()
-    return bool(row and row[0])
+    if row and row[0]:
+        _WITH_EDITS.add(conn)
+        return True
+    return False
 
 
 def push_contact_edits(conn: Conn, edits: Sequence[ContactEdit]) -> int:
