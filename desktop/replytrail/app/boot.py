@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import linecache
 import logging
 import shutil
@@ -44,13 +45,19 @@ SOURCE_CACHE_DROP_MS = 3000
 
 
 def drop_source_cache() -> None:
-    """Free the source text PySide6's import hook reads for every module imported after it.
+    """Free the source text PySide6's import hook reads for every module imported after it,
+    and put start-up's long-lived objects out of the cycle collector's way.
 
     (shibokensupport's ``feature_imported`` calls ``inspect.getsource`` on each new module to
     look for ``__feature__`` imports, which fills ``linecache`` with ~8 MiB of source an idle
     tray app never needs; tracebacks read it again on demand.)
     """
     linecache.clearcache()
+    # start-up's objects (modules, classes, settings) live as long as the app: out of the
+    # cycle collector's sight, so the full collections the GUI thread runs (qt/collector.py)
+    # walk only what was made since, not the whole heap
+    gc.collect()
+    gc.freeze()
     _release_free_heap()
 
 
