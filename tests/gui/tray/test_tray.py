@@ -55,6 +55,8 @@ def st(account: str, state: WatchState, detail: str = "") -> AccountState:
         ([st("a@x.test", OFF), st("b@x.test", E)], False, E),
         ([st("a@x.test", W), st("b@x.test", WatchState.STOPPED)], False, E),
         ([st("a@x.test", E)], True, P),
+        # resumed, the engine's "paused" not yet replaced by the restarted watchers' word
+        ([st("a@x.test", W), st("b@x.test", P)], False, C),
     ],
 )
 def test_summary_worst_state_wins(
@@ -285,8 +287,11 @@ def test_pause_and_resume_never_flash_the_error_icon(
         tray.pause_action.trigger()
         qtbot.waitUntil(lambda: tray.state is WatchState.PAUSED)
         qtbot.wait(500)  # the stopped watchers' last events are in
+        resumed_at = len(caplog.records)
         tray.pause_action.trigger()
         qtbot.waitUntil(lambda: tray.state is WatchState.WATCHING, timeout=30_000)
+        after = [r.getMessage() for r in caplog.records[resumed_at:]]
+        assert not [s for s in after if s.startswith("tray state paused")], after
     shown = [r.getMessage() for r in caplog.records if r.getMessage().startswith("tray state")]
     assert shown and not [s for s in shown if "error" in s or "went wrong" in s], shown
 

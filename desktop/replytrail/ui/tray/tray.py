@@ -44,6 +44,8 @@ def summarise(states: Sequence[AccountState], paused: bool) -> WatchState:
     if paused or not states:
         return WatchState.PAUSED
     worst = min(states, key=lambda s: _SEVERITY.index(s.state))
+    if worst.state is WatchState.PAUSED:  # resumed: its watchers are on their way back
+        return WatchState.CATCHING_UP
     return WatchState.ERROR if worst.state is WatchState.STOPPED else worst.state
 
 
@@ -212,7 +214,7 @@ class TrayIcon(QObject):
         n = len(self._states)
         if not self._states:
             text = self.tr("no account set up yet; add one with Accounts…")
-        elif self._paused or state is WatchState.PAUSED:  # the engine's word may come first
+        elif self._paused:
             text = self.tr("paused")
         elif state is WatchState.WATCHING:
             text = self.tr("watching %n account(s)", "", n)
